@@ -1,0 +1,250 @@
+using Engram.Sim.Resources;
+using Engram.Sim.Tracing;
+
+namespace Engram.Sim.Core;
+
+/// <summary>
+/// A coroutine: an iterator that yields <see cref="Wait"/>s. The kernel resumes it when the wait
+/// completes. A process is itself an event that succeeds with <see cref="ReturnValue"/> when the
+/// iterator ends, so other processes can wait on it.
+/// </summary>
+/// <remarks>
+/// Interrupts: <see cref="Interrupt"/> takes the process off whatever it waits on and resumes it at
+/// the current tick, ahead of ordinary work; inside the body, <see cref="IsInterrupted"/> and
+/// <see cref="InterruptCause"/> say why it woke. There is no rule to call anything after each yield.
+/// </remarks>
+public sealed class Process : Event, IEventWaiter, IWakeable
+{
+    private readonly IEnumerator<Wait> _body;
+    private WaitKind _waitKind;
+    private object? _waitTarget;
+    private long _waitArgument;
+    private bool _alive = true;
+    private bool _interruptPending;
+    private bool _interrupted;
+    private object? _interruptCause;
+    private Event? _resumedFrom;
+
+    internal Process(Simulation simulation, IEnumerable<Wait> body, string? name)
+        : base(simulation, SimTraceKind.ProcessResume, resident: true)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        _body = body.GetEnumerator();
+        Name = name ?? $"process#{Id}";
+    }
+
+    public string Name { get; }
+
+    public bool IsAlive => _alive;
+
+    /// <summary>True from the resume caused by <see cref="Interrupt"/> until the process yields again.</summary>
+    public bool IsInterrupted => _interrupted;
+
+    /// <summary>The cause given to <see cref="Interrupt"/>, while <see cref="IsInterrupted"/> holds.</summary>
+    public object? InterruptCause => _interrupted ? _interruptCause : null;
+
+    /// <summary>The value this process's event succeeds with when its body ends.</summary>
+    public object? ReturnValue { get; set; }
+
+    /// <summary>Resumes the process now (urgent priority), off whatever it is waiting on.</summary>
+    public void Interrupt(object? cause = null)
+    {
+        if (!_alive)
+        {
+            throw new InvalidOperationException($"process '{Name}' has ended and cannot be interrupted");
+        }
+
+        if (ReferenceEquals(Simulation.ActiveProcess, this))
+        {
+            throw new InvalidOperationException($"process '{Name}' cannot interrupt itself");
+        }
+
+        if (_interruptPending)
+        {
+            throw new InvalidOperationException($"process '{Name}' already has an interrupt pending at tick {Simulation.Now}");
+        }
+
+        Detach();
+        _interruptPending = true;
+        _interruptCause = cause;
+        Simulation.Schedule(this, 0, Priority.Urgent);
+    }
+
+    public override string ToString() => $"Process '{Name}'#{Id}";
+
+    void IEventWaiter.OnEventProcessed(Event e) => Resume(e);
+
+    void IWakeable.Wake()
+    {
+        _waitKind = WaitKind.None;
+        Simulation.Schedule(this, 0, Priority.Normal);
+    }
+
+    /// <summary>Called by a resource when the request this process waits on is granted.</summary>
+    internal void ResumeFromResource()
+    {
+        _waitKind = WaitKind.None;
+        Simulation.Schedule(this, 0, Priority.Normal);
+    }
+
+    internal override void Dispatch()
+    {
+        if (!_alive)
+        {
+            base.Dispatch();
+            return;
+        }
+
+        if (_interruptPending)
+        {
+            _interruptPending = false;
+            _interrupted = true;
+        }
+
+        Resume(null);
+    }
+
+    internal void Start() => Simulation.Schedule(this, 0, Priority.Normal);
+
+    private void Detach()
+    {
+        switch (_waitKind)
+        {
+            case WaitKind.Event:
+                ((Event)_waitTarget!).RemoveWaiter(this);
+                break;
+            case WaitKind.Signal:
+                ((Signal)_waitTarget!).RemoveWaiter(this);
+                break;
+            case WaitKind.Resource:
+                ((ResourceBase)_waitTarget!).Abandon(_waitArgument);
+                break;
+            default:
+                // A delay or a pending start: the queue entry goes stale when we reschedule.
+                break;
+        }
+
+        _waitKind = WaitKind.None;
+        _waitTarget = null;
+    }
+
+    private void Resume(Event? from)
+    {
+        var sim = Simulation;
+        sim.EnterProcess(this);
+        _waitKind = WaitKind.None;
+        _waitTarget = null;
+        _resumedFrom = from;
+        try
+        {
+            while (true)
+            {
+                if (!_body.MoveNext())
+                {
+                    CheckFailureObserved();
+                    Finish();
+                    return;
+                }
+
+                CheckFailureObserved();
+                _interrupted = false;
+                _interruptCause = null;
+                var wait = _body.Current;
+                switch (wait.Kind)
+                {
+                    case WaitKind.Delay:
+                        _waitKind = WaitKind.Delay;
+                        sim.Schedule(this, wait.Argument, wait.Priority);
+                        return;
+
+                    case WaitKind.Event:
+                        var e = (Event)wait.Target!;
+                        if (e.IsProcessed)
+                        {
+                            _resumedFrom = e;
+                            continue;
+                        }
+
+                        if (ReferenceEquals(e, this))
+                        {
+                            throw new InvalidOperationException("a process cannot wait on itself");
+                        }
+
+                        if (!ReferenceEquals(e.Simulation, sim))
+                        {
+                            throw new InvalidOperationException($"{e} belongs to another simulation");
+                        }
+
+                        _waitKind = WaitKind.Event;
+                        _waitTarget = e;
+                        e.AddWaiter(this);
+                        return;
+
+                    case WaitKind.Signal:
+                        _waitKind = WaitKind.Signal;
+                        _waitTarget = wait.Target;
+                        ((Signal)wait.Target!).AddWaiter(this);
+                        return;
+
+                    case WaitKind.Resource:
+                        var resource = (ResourceBase)wait.Target!;
+                        if (resource.AwaitGrant(wait.Argument, this))
+                        {
+                            continue;
+                        }
+
+                        _waitKind = WaitKind.Resource;
+                        _waitTarget = resource;
+                        _waitArgument = wait.Argument;
+                        return;
+
+                    default:
+                        throw new InvalidOperationException("the process yielded default(Wait); yield a timeout, event, signal or request");
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not SimulationException)
+        {
+            MarkEnded();
+            throw new SimulationException(ex.Message, sim.Now, Name, ex);
+        }
+        finally
+        {
+            sim.LeaveProcess();
+        }
+    }
+
+    private void CheckFailureObserved()
+    {
+        var from = _resumedFrom;
+        if (from is null)
+        {
+            return;
+        }
+
+        _resumedFrom = null;
+        if (from.FailedUnobserved)
+        {
+            throw new SimulationException(
+                $"{from} failed ({from.ExceptionInternal!.Message}) and the process did not look at it (read IsOk, Value or Exception)",
+                Simulation.Now,
+                Name,
+                from.ExceptionInternal);
+        }
+    }
+
+    private void MarkEnded()
+    {
+        _alive = false;
+        Kind = SimTraceKind.ProcessEnd;
+        Resident = false;
+    }
+
+    private void Finish()
+    {
+        MarkEnded();
+        _body.Dispose();
+        Trigger(ReturnValue, null);
+        Simulation.Schedule(this, 0, Priority.Normal);
+    }
+}

@@ -1,0 +1,403 @@
+using System.Runtime.CompilerServices;
+using Engram.Sim.Monitoring;
+using Engram.Sim.Queues;
+using Engram.Sim.Random;
+using Engram.Sim.Tracing;
+
+namespace Engram.Sim.Core;
+
+/// <summary>
+/// The discrete-event kernel. Time is a <c>long</c> count of picoseconds. Events are dispatched in
+/// (tick, priority, sequence) order, where the sequence is a global counter assigned at scheduling,
+/// so equal keys run first-scheduled-first at any queue size. Single-threaded and deterministic:
+/// the same model and seed dispatch the same sequence, checked by <see cref="DispatchHash"/>.
+/// </summary>
+public sealed class Simulation
+{
+    // Exactly one of the two is set; both are called directly, with no interface dispatch.
+    private readonly TimingWheel? _wheel;
+    private readonly QuaternaryHeap? _heap;
+    private readonly RunQueue _run;
+    private readonly SlotTable _slots;
+    private readonly long[] _dispatchedByKind = new long[SimTraceKinds.Count];
+    private long _now;
+    private long _nextSequence;
+    private long _nextId;
+    private long _processedEvents;
+    private int _queueHighWater;
+    private ulong _hash = DispatchHashing.Seed;
+    private bool _stop;
+    private ISimTraceSink? _trace;
+
+    public Simulation(SimulationOptions? options = null)
+    {
+        Options = options ?? new SimulationOptions();
+        if (Options.ExpectedPending < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), Options.ExpectedPending, "ExpectedPending must be positive");
+        }
+
+        _run = new RunQueue(Options.ExpectedPending);
+        _slots = new SlotTable(Options.ExpectedPending);
+        switch (Options.Queue)
+        {
+            case EventQueueKind.Heap:
+                _heap = new QuaternaryHeap(Options.ExpectedPending);
+                break;
+            case EventQueueKind.Wheel:
+                _wheel = new TimingWheel(Options.WheelBucketShift, Options.WheelBucketsLog2, Options.ExpectedPending);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), Options.Queue, "unknown event queue kind");
+        }
+        Random = new RandomStreams(Options.Seed);
+        ComponentTrace = new ComponentTraceFilter();
+    }
+
+    public Simulation(ulong seed)
+        : this(new SimulationOptions { Seed = seed })
+    {
+    }
+
+    public SimulationOptions Options { get; }
+
+    /// <summary>The current time in picoseconds.</summary>
+    public long Now => _now;
+
+    /// <summary>The process whose body is running, or null between dispatches.</summary>
+    public Process? ActiveProcess { get; private set; }
+
+    /// <summary>Dispatches so far (events processed, processes resumed, clock edges).</summary>
+    public long ProcessedEvents => _processedEvents;
+
+    /// <summary>A running hash of every dispatched (tick, sequence, id): equal hashes, equal runs.</summary>
+    public ulong DispatchHash => _hash;
+
+    /// <summary>The largest number of entries pending at once.</summary>
+    public int QueueHighWater => _queueHighWater;
+
+    public int PendingCount => QueueCount + _run.Count;
+
+    public RandomStreams Random { get; }
+
+    /// <summary>Category filter for component traces: test it before formatting anything.</summary>
+    public ComponentTraceFilter ComponentTrace { get; }
+
+    /// <summary>Dispatches so far of one kind.</summary>
+    public long DispatchedCount(SimTraceKind kind) => _dispatchedByKind[(int)kind];
+
+    /// <summary>Receives schedule, dispatch and resume records; null (the default) costs one check.</summary>
+    public ISimTraceSink? TraceSink
+    {
+        get => _trace;
+        set => _trace = value;
+    }
+
+    /// <summary>A wait of <paramref name="ticks"/> picoseconds; allocates nothing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Wait Timeout(long ticks, int priority = Priority.Normal)
+    {
+        if (ticks < 0)
+        {
+            ThrowNegativeDelay(ticks);
+        }
+
+        return new Wait(WaitKind.Delay, null, ticks, priority);
+    }
+
+    /// <summary>An event that succeeds with <paramref name="value"/> after <paramref name="ticks"/>, for AllOf/AnyOf.</summary>
+    public Event TimeoutEvent(long ticks, object? value = null, int priority = Priority.Normal)
+    {
+        if (ticks < 0)
+        {
+            ThrowNegativeDelay(ticks);
+        }
+
+        var e = new Event(this);
+        e.Trigger(value, null);
+        Schedule(e, ticks, priority);
+        return e;
+    }
+
+    /// <summary>A new pending event, triggered later by <see cref="Event.Succeed"/> or <see cref="Event.Fail"/>.</summary>
+    public Event Event() => new(this);
+
+    /// <summary>Starts a process at the current tick, after what is already scheduled for it.</summary>
+    public Process Process(IEnumerable<Wait> body, string? name = null)
+    {
+        var p = new Process(this, body, name);
+        p.Start();
+        return p;
+    }
+
+    public Condition AllOf(params Event[] events) => Condition.AllOf(this, (Event[])events.Clone());
+
+    public Condition AllOf(IEnumerable<Event> events) => Condition.AllOf(this, events.ToArray());
+
+    public Condition AnyOf(params Event[] events) => Condition.AnyOf(this, (Event[])events.Clone());
+
+    public Condition AnyOf(IEnumerable<Event> events) => Condition.AnyOf(this, events.ToArray());
+
+    /// <summary>Runs until nothing is left to dispatch or <see cref="Stop"/> is called.</summary>
+    public void Run() => RunLoop(long.MaxValue);
+
+    /// <summary>
+    /// Dispatches every event whose tick is at most <paramref name="untilTick"/>, then sets
+    /// <see cref="Now"/> to <paramref name="untilTick"/> (unless stopped earlier). Events scheduled
+    /// exactly at <paramref name="untilTick"/> run; later ones stay pending for the next call.
+    /// </summary>
+    public void Run(long untilTick)
+    {
+        if (untilTick < _now)
+        {
+            throw new ArgumentOutOfRangeException(nameof(untilTick), untilTick, $"cannot run back in time (now is {_now})");
+        }
+
+        RunLoop(untilTick);
+        if (!_stop)
+        {
+            _now = untilTick;
+        }
+    }
+
+    /// <summary>Runs until <paramref name="until"/> is processed and returns its value.</summary>
+    public object? Run(Event until)
+    {
+        ArgumentNullException.ThrowIfNull(until);
+        if (!until.IsProcessed)
+        {
+            until.AddWaiter(new StopOnProcessed(this));
+            RunLoop(long.MaxValue);
+            if (!until.IsProcessed)
+            {
+                throw new InvalidOperationException($"the run ended at tick {_now} with nothing left to do before {until} was processed");
+            }
+        }
+
+        return until.Value;
+    }
+
+    /// <summary>Dispatches exactly one event; false when nothing is pending.</summary>
+    public bool Step()
+    {
+        if (!TryTake(long.MaxValue, out long sequence, out int slot))
+        {
+            return false;
+        }
+
+        DispatchTaken(sequence, slot);
+        return true;
+    }
+
+    /// <summary>The tick of the next dispatch, or <see cref="long.MaxValue"/> when nothing is pending.</summary>
+    public long Peek()
+    {
+        while (_run.Count > 0)
+        {
+            if (IsLive(_run.HeadSlot, _run.HeadSequence))
+            {
+                return _now;
+            }
+
+            _run.Dequeue(out _, out _);
+        }
+
+        while (QueueCount > 0)
+        {
+            ref readonly var top = ref QueuePeek();
+            if (IsLive(top.Slot, top.Sequence))
+            {
+                return top.Tick;
+            }
+
+            QueuePop();
+        }
+
+        return long.MaxValue;
+    }
+
+    /// <summary>Ends the current Run after the dispatch in progress.</summary>
+    public void Stop() => _stop = true;
+
+    internal long NextId() => _nextId++;
+
+    internal void EnterProcess(Process p)
+    {
+        ActiveProcess = p;
+        _trace?.OnResume(_now, p.Id);
+    }
+
+    internal void LeaveProcess() => ActiveProcess = null;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Schedule(Schedulable target, long delay, int priority)
+    {
+        if (delay < 0)
+        {
+            ThrowNegativeDelay(delay);
+        }
+
+        if ((uint)(priority - QueueEntry.MinPriority) > QueueEntry.MaxPriority - QueueEntry.MinPriority)
+        {
+            ThrowBadPriority(priority);
+        }
+
+        long sequence = _nextSequence++;
+        target.ScheduledSequence = sequence;
+        int slot = target.Slot;
+        if (slot < 0)
+        {
+            slot = target.Slot = _slots.Acquire(target);
+        }
+
+        if (delay == 0 && priority == Priority.Normal)
+        {
+            _run.Enqueue(sequence, slot);
+        }
+        else
+        {
+            QueuePush(new QueueEntry(checked(_now + delay), QueueEntry.MakeKey(priority, sequence), slot));
+        }
+
+        int pending = QueueCount + _run.Count;
+        if (pending > _queueHighWater)
+        {
+            _queueHighWater = pending;
+        }
+
+        _trace?.OnSchedule(_now + delay, sequence, target.Kind, target.Id);
+    }
+
+    private void RunLoop(long untilTick)
+    {
+        _stop = false;
+        while (!_stop && TryTake(untilTick, out long sequence, out int slot))
+        {
+            DispatchTaken(sequence, slot);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void DispatchTaken(long sequence, int slot)
+    {
+        var target = _slots.Get(slot)!;
+        _processedEvents++;
+        _hash = DispatchHashing.Mix(_hash, _now, sequence, target.Id);
+        var kind = target.Kind;
+        _dispatchedByKind[(int)kind]++;
+        _trace?.OnDispatch(_now, sequence, kind, target.Id);
+        target.Dispatch();
+        if (target.ScheduledSequence == sequence && !target.Resident)
+        {
+            _slots.Release(slot);
+            target.Slot = -1;
+        }
+    }
+
+    /// <summary>Takes the next live entry with tick at most <paramref name="untilTick"/> and advances time to it.</summary>
+    private bool TryTake(long untilTick, out long sequence, out int slot)
+    {
+        while (true)
+        {
+            long tick;
+            if (_run.Count > 0)
+            {
+                // The ring holds (now, Normal) entries; the heap may still hold earlier keys at this tick.
+                if (QueueCount > 0)
+                {
+                    ref readonly var top = ref QueuePeek();
+                    if (top.Tick == _now && top.Key < QueueEntry.MakeKey(Priority.Normal, _run.HeadSequence))
+                    {
+                        var entry = QueuePop();
+                        sequence = entry.Sequence;
+                        slot = entry.Slot;
+                        tick = entry.Tick;
+                        goto Check;
+                    }
+                }
+
+                _run.Dequeue(out sequence, out slot);
+                tick = _now;
+            }
+            else if (QueueCount > 0)
+            {
+                ref readonly var top = ref QueuePeek();
+                if (top.Tick > untilTick)
+                {
+                    sequence = 0;
+                    slot = -1;
+                    return false;
+                }
+
+                var entry = QueuePop();
+                sequence = entry.Sequence;
+                slot = entry.Slot;
+                tick = entry.Tick;
+            }
+            else
+            {
+                sequence = 0;
+                slot = -1;
+                return false;
+            }
+
+        Check:
+            if (IsLive(slot, sequence))
+            {
+                _now = tick;
+                return true;
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsLive(int slot, long sequence)
+    {
+        var target = _slots.Get(slot);
+        return target is not null && target.ScheduledSequence == sequence;
+    }
+
+    private int QueueCount
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _wheel is not null ? _wheel.Count : _heap!.Count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ref readonly QueueEntry QueuePeek()
+    {
+        if (_wheel is not null)
+        {
+            return ref _wheel.Peek();
+        }
+
+        return ref _heap!.Peek();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private QueueEntry QueuePop() => _wheel is not null ? _wheel.Pop() : _heap!.Pop();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void QueuePush(in QueueEntry entry)
+    {
+        if (_wheel is not null)
+        {
+            _wheel.Push(entry);
+        }
+        else
+        {
+            _heap!.Push(entry);
+        }
+    }
+
+    private static void ThrowNegativeDelay(long ticks) =>
+        throw new ArgumentOutOfRangeException(nameof(ticks), ticks, "a delay cannot be negative");
+
+    private static void ThrowBadPriority(int priority) =>
+        throw new ArgumentOutOfRangeException(nameof(priority), priority, $"priority must be in [{QueueEntry.MinPriority}, {QueueEntry.MaxPriority}]");
+
+    private sealed class StopOnProcessed(Simulation simulation) : IEventWaiter
+    {
+        public void OnEventProcessed(Event e) => simulation.Stop();
+    }
+}

@@ -1,0 +1,65 @@
+namespace Engram.Sim.Queues;
+
+/// <summary>
+/// FIFO ring of same-tick, default-priority wakeups. Most wakeups in a clocked model are "now"
+/// (signal fan-out, event callbacks), and a ring serves them in O(1) without touching the heap.
+/// </summary>
+internal sealed class RunQueue
+{
+    private long[] _sequences;
+    private int[] _slots;
+    private int _head;
+    private int _count;
+
+    public RunQueue(int initialCapacity = 256)
+    {
+        int capacity = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(4, initialCapacity));
+        _sequences = new long[capacity];
+        _slots = new int[capacity];
+    }
+
+    public int Count => _count;
+
+    public long HeadSequence => _sequences[_head];
+
+    public int HeadSlot => _slots[_head];
+
+    public void Enqueue(long sequence, int slot)
+    {
+        if (_count == _sequences.Length)
+        {
+            Grow();
+        }
+
+        int tail = (_head + _count) & (_sequences.Length - 1);
+        _sequences[tail] = sequence;
+        _slots[tail] = slot;
+        _count++;
+    }
+
+    public void Dequeue(out long sequence, out int slot)
+    {
+        sequence = _sequences[_head];
+        slot = _slots[_head];
+        _head = (_head + 1) & (_sequences.Length - 1);
+        _count--;
+    }
+
+    private void Grow()
+    {
+        // Unwrap into a larger array in FIFO order; entries are copied, never re-sorted.
+        int capacity = _sequences.Length * 2;
+        var sequences = new long[capacity];
+        var slots = new int[capacity];
+        for (int i = 0; i < _count; i++)
+        {
+            int from = (_head + i) & (_sequences.Length - 1);
+            sequences[i] = _sequences[from];
+            slots[i] = _slots[from];
+        }
+
+        _sequences = sequences;
+        _slots = slots;
+        _head = 0;
+    }
+}

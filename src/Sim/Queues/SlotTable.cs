@@ -1,0 +1,59 @@
+using System.Runtime.CompilerServices;
+using Engram.Sim.Core;
+
+namespace Engram.Sim.Queues;
+
+/// <summary>
+/// Maps the integer slots held by queue entries to the objects they wake. Slots are recycled through
+/// a LIFO free list; the reuse order is a pure function of the dispatch order, so it is deterministic.
+/// </summary>
+internal sealed class SlotTable
+{
+    private Schedulable?[] _items;
+    private int[] _free;
+    private int _freeCount;
+    private int _used;
+
+    public SlotTable(int initialCapacity = 256)
+    {
+        _items = new Schedulable?[Math.Max(16, initialCapacity)];
+        _free = new int[Math.Max(16, initialCapacity)];
+    }
+
+    public int Live => _used - _freeCount;
+
+    public int Acquire(Schedulable owner)
+    {
+        int slot;
+        if (_freeCount > 0)
+        {
+            slot = _free[--_freeCount];
+        }
+        else
+        {
+            if (_used == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            slot = _used++;
+        }
+
+        _items[slot] = owner;
+        return slot;
+    }
+
+    public void Release(int slot)
+    {
+        _items[slot] = null;
+        if (_freeCount == _free.Length)
+        {
+            Array.Resize(ref _free, _free.Length * 2);
+        }
+
+        _free[_freeCount++] = slot;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Schedulable? Get(int slot) => _items[slot];
+}

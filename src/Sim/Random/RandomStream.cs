@@ -1,0 +1,166 @@
+using System.Runtime.CompilerServices;
+
+namespace Engram.Sim.Random;
+
+/// <summary>
+/// One independent generator: xoshiro256** (Blackman and Vigna 2018), seeded by SplitMix64. Fast,
+/// 256 bits of state, and bit-identical on every platform, unlike System.Random's unseeded default.
+/// </summary>
+public sealed class RandomStream
+{
+    private ulong _s0;
+    private ulong _s1;
+    private ulong _s2;
+    private ulong _s3;
+    private double _spareGaussian;
+    private bool _hasSpare;
+
+    public RandomStream(ulong seed, string name = "")
+    {
+        Name = name;
+        Seed = seed;
+        ulong sm = seed;
+        _s0 = SplitMix64.Next(ref sm);
+        _s1 = SplitMix64.Next(ref sm);
+        _s2 = SplitMix64.Next(ref sm);
+        _s3 = SplitMix64.Next(ref sm);
+    }
+
+    public string Name { get; }
+
+    /// <summary>The seed this stream was built from (derived from the master seed and the name).</summary>
+    public ulong Seed { get; }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong NextUInt64()
+    {
+        ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
+        ulong t = _s1 << 17;
+        _s2 ^= _s0;
+        _s3 ^= _s1;
+        _s1 ^= _s2;
+        _s0 ^= _s3;
+        _s2 ^= t;
+        _s3 = ulong.RotateLeft(_s3, 45);
+        return result;
+    }
+
+    /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Uniform integer in [0, <paramref name="maxExclusive"/>), unbiased (Lemire 2019).</summary>
+    public int NextInt(int maxExclusive)
+    {
+        if (maxExclusive <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxExclusive), maxExclusive, "must be positive");
+        }
+
+        return (int)NextUInt64Below((ulong)maxExclusive);
+    }
+
+    /// <summary>Uniform integer in [<paramref name="minInclusive"/>, <paramref name="maxExclusive"/>).</summary>
+    public long NextLong(long minInclusive, long maxExclusive)
+    {
+        if (maxExclusive <= minInclusive)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxExclusive), maxExclusive, "must exceed the lower bound");
+        }
+
+        return minInclusive + (long)NextUInt64Below((ulong)(maxExclusive - minInclusive));
+    }
+
+    public bool NextBool(double probabilityTrue) => NextDouble() < probabilityTrue;
+
+    /// <summary>Standard normal deviate (Marsaglia polar method; the second deviate is kept for the next call).</summary>
+    public double NextGaussian()
+    {
+        if (_hasSpare)
+        {
+            _hasSpare = false;
+            return _spareGaussian;
+        }
+
+        double u, v, s;
+        do
+        {
+            u = (2.0 * NextDouble()) - 1.0;
+            v = (2.0 * NextDouble()) - 1.0;
+            s = (u * u) + (v * v);
+        }
+        while (s >= 1.0 || s == 0.0);
+
+        double factor = Math.Sqrt(-2.0 * Math.Log(s) / s);
+        _spareGaussian = v * factor;
+        _hasSpare = true;
+        return u * factor;
+    }
+
+    public double NextGaussian(double mean, double standardDeviation) => mean + (standardDeviation * NextGaussian());
+
+    /// <summary>Fisher–Yates shuffle in place.</summary>
+    public void Shuffle<T>(Span<T> items)
+    {
+        for (int i = items.Length - 1; i > 0; i--)
+        {
+            int j = NextInt(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+
+    /// <summary>A <see cref="System.Random"/> view of this stream, for libraries such as MathNet's distributions.</summary>
+    public System.Random AsSystemRandom() => new SystemRandomAdapter(this);
+
+    private ulong NextUInt64Below(ulong bound)
+    {
+        ulong x = NextUInt64();
+        UInt128 m = (UInt128)x * bound;
+        ulong low = (ulong)m;
+        if (low < bound)
+        {
+            ulong threshold = (0 - bound) % bound;
+            while (low < threshold)
+            {
+                x = NextUInt64();
+                m = (UInt128)x * bound;
+                low = (ulong)m;
+            }
+        }
+
+        return (ulong)(m >> 64);
+    }
+
+    private sealed class SystemRandomAdapter(RandomStream stream) : System.Random
+    {
+        public override int Next() => stream.NextInt(int.MaxValue);
+
+        public override int Next(int maxValue) => maxValue <= 0 ? 0 : stream.NextInt(maxValue);
+
+        public override int Next(int minValue, int maxValue) =>
+            maxValue <= minValue ? minValue : (int)stream.NextLong(minValue, maxValue);
+
+        public override long NextInt64() => stream.NextLong(0, long.MaxValue);
+
+        public override long NextInt64(long maxValue) => maxValue <= 0 ? 0 : stream.NextLong(0, maxValue);
+
+        public override long NextInt64(long minValue, long maxValue) =>
+            maxValue <= minValue ? minValue : stream.NextLong(minValue, maxValue);
+
+        public override double NextDouble() => stream.NextDouble();
+
+        public override float NextSingle() => (float)(stream.NextUInt64() >> 40) * (1.0f / (1U << 24));
+
+        public override void NextBytes(byte[] buffer) => NextBytes(buffer.AsSpan());
+
+        public override void NextBytes(Span<byte> buffer)
+        {
+            for (int i = 0; i < buffer.Length; i++)
+            {
+                buffer[i] = (byte)(stream.NextUInt64() >> 56);
+            }
+        }
+
+        protected override double Sample() => stream.NextDouble();
+    }
+}
