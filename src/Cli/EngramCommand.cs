@@ -1,0 +1,19 @@
+using System.CommandLine;
+
+namespace Engram.Cli;
+
+/// <summary>The root command and its subcommands; tests invoke it in-process with captured writers.</summary>
+public static class EngramCommand
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("Engram: a cycle-level simulator of memristor compute-in-memory chips.");
+        return root;
+    }
+
+    public static int Invoke(string[] args, TextWriter output, TextWriter error)
+    {
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        return Build().Parse(args).Invoke(config);
+    }
+}
