@@ -17,6 +17,7 @@ public sealed class ClockDomain : Schedulable
     private ClockedHandle[] _pending = new ClockedHandle[8];
     private int _pendingCount;
     private bool _scheduled;
+    private bool _dispatching;
     private long _lastEdge = long.MinValue;
     private bool _anyTwoPhase;
 
@@ -125,11 +126,41 @@ public sealed class ClockDomain : Schedulable
 
         if (handle.Active)
         {
-            handle.SleepRequested = true;
+            if (_dispatching)
+            {
+                // Mid-cycle: the block finishes this cycle (two-phase commit included), then sleeps.
+                handle.SleepRequested = true;
+            }
+            else
+            {
+                handle.Active = false;
+                Remove(ref _active, ref _activeCount, handle);
+            }
+        }
+
+        if (!_dispatching && _scheduled && _activeCount == 0 && _pendingCount == 0)
+        {
+            // Nothing left to tick: leave the queue now (the pending entry goes stale) so that an
+            // idle domain does not hold simulated time open until its next edge.
+            ScheduledSequence = -1;
+            _scheduled = false;
         }
     }
 
     internal override void Dispatch()
+    {
+        _dispatching = true;
+        try
+        {
+            TickAwakeBlocks();
+        }
+        finally
+        {
+            _dispatching = false;
+        }
+    }
+
+    private void TickAwakeBlocks()
     {
         _scheduled = false;
         _lastEdge = Simulation.Now;
