@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Engram.Cli.Commands;
 
 namespace Engram.Cli;
 
@@ -8,6 +9,7 @@ public static class EngramCommand
     public static RootCommand Build()
     {
         var root = new RootCommand("Engram: a cycle-level simulator of memristor compute-in-memory chips.");
+        root.Subcommands.Add(KernelDemoCommand.Build());
         return root;
     }
 
