@@ -4,13 +4,7 @@ namespace Engram.Cli.Tests;
 
 public class KernelDemoCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = EngramCommand.Invoke(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void The_default_demo_matches_its_closed_form()

@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Engram.Models.Costs;
+
+namespace Engram.Cli.Commands;
+
+/// <summary><c>engram cost</c>: component cost figures; <c>cost query</c> answers one action of one component.</summary>
+public static class CostCommand
+{
+    public static Command Build()
+    {
+        var command = new Command("cost", "Energy, latency and area of components under a cost profile.");
+        command.Subcommands.Add(BuildQuery());
+        return command;
+    }
+
+    private static Command BuildQuery()
+    {
+        var profile = new Option<string>("--profile") { Description = $"cost profile: {string.Join(", ", CostLibrary.Profiles)}", Required = true };
+        var node = new Option<double>("--node") { Description = "technology node (nm)", Required = true };
+        var component = new Option<string>("--component") { Description = $"component: {string.Join(", ", CostQuery.Components)}", Required = true };
+        var bits = new Option<int?>("--bits") { Description = "resolution (ADCs, default 5) or width (adder16, dff16)" };
+        var rate = new Option<double>("--sample-rate-hz") { Description = "ADC sample rate for the survey profile (S/s)", DefaultValueFactory = _ => SurveyAdcCost.DefaultSampleRateHz };
+        var json = new Option<bool>("--json") { Description = "print only {\"energy_j\",\"latency_ps\",\"area_um2\"}" };
+        var explain = new Option<bool>("--explain") { Description = "print where each figure comes from (source, formula, node scaling)" };
+
+        var query = new Command("query", "One action of one component: energy (J), latency (ps), area (um^2).")
+        {
+            profile, node, component, bits, rate, json, explain,
+        };
+        query.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            CostQueryResult result;
+            try
+            {
+                result = CostQuery.Run(parse.GetValue(profile)!, parse.GetValue(node), parse.GetValue(component)!, parse.GetValue(bits), parse.GetValue(rate));
+            }
+            catch (ArgumentException ex)
+            {
+                error.WriteLine($"engram cost query: {FirstLine(ex.Message)}");
+                return 2;
+            }
+
+            if (result.Note.Length > 0)
+            {
+                error.WriteLine(result.Note);
+            }
+
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    energy_j = result.Cost.EnergyJ,
+                    latency_ps = result.Cost.LatencyPs,
+                    area_um2 = result.AreaUm2,
+                }));
+            }
+            else
+            {
+                var c = CultureInfo.InvariantCulture;
+                output.WriteLine(string.Create(c, $"{result.Component} ({result.Model.Kind}.{result.Action}), profile {result.Model.Profile}, {result.Model.NodeNm:G4} nm"));
+                output.WriteLine(string.Create(c, $"  energy   {result.Cost.EnergyJ:G4} J"));
+                output.WriteLine(string.Create(c, $"  latency  {result.Cost.LatencyPs:G6} ps"));
+                output.WriteLine(string.Create(c, $"  area     {result.AreaUm2:G4} um2"));
+            }
+
+            if (parse.GetValue(explain))
+            {
+                output.Write(result.Explain());
+            }
+
+            return 0;
+        });
+        return query;
+    }
+
+    // ArgumentOutOfRangeException appends "(Parameter ...)" and "Actual value" lines; the first line says it all.
+    private static string FirstLine(string message)
+    {
+        int newline = message.IndexOf('\n', StringComparison.Ordinal);
+        string line = newline < 0 ? message : message[..newline];
+        int parameter = line.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return (parameter < 0 ? line : line[..parameter]).TrimEnd('\r');
+    }
+}

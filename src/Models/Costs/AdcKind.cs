@@ -1,0 +1,7 @@
+namespace Engram.Models.Costs;
+
+public enum AdcKind
+{
+    Sar,
+    Flash,
+}

@@ -1,0 +1,77 @@
+namespace Engram.Models.Costs;
+
+/// <summary>
+/// Crossbar cells (1T1R): read and write energy from the cell's own conductance in series with its
+/// access transistor, E = V²·G_eff·t, so data and faults change the energy. Device physics, not CMOS:
+/// the energies do not scale with the node; the 48 F² footprint does.
+/// </summary>
+public sealed class CellArrayCost : ComponentCostModel
+{
+    public const string ReadOn = "read_on";
+    public const string ReadOff = "read_off";
+    public const string WriteSet = "write_set";
+    public const string WriteRowSwitch = "write_row_switch";
+
+    private static readonly string[] ActionNames = [ReadOn, ReadOff, WriteSet, WriteRowSwitch];
+
+    private readonly double _rowSwitchEnergyJ;
+
+    public CellArrayCost(double nodeNm, string profile = NeuroSimReference.Profile)
+        : base("cell", profile, nodeNm, NeuroSimReference.NodeNm)
+    {
+        OnResistanceOhm = Cite(nameof(OnResistanceOhm), NeuroSimReference.OnResistanceOhm, CostUnit.Ohm, NeuroSimReference.Device);
+        OffResistanceOhm = Cite(nameof(OffResistanceOhm), NeuroSimReference.OffResistanceOhm, CostUnit.Ohm, NeuroSimReference.Device);
+        AccessResistanceOhm = Cite(nameof(AccessResistanceOhm), NeuroSimReference.AccessResistanceOhm, CostUnit.Ohm, NeuroSimReference.Device);
+        ReadVoltageV = Cite(nameof(ReadVoltageV), NeuroSimReference.ReadVoltageV, CostUnit.Volt, NeuroSimReference.Device);
+        ReadPulsePs = Cite(nameof(ReadPulsePs), NeuroSimReference.ReadPulsePs, CostUnit.Picosecond, NeuroSimReference.Device);
+        WriteVoltageV = Cite(nameof(WriteVoltageV), NeuroSimReference.WriteVoltageV, CostUnit.Volt, NeuroSimReference.Device);
+        WritePulsePs = Cite(nameof(WritePulsePs), NeuroSimReference.WritePulsePs, CostUnit.Picosecond, NeuroSimReference.Device);
+        double features = Cite("CellAreaFeatureCount", NeuroSimReference.CellAreaFeatureCount, CostUnit.Dimensionless,
+            NeuroSimReference.Figure("cell area 48 F^2 = 0.023 um^2 at 22 nm", "area = 48 F^2 at the node"));
+        double featureUm = nodeNm * 1e-3;
+        CellAreaUm2 = features * featureUm * featureUm;
+        _rowSwitchEnergyJ = Cite("RowSwitchEnergyJ", 0.83e-12, CostUnit.Joule,
+            NeuroSimReference.Figure("source-line switch energy per written row 0.83 pJ", "Stillmaker-Baas energy scaling from 22 nm")) * EnergyScale;
+    }
+
+    public double OnResistanceOhm { get; }
+
+    public double OffResistanceOhm { get; }
+
+    public double AccessResistanceOhm { get; }
+
+    public double ReadVoltageV { get; }
+
+    public double ReadPulsePs { get; }
+
+    public double WriteVoltageV { get; }
+
+    public double WritePulsePs { get; }
+
+    public double CellAreaUm2 { get; }
+
+    /// <summary>Area of one cell.</summary>
+    public override double AreaUm2 => CellAreaUm2;
+
+    public override IReadOnlyList<string> Actions => ActionNames;
+
+    /// <summary>Conductance of a cell in series with its access transistor.</summary>
+    public double EffectiveConductanceS(double cellConductanceS) =>
+        cellConductanceS <= 0 ? 0 : 1.0 / ((1.0 / cellConductanceS) + AccessResistanceOhm);
+
+    /// <summary>Energy of one cell conducting for one pulse: V²·G_eff·t.</summary>
+    public double ReadEnergyJ(double cellConductanceS, double readVoltageV, double pulsePs) =>
+        readVoltageV * readVoltageV * EffectiveConductanceS(cellConductanceS) * pulsePs * 1e-12;
+
+    public double WriteEnergyJ(double cellConductanceS, double writeVoltageV, double pulsePs) =>
+        writeVoltageV * writeVoltageV * EffectiveConductanceS(cellConductanceS) * pulsePs * 1e-12;
+
+    public override ActionCost Cost(string action) => action switch
+    {
+        ReadOn => new(ReadEnergyJ(1 / OnResistanceOhm, ReadVoltageV, ReadPulsePs), ReadPulsePs),
+        ReadOff => new(ReadEnergyJ(1 / OffResistanceOhm, ReadVoltageV, ReadPulsePs), ReadPulsePs),
+        WriteSet => new(WriteEnergyJ(1 / OnResistanceOhm, WriteVoltageV, WritePulsePs), WritePulsePs),
+        WriteRowSwitch => new(_rowSwitchEnergyJ, 0),
+        _ => throw UnknownAction(action),
+    };
+}

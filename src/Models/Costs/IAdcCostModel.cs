@@ -1,0 +1,28 @@
+namespace Engram.Models.Costs;
+
+/// <summary>An analog-to-digital converter: one conversion of one column, with its column-current convention.</summary>
+public interface IAdcCostModel : IComponentCostModel
+{
+    int Bits { get; }
+
+    double ConversionLatencyPs { get; }
+
+    /// <summary>Whether this converter's energy already includes the column current (then the cells must not charge it).</summary>
+    ColumnCurrentConvention Convention { get; }
+
+    /// <summary>
+    /// Energy of one conversion of a column whose active cells conduct <paramref name="columnConductanceS"/> in
+    /// total (each cell in series with its access device) at <paramref name="readVoltageV"/>.
+    /// </summary>
+    double ConversionEnergyJ(double columnConductanceS, double readVoltageV);
+}
+
+/// <summary>Where the current through the cells of a column is charged — never twice (costs.md).</summary>
+public enum ColumnCurrentConvention
+{
+    /// <summary>The cells charge V²·G·t per read; the converter charges only itself (survey, ISAAC).</summary>
+    InCells,
+
+    /// <summary>The converter's column-power term covers the current (NeuroSim SAR and flash); cells charge nothing on read.</summary>
+    InConverter,
+}
