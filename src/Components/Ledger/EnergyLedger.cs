@@ -1,0 +1,189 @@
+namespace Engram.Components.Ledger;
+
+/// <summary>
+/// Every action of every component goes through here (architecture.md): who did what, how many times, at
+/// what energy, when and for how long. Reports are folds over it. Per (component, action) aggregates are
+/// kept incrementally so long runs need not store entries; entries are kept only when a trace wants them.
+/// Charging allocates nothing once the interned ids and aggregate slots exist.
+/// </summary>
+public sealed class EnergyLedger
+{
+    public const string LeakageAction = "leakage";
+
+    private readonly List<string> _components = [];
+    private readonly Dictionary<string, int> _componentIds = new(StringComparer.Ordinal);
+    private readonly List<string> _actions = [];
+    private readonly Dictionary<string, int> _actionIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, int> _slotOf = [];
+    private Aggregate[] _aggregates = new Aggregate[64];
+    private int _aggregateCount;
+    private LedgerEntry[] _entries;
+    private int _entryCount;
+    private readonly List<(int Component, double LeakageW)> _static = [];
+    private double _totalJ;
+    private double _totalCompensation;
+    private long _closedAtTick = -1;
+
+    /// <param name="keepEntries">Keep every entry (for traces); aggregates are kept either way.</param>
+    public EnergyLedger(bool keepEntries = false)
+    {
+        KeepEntries = keepEntries;
+        _entries = keepEntries ? new LedgerEntry[1024] : [];
+    }
+
+    public bool KeepEntries { get; }
+
+    /// <summary>Running total, summed with compensation as charges arrive (independently of the fold).</summary>
+    public double TotalEnergyJ => _totalJ + _totalCompensation;
+
+    public ReadOnlySpan<LedgerEntry> Entries => _entries.AsSpan(0, _entryCount);
+
+    public bool IsClosed => _closedAtTick >= 0;
+
+    public int Component(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (!_componentIds.TryGetValue(path, out int id))
+        {
+            id = _components.Count;
+            _components.Add(path);
+            _componentIds.Add(path, id);
+        }
+
+        return id;
+    }
+
+    public int Action(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!_actionIds.TryGetValue(name, out int id))
+        {
+            id = _actions.Count;
+            _actions.Add(name);
+            _actionIds.Add(name, id);
+        }
+
+        return id;
+    }
+
+    public string ComponentPath(int component) => _components[component];
+
+    public string ActionName(int action) => _actions[action];
+
+    public void Charge(int component, int action, long count, double energyJ, long startTick, long durationTicks)
+    {
+        if (IsClosed)
+        {
+            throw new InvalidOperationException("the ledger is closed; leakage has been integrated up to its end");
+        }
+
+        if (count < 0 || !(energyJ >= 0) || double.IsInfinity(energyJ) || durationTicks < 0 || startTick < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(energyJ), $"bad charge for {_components[component]}.{_actions[action]}: count {count}, energy {energyJ} J, start {startTick}, duration {durationTicks}");
+        }
+
+        ref var aggregate = ref Slot(component, action);
+        aggregate.Count += count;
+        aggregate.EnergyJ += energyJ;
+        aggregate.BusyPs += durationTicks;
+        AddToTotal(energyJ);
+
+        if (KeepEntries)
+        {
+            if (_entryCount == _entries.Length)
+            {
+                Array.Resize(ref _entries, _entries.Length * 2);
+            }
+
+            _entries[_entryCount++] = new LedgerEntry(component, action, count, energyJ, startTick, durationTicks);
+        }
+    }
+
+    /// <summary>Declares a component's static power; it is integrated over [0, end] when the ledger closes.</summary>
+    public void AddStaticPower(int component, double leakageW)
+    {
+        if (!(leakageW >= 0) || double.IsInfinity(leakageW))
+        {
+            throw new ArgumentOutOfRangeException(nameof(leakageW), leakageW, "leakage must be a finite power >= 0 W");
+        }
+
+        _static.Add((component, leakageW));
+    }
+
+    /// <summary>Integrates leakage of every component over the simulated time and forbids further charges.</summary>
+    public void Close(long endTick)
+    {
+        if (IsClosed)
+        {
+            throw new InvalidOperationException("the ledger is already closed");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(endTick);
+        int leakage = Action(LeakageAction);
+        foreach (var (component, watts) in _static)
+        {
+            Charge(component, leakage, 1, watts * endTick * 1e-12, 0, endTick);
+        }
+
+        _closedAtTick = endTick;
+    }
+
+    /// <summary>Aggregates per component and action, ordered by component path then action name.</summary>
+    public IReadOnlyList<LedgerRow> Breakdown()
+    {
+        var rows = new List<LedgerRow>(_aggregateCount);
+        for (int i = 0; i < _aggregateCount; i++)
+        {
+            var a = _aggregates[i];
+            rows.Add(new LedgerRow(_components[a.Component], _actions[a.Action], a.Count, a.EnergyJ, a.BusyPs));
+        }
+
+        rows.Sort(static (x, y) =>
+        {
+            int c = string.CompareOrdinal(x.ComponentPath, y.ComponentPath);
+            return c != 0 ? c : string.CompareOrdinal(x.Action, y.Action);
+        });
+        return rows;
+    }
+
+    /// <summary>Energy per component (summing its actions), ordered by path.</summary>
+    public IReadOnlyList<(string ComponentPath, double EnergyJ)> ByComponent() =>
+        Breakdown().GroupBy(r => r.ComponentPath, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Sum(r => r.EnergyJ)))
+            .ToList();
+
+    private ref Aggregate Slot(int component, int action)
+    {
+        long key = ((long)component << 32) | (uint)action;
+        if (!_slotOf.TryGetValue(key, out int slot))
+        {
+            if (_aggregateCount == _aggregates.Length)
+            {
+                Array.Resize(ref _aggregates, _aggregates.Length * 2);
+            }
+
+            slot = _aggregateCount++;
+            _aggregates[slot] = new Aggregate { Component = component, Action = action };
+            _slotOf.Add(key, slot);
+        }
+
+        return ref _aggregates[slot];
+    }
+
+    // Kahan–Babuška summation: the running total must agree with the fold to rounding, over millions of charges.
+    private void AddToTotal(double value)
+    {
+        double t = _totalJ + value;
+        _totalCompensation += Math.Abs(_totalJ) >= Math.Abs(value) ? (_totalJ - t) + value : (value - t) + _totalJ;
+        _totalJ = t;
+    }
+
+    private struct Aggregate
+    {
+        public int Component;
+        public int Action;
+        public long Count;
+        public double EnergyJ;
+        public long BusyPs;
+    }
+}

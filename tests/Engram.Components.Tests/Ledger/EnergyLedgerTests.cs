@@ -1,0 +1,89 @@
+using Engram.Components.Ledger;
+
+namespace Engram.Components.Tests.Ledger;
+
+public class EnergyLedgerTests
+{
+    [Fact]
+    public void Totals_equal_the_sum_of_their_parts_over_many_random_charges()
+    {
+        var ledger = new EnergyLedger();
+        var random = new Random(7);
+        string[] components = ["chip/tile0/xbar0", "chip/tile0/adc0", "chip/tile1/xbar0", "chip/controller"];
+        string[] actions = ["read", "convert", "drive_row", "issue"];
+        double naive = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            double e = random.NextDouble() * Math.Pow(10, -random.Next(9, 16));
+            naive += e;
+            ledger.Charge(ledger.Component(components[random.Next(4)]), ledger.Action(actions[random.Next(4)]), 1, e, i, 10);
+        }
+
+        double fold = ledger.Breakdown().Sum(r => r.EnergyJ);
+        double byComponent = ledger.ByComponent().Sum(c => c.EnergyJ);
+        Assert.Equal(1, ledger.TotalEnergyJ / fold, 12);
+        Assert.Equal(1, byComponent / fold, 12);
+        Assert.Equal(1, naive / fold, 9);
+        Assert.Equal(200_000, ledger.Breakdown().Sum(r => r.Count));
+        Assert.Equal(2_000_000, ledger.Breakdown().Sum(r => r.BusyPs));
+    }
+
+    [Fact]
+    public void Leakage_is_integrated_over_the_simulated_time_on_close()
+    {
+        var ledger = new EnergyLedger();
+        int adc = ledger.Component("chip/adc");
+        ledger.AddStaticPower(adc, 5.9e-9);
+        ledger.Charge(adc, ledger.Action("convert"), 3, 3e-15, 0, 3_000);
+        ledger.Close(1_000_000);
+        var leak = ledger.Breakdown().Single(r => r.Action == EnergyLedger.LeakageAction);
+        Assert.Equal(1, leak.EnergyJ / (5.9e-9 * 1e-6), 12);
+        Assert.Equal(1_000_000, leak.BusyPs);
+        Assert.Throws<InvalidOperationException>(() => ledger.Charge(adc, 0, 1, 1e-15, 0, 1));
+    }
+
+    [Fact]
+    public void Breakdown_is_ordered_and_keeps_entries_only_when_asked()
+    {
+        var plain = new EnergyLedger();
+        var traced = new EnergyLedger(keepEntries: true);
+        foreach (var ledger in new[] { plain, traced })
+        {
+            ledger.Charge(ledger.Component("b"), ledger.Action("y"), 1, 1e-15, 5, 1);
+            ledger.Charge(ledger.Component("a"), ledger.Action("z"), 2, 2e-15, 6, 1);
+            ledger.Charge(ledger.Component("a"), ledger.Action("x"), 1, 1e-15, 7, 1);
+        }
+
+        Assert.Equal(["a.x", "a.z", "b.y"], plain.Breakdown().Select(r => $"{r.ComponentPath}.{r.Action}").ToArray());
+        Assert.Equal(0, plain.Entries.Length);
+        Assert.Equal(3, traced.Entries.Length);
+        Assert.Equal(6, traced.Entries[1].StartTick);
+    }
+
+    [Theory]
+    [InlineData(-1, 1e-15, 1)]
+    [InlineData(1, -1e-15, 1)]
+    [InlineData(1, double.NaN, 1)]
+    [InlineData(1, 1e-15, -1)]
+    public void Bad_charges_are_rejected(long count, double energyJ, long duration)
+    {
+        var ledger = new EnergyLedger();
+        Assert.Throws<ArgumentOutOfRangeException>(() => ledger.Charge(ledger.Component("c"), ledger.Action("a"), count, energyJ, 0, duration));
+    }
+
+    [Fact]
+    public void Charging_allocates_nothing_in_steady_state()
+    {
+        var ledger = new EnergyLedger();
+        int c = ledger.Component("chip/xbar");
+        int a = ledger.Action("read");
+        ledger.Charge(c, a, 1, 1e-15, 0, 1);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 100_000; i++)
+        {
+            ledger.Charge(c, a, 1, 1e-15, i, 1);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}
