@@ -17,7 +17,11 @@ public sealed class DeviceArray
     private readonly double[] _g;
     private readonly StuckKind[] _stuck;
     private readonly double[] _readScratch;
-    private readonly double[] _driftBaseS;
+
+    // Write noise (aihwkit write_noise_std): pulses act on a hidden persistent state; reads see it plus noise
+    // re-drawn whenever the cell is written. Same array as _g when the card has no write noise.
+    private readonly double[] _persistentS;
+    private readonly double _writeNoiseStdS;
     private readonly double[] _driftAgeS;
     private readonly double[] _driftNu;
     private readonly double _weightPerSiemens;
@@ -37,11 +41,12 @@ public sealed class DeviceArray
         _g = new double[n];
         _stuck = new StuckKind[n];
         _readScratch = new double[cols];
-        _driftBaseS = new double[n];
         _driftAgeS = new double[n];
         _driftNu = new double[n];
         var spec = card.PulseResponse;
         _weightPerSiemens = (spec.WMax - spec.WMin) / card.RangeS;
+        _writeNoiseStdS = spec.WriteNoiseStd * spec.DwMin / _weightPerSiemens;
+        _persistentS = _writeNoiseStdS > 0 ? new double[n] : _g;
         Response = PulseResponse.Create(spec, n, variationRng);
         if (card.Drift is { } drift)
         {
@@ -95,8 +100,8 @@ public sealed class DeviceArray
     /// <summary>Highest conductance device <paramref name="cell"/> can reach (its sampled b_max).</summary>
     public double MaxConductanceS(int cell) => ToConductance(Response.MaxBound(cell));
 
-    /// <summary>Device state in the pulse model's weight units.</summary>
-    public double GetDeviceWeight(int row, int col) => ToDeviceWeight(_g[CellIndex(row, col)]);
+    /// <summary>Persistent device state in the pulse model's weight units (what pulses act on).</summary>
+    public double GetDeviceWeight(int row, int col) => ToDeviceWeight(_persistentS[CellIndex(row, col)]);
 
     public double ToDeviceWeight(double conductanceS) =>
         Card.PulseResponse.WMin + (conductanceS - Card.GminS) * _weightPerSiemens;
@@ -126,7 +131,7 @@ public sealed class DeviceArray
                 count++;
                 double g = Faults.StuckConductanceS(i, kind, Card.GminS, Card.GmaxS);
                 _g[i] = g;
-                _driftBaseS[i] = g;
+                _persistentS[i] = g;
                 _driftAgeS[i] = 0;
             }
         }
@@ -286,19 +291,20 @@ public sealed class DeviceArray
             return false;
         }
 
-        double w = ToDeviceWeight(_g[cell]);
+        double w = ToDeviceWeight(_persistentS[cell]);
         for (int k = 0; k < count; k++)
         {
             w = Response.Apply(cell, w, direction, rng);
         }
 
-        WriteFree(cell, ToConductance(w));
+        WriteFree(cell, ToConductance(w), rng);
         return true;
     }
 
     /// <summary>
     /// Power-law drift over <paramref name="elapsedS"/> more seconds: G = G_p·((t + t0)/t0)^(−ν), with t the
-    /// time since the cell was last written. No-op for a card without drift; stuck cells do not drift.
+    /// time since the cell was last written, applied as the factor from the old age to the new one (so repeated
+    /// calls compose). No-op for a card without drift; stuck cells do not drift.
     /// </summary>
     public void ApplyDrift(double elapsedS)
     {
@@ -315,26 +321,43 @@ public sealed class DeviceArray
                 continue;
             }
 
-            double age = _driftAgeS[i] + elapsedS;
-            _driftAgeS[i] = age;
-            double g = _driftBaseS[i] * Math.Pow((age + drift.T0S) / drift.T0S, -_driftNu[i]);
-            _g[i] = Math.Clamp(g, MinConductanceS(i), MaxConductanceS(i));
+            double age = _driftAgeS[i];
+            double factor = Math.Pow((age + elapsedS + drift.T0S) / (age + drift.T0S), -_driftNu[i]);
+            _driftAgeS[i] = age + elapsedS;
+            _persistentS[i] = Math.Clamp(_persistentS[i] * factor, MinConductanceS(i), MaxConductanceS(i));
+            if (!ReferenceEquals(_persistentS, _g))
+            {
+                _g[i] = Math.Max(_g[i] * factor, 0.0);
+            }
         }
     }
 
     /// <summary>Sampled drift exponent ν of a cell (0 without drift).</summary>
     public double DriftNu(int row, int col) => _driftNu[CellIndex(row, col)];
 
-    /// <summary>Writes a programmable cell (clamped to its own range) and restarts its drift clock.</summary>
-    internal void WriteFree(int cell, double conductanceS) => SetFree(cell, conductanceS);
+    /// <summary>The hidden persistent conductance pulses act on; equals the read value without write noise.</summary>
+    public double GetPersistentConductance(int row, int col) => _persistentS[CellIndex(row, col)];
+
+    /// <summary>
+    /// Writes a programmable cell (clamped to its own range), restarts its drift clock and re-draws its write
+    /// noise: the read value is the persistent value plus write_noise_std·dw_min·ξ (in conductance, at least 0).
+    /// </summary>
+    internal void WriteFree(int cell, double conductanceS, Random rng)
+    {
+        SetFree(cell, conductanceS);
+        if (_writeNoiseStdS > 0)
+        {
+            _g[cell] = Math.Max(_persistentS[cell] + _writeNoiseStdS * StandardNormal.Sample(rng), 0.0);
+        }
+    }
 
     private void SetFree(int cell, double conductanceS)
     {
         double lo = MinConductanceS(cell);
         double hi = MaxConductanceS(cell);
         double g = Math.Min(Math.Max(conductanceS, lo), hi);
+        _persistentS[cell] = g;
         _g[cell] = g;
-        _driftBaseS[cell] = g;
         _driftAgeS[cell] = 0;
     }
 

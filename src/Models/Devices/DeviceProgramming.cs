@@ -92,7 +92,7 @@ public static class DeviceProgramming
 
         double sigma = array.Card.ProgrammingNoiseStdFraction * array.Card.RangeS;
         double g = sigma > 0 ? quantizedTargetS + sigma * StandardNormal.Sample(rng) : quantizedTargetS;
-        array.WriteFree(cell, g);
+        array.WriteFree(cell, g, rng);
         return true;
     }
 }

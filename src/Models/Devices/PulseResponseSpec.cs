@@ -49,7 +49,7 @@ public sealed record PulseResponseSpec
     /// <summary>aihwkit <c>corrupt_devices_range</c>.</summary>
     public double CorruptDevicesRange { get; init; } = 0.1;
 
-    /// <summary>aihwkit <c>write_noise_std</c>; carried for provenance, not applied (see README).</summary>
+    /// <summary>aihwkit <c>write_noise_std</c>: reads see the persistent state plus this·dw_min·ξ, re-drawn on every write.</summary>
     public double WriteNoiseStd { get; init; }
 
     public LinearStepParameters LinearStep { get; init; } = new();

@@ -119,4 +119,30 @@ public class VariationStatisticsTests
         Assert.Equal(Build(1), Build(1));
         Assert.NotEqual(Build(1), Build(2));
     }
+
+    [Fact]
+    public void Write_noise_perturbs_reads_around_the_persistent_state_that_pulses_act_on()
+    {
+        // aihwkit write_noise_std: w_app = w + write_noise_std·dw_min·ξ, re-drawn when the cell is written.
+        var spec = TestCards.NoSpread(PulseResponseKind.ConstantStep, 0.001) with { WriteNoiseStd = 20 };
+        var card = TestCards.Card(spec);
+        var a = TestCards.Array(card, 100, 100);
+        a.Fill(a.ToConductance(0));
+        Assert.Equal(a.ToConductance(0), a.GetConductance(3, 3));
+        var rng = new Random(12);
+        var offsets = new List<double>();
+        for (int r = 0; r < 100; r++)
+        {
+            for (int c = 0; c < 100; c++)
+            {
+                a.ApplyPulses(r, c, PulseDirection.Up, 3, rng);
+                Assert.Equal(0.003, a.GetDeviceWeight(r, c), 12);
+                offsets.Add(a.ToDeviceWeight(a.GetConductance(r, c)) - a.GetDeviceWeight(r, c));
+            }
+        }
+
+        var (mean, std) = TestCards.Stats(offsets);
+        Assert.InRange(mean, -0.0006, 0.0006);
+        Assert.InRange(std, 0.0196, 0.0204);
+    }
 }
