@@ -236,4 +236,21 @@ public class PulseResponseModelTests
         Assert.Equal(0.01 * 0.5, mean, 3);
         Assert.InRange(std, 0.0048, 0.0052);
     }
+
+    [Fact]
+    public void Exp_step_complex_noise_grows_with_step_constant_and_state()
+    {
+        // PCMPresetDevice-style noise terms (devices-training.md §3.5): std = σ·(|Δ| + add + slope·|w|).
+        var exp = new ExpStepParameters { DwMinStdAdd = 0.042, DwMinStdSlope = 0.108 };
+        var spec = TestCards.NoSpread(PulseResponseKind.ExpStep, 0.01) with { DwMinStd = 0.6, ExpStep = exp };
+        var m = Create(spec, count: 1);
+        var rng = new Random(21);
+        double w = -0.5;
+        double step = m.StepUp(0, w);
+        var moves = Enumerable.Range(0, 20000).Select(_ => m.Apply(0, w, PulseDirection.Up, rng) - w).ToList();
+        var (mean, std) = TestCards.Stats(moves);
+        double expectedStd = 0.6 * (step + 0.042 + 0.108 * 0.5);
+        Assert.Equal(step, mean, 4 * expectedStd / Math.Sqrt(20000));
+        Assert.InRange(std / expectedStd, 0.98, 1.02);
+    }
 }

@@ -124,4 +124,28 @@ public class StochasticUpdateTests
 
         Assert.Equal(a.Response.SymmetryPoint(0)!.Value, a.GetDeviceWeight(0, 0), 0.02);
     }
+
+    [Fact]
+    public void Probability_resolution_rounds_the_pulse_probabilities()
+    {
+        // x = 0.4 fires with probability 0.4 unquantised, 0.5 at res = 0.5; d = 1 always fires; BL = 10.
+        var card = TestCards.Card(TestCards.NoSpread(PulseResponseKind.Ideal, 0.001));
+        double[] x = [1.0, 0.4];
+        double[] d = [1.0];
+        foreach (var (res, expected) in new[] { (0.0, 4.0), (0.5, 5.0), (2.0, 5.0) })
+        {
+            var updater = new StochasticPulseUpdater(2, 1, new UpdateParameters { Res = res });
+            var a = TestCards.Array(card, 2, 1);
+            var rng = new Random(4);
+            double total = 0;
+            const int Trials = 4000;
+            for (int t = 0; t < Trials; t++)
+            {
+                updater.Update(a, x, d, 0.01, rng);
+                total += updater.PulseCounts[1];
+            }
+
+            Assert.Equal(expected, total / Trials, 4 * Math.Sqrt(expected / Trials));
+        }
+    }
 }
