@@ -1,0 +1,98 @@
+namespace Engram.Models.Devices;
+
+/// <summary>
+/// Programming of single cells: set-to-target with programming noise and write-verify loops.
+/// Targets are quantized to the card's levels first; stuck cells never move.
+/// </summary>
+public static class DeviceProgramming
+{
+    /// <summary>
+    /// One programming pulse towards <paramref name="targetS"/>: G = Q(target) + σ_p·(Gmax − Gmin)·ξ, clamped to the
+    /// device's own range. Returns false when the cell is stuck (nothing changes).
+    /// </summary>
+    public static bool SetConductance(DeviceArray array, int row, int col, double targetS, Random rng) =>
+        Set(array, array.CellIndex(row, col), array.Card.Quantize(targetS), rng);
+
+    /// <summary>Programs a row-major matrix of targets, one pulse per cell; returns the number of cells that moved.</summary>
+    public static int SetConductances(DeviceArray array, ReadOnlySpan<double> targetsS, Random rng)
+    {
+        if (targetsS.Length != array.CellCount)
+        {
+            throw new ArgumentException($"expected {array.CellCount} targets, got {targetsS.Length}", nameof(targetsS));
+        }
+
+        int moved = 0;
+        for (int i = 0; i < targetsS.Length; i++)
+        {
+            if (Set(array, i, array.Card.Quantize(targetsS[i]), rng))
+            {
+                moved++;
+            }
+        }
+
+        return moved;
+    }
+
+    /// <summary>
+    /// Verify-read, and while the read is off target by more than the tolerance, spend one programming pulse and
+    /// read again, up to <paramref name="maxPulses"/> pulses (card defaults when null). Verify reads carry read noise.
+    /// </summary>
+    public static WriteVerifyResult WriteVerify(
+        DeviceArray array,
+        int row,
+        int col,
+        double targetS,
+        Random rng,
+        WriteVerifyMode mode = WriteVerifyMode.Reprogram,
+        int? maxPulses = null,
+        double? toleranceFraction = null)
+    {
+        var card = array.Card;
+        int limit = maxPulses ?? card.WriteVerify.MaxPulses;
+        double tolerance = (toleranceFraction ?? card.WriteVerify.ToleranceFraction) * card.RangeS;
+        double target = card.Quantize(targetS);
+        int cell = array.CellIndex(row, col);
+        int pulses = 0;
+        int reads = 0;
+        while (true)
+        {
+            double read = array.ReadConductance(row, col, rng);
+            reads++;
+            double error = read - target;
+            if (Math.Abs(error) <= tolerance)
+            {
+                return new WriteVerifyResult(pulses, reads, true, array.Conductances[cell]);
+            }
+
+            if (pulses >= limit || array.IsStuck(cell))
+            {
+                // A stuck cell cannot be corrected; report it at once instead of burning pulses.
+                return new WriteVerifyResult(pulses, reads, false, array.Conductances[cell]);
+            }
+
+            if (mode == WriteVerifyMode.Reprogram)
+            {
+                Set(array, cell, target, rng);
+            }
+            else
+            {
+                array.ApplyPulses(cell, error < 0 ? PulseDirection.Up : PulseDirection.Down, 1, rng);
+            }
+
+            pulses++;
+        }
+    }
+
+    private static bool Set(DeviceArray array, int cell, double quantizedTargetS, Random rng)
+    {
+        if (array.IsStuck(cell))
+        {
+            return false;
+        }
+
+        double sigma = array.Card.ProgrammingNoiseStdFraction * array.Card.RangeS;
+        double g = sigma > 0 ? quantizedTargetS + sigma * StandardNormal.Sample(rng) : quantizedTargetS;
+        array.WriteFree(cell, g, rng);
+        return true;
+    }
+}

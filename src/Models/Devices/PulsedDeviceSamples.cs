@@ -1,0 +1,96 @@
+namespace Engram.Models.Devices;
+
+/// <summary>
+/// The per-cross-point hidden parameters every aihwkit <c>PulsedDevice</c> samples at construction
+/// (devices-training.md §3.1; C++ <c>PulsedRPUDevice::populate</c>): bounds, step scales, corrupt flags.
+/// </summary>
+public sealed class PulsedDeviceSamples
+{
+    private PulsedDeviceSamples(int count)
+    {
+        MaxBound = new double[count];
+        MinBound = new double[count];
+        DwMinUp = new double[count];
+        DwMinDown = new double[count];
+        Corrupt = new bool[count];
+    }
+
+    public double[] MaxBound { get; }
+
+    public double[] MinBound { get; }
+
+    public double[] DwMinUp { get; }
+
+    public double[] DwMinDown { get; }
+
+    public bool[] Corrupt { get; }
+
+    public int Count => MaxBound.Length;
+
+    /// <summary>Draws, per cross-point and in this order: ξ(b_max), ξ(b_min), ξ(gain), ξ(up/down), then the corruption draws.</summary>
+    public static PulsedDeviceSamples Sample(PulseResponseSpec spec, int count, Random rng)
+    {
+        var s = new PulsedDeviceSamples(count);
+        bool ideal = spec.Model == PulseResponseKind.Ideal;
+
+        // up_down only weakens the opposite direction (C++ populate; the docstring formula differs).
+        double upBias = spec.UpDown > 0 ? 0.0 : spec.UpDown;
+        double downBias = spec.UpDown > 0 ? -spec.UpDown : 0.0;
+        for (int i = 0; i < count; i++)
+        {
+            if (ideal)
+            {
+                s.MaxBound[i] = spec.WMax;
+                s.MinBound[i] = spec.WMin;
+                s.DwMinUp[i] = spec.DwMin;
+                s.DwMinDown[i] = spec.DwMin;
+                continue;
+            }
+
+            double bMax = spec.WMax * (1.0 + spec.WMaxDtod * StandardNormal.Sample(rng));
+            double bMin = spec.WMin * (1.0 + spec.WMinDtod * StandardNormal.Sample(rng));
+            double xiGain = StandardNormal.Sample(rng);
+            double gain = spec.DwMinDtodLogNormal ? Math.Exp(spec.DwMinDtod * xiGain) : 1.0 + spec.DwMinDtod * xiGain;
+            double r = spec.UpDownDtod * StandardNormal.Sample(rng);
+            double sUp = (upBias + gain + r) * spec.DwMin;
+            double sDown = (downBias + gain - r) * spec.DwMin;
+
+            if (spec.EnforceConsistency)
+            {
+                sUp = Math.Abs(sUp);
+                sDown = Math.Abs(sDown);
+                if (bMin > bMax)
+                {
+                    (bMin, bMax) = (bMax, bMin);
+                }
+
+                bMax = Math.Abs(bMax);
+                bMin = -Math.Abs(bMin);
+            }
+            else if (bMin > bMax)
+            {
+                // A dead device: aihwkit collapses both bounds to their midpoint.
+                double mid = 0.5 * (bMin + bMax);
+                bMin = mid;
+                bMax = mid;
+            }
+
+            if (spec.CorruptDevicesProb > 0 && rng.NextDouble() < spec.CorruptDevicesProb)
+            {
+                double stuck = spec.CorruptDevicesRange * (2.0 * rng.NextDouble() - 1.0);
+                bMin = stuck;
+                bMax = stuck;
+                sUp = 0;
+                sDown = 0;
+                s.Corrupt[i] = true;
+            }
+
+            s.MaxBound[i] = bMax;
+            s.MinBound[i] = bMin;
+            s.DwMinUp[i] = sUp;
+            s.DwMinDown[i] = sDown;
+        }
+
+        return s;
+    }
+}
