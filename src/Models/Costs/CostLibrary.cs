@@ -38,7 +38,7 @@ public sealed class CostLibrary
     public double ProfileNodeNm => Profile == Isaac ? IsaacReference.NodeNm : NeuroSimReference.NodeNm;
 
     /// <summary>True when this profile has no figure of its own for the component and borrows NeuroSim's.</summary>
-    public bool IsFallback(string kind) => Profile == Isaac && kind is not ("cell" or "row_driver" or "adc_sar" or "shift_add");
+    public bool IsFallback(string kind) => Profile == Isaac && kind is not ("cell" or "row_driver" or "adc_sar" or "shift_add" or "buffer" or "router");
 
     public IComponentCostModel Cells() => Profile == Isaac ? new IsaacCrossbarCost(NodeNm) : new CellArrayCost(NodeNm, Profile);
 
@@ -93,6 +93,16 @@ public sealed class CostLibrary
         energyJ: 5.1e-15, latencyPs: 0, areaUm2: 21);
 
     public WireCost Wire(double lengthUm, double vddV) => new(lengthUm, vddV, NodeNm);
+
+    /// <summary>ISAAC's 64 KB eDRAM buffer, per 256-bit access; every profile uses it (NeuroSim's table has no buffer). Latency: one 1.28 GHz cycle (assumption).</summary>
+    public IComponentCostModel Buffer() => new DigitalBlockCost("buffer", "access_256b", Isaac, NodeNm, IsaacReference.NodeNm,
+        IsaacReference.Figure("eDRAM buffer 64 KB: 20.45 pJ per 256-bit access, 0.083 mm^2", "Stillmaker-Baas scaling from 32 nm; latency one 1.28 GHz cycle (Engram assumption)"),
+        energyJ: 20.45e-12, latencyPs: IsaacReference.CyclePs, areaUm2: 0.083e6);
+
+    /// <summary>ISAAC's on-chip router, per 256-bit transfer; every profile uses it. Latency: one 1.28 GHz cycle per hop (assumption).</summary>
+    public IComponentCostModel Router() => new DigitalBlockCost("router", "transfer_256b", Isaac, NodeNm, IsaacReference.NodeNm,
+        IsaacReference.Figure("router: 20.74 pJ per 256-bit transfer (no area published)", "Stillmaker-Baas scaling from 32 nm; latency one 1.28 GHz cycle per hop (Engram assumption)"),
+        energyJ: 20.74e-12, latencyPs: IsaacReference.CyclePs, areaUm2: 0);
 
     private const string ScaledFrom22 = "Stillmaker-Baas scaling from 22 nm";
 

@@ -30,6 +30,8 @@ public class ProvenanceTests
                 yield return lib.AdderTree(8);
                 yield return lib.Mux();
                 yield return lib.Wire(100, 0.85);
+                yield return lib.Buffer();
+                yield return lib.Router();
             }
         }
     }

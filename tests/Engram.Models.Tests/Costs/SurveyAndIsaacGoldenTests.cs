@@ -69,6 +69,10 @@ public class SurveyAndIsaacGoldenTests
         Within.Relative(0.3e-3 * 100e-9, xbar.ArrayReadEnergyJ, 1e-12, "ISAAC crossbar read");
         Assert.Equal(25.0, xbar.AreaUm2 * 128 * 128, 9);
 
+        Within.Relative(20.45e-12, lib.Buffer().Cost("access_256b").EnergyJ, 1e-12, "ISAAC eDRAM access");
+        Within.Relative(0.083e6, lib.Buffer().AreaUm2, 1e-12, "ISAAC eDRAM area");
+        Within.Relative(20.74e-12, lib.Router().Cost("transfer_256b").EnergyJ, 1e-12, "ISAAC router transfer");
+
         var shiftAdd = lib.ShiftAdd();
         Assert.Equal(0.05e-3, shiftAdd.Cost("shift_add").EnergyJ / (shiftAdd.Cost("shift_add").LatencyPs * 1e-12), 12);
         Assert.Equal(60, shiftAdd.AreaUm2, 9);
