@@ -1,0 +1,486 @@
+using Engram.Components.Arch;
+using Engram.Components.Ledger;
+using Engram.Models.Devices;
+using Engram.Sim.Core;
+using Engram.Sim.Random;
+using Engram.Sim.Resources;
+
+namespace Engram.Components.Chip;
+
+/// <summary>
+/// A chip built from its <see cref="ChipSpec"/> on its own simulation: layers of crossbar blocks with their
+/// row drivers, cells and shared ADCs, neurons, a state register, accumulators, interconnect and a controller.
+/// Recall runs as kernel processes (synchronous or asynchronous); every action computes its data from the
+/// device states and charges the <see cref="EnergyLedger"/>.
+/// </summary>
+public sealed class Chip
+{
+    private readonly Dictionary<string, double> _areaUm2 = new(StringComparer.Ordinal);
+    private readonly Random? _readNoise;
+    private readonly RandomStream _order;
+    private readonly List<Event> _conversions = [];
+    private double _staticPowerW;
+
+    private readonly int _controller, _host, _neurons, _register;
+    private readonly int[] _interconnect, _accumulators, _shiftAdd;
+    private readonly int _issue, _roundTrip, _driveRow, _read, _convert, _activate, _writeBit, _transfer, _reduce, _shiftAddAction;
+
+    public Chip(ChipSpec spec, ulong seed, bool keepTrace = false)
+    {
+        Spec = spec;
+        Sim = new Simulation(new SimulationOptions { Seed = seed });
+        Ledger = new EnergyLedger(keepTrace);
+        Costs = new ChipCosts(spec);
+        _readNoise = spec.Device.Card.ReadNoiseStdRelative > 0 ? Sim.Random.Stream("recall/read-noise").AsSystemRandom() : null;
+        _order = Sim.Random.Stream("recall/order");
+
+        _controller = Ledger.Component("controller");
+        _host = Ledger.Component("host");
+        _neurons = Ledger.Component("neurons");
+        _register = Ledger.Component("state_register");
+        (_issue, _roundTrip, _driveRow, _read, _convert) = (Ledger.Action("issue"), Ledger.Action("round_trip"), Ledger.Action("drive_row"), Ledger.Action("read"), Ledger.Action("convert"));
+        (_activate, _writeBit, _transfer, _reduce, _shiftAddAction) = (Ledger.Action("activate"), Ledger.Action("write_bit"), Ledger.Action("transfer"), Ledger.Action("reduce"), Ledger.Action("shift_add"));
+
+        int n = spec.Network.Neurons;
+        var shapes = spec.Network.Kind == NetworkKind.Multilayer
+            ? new[] { (Inputs: n, Outputs: spec.Network.Hidden), (Inputs: spec.Network.Hidden, Outputs: n) }
+            : new[] { (Inputs: n, Outputs: n) };
+        var layers = new List<CrossbarLayer>();
+        _interconnect = new int[shapes.Length];
+        _accumulators = new int[shapes.Length];
+        _shiftAdd = new int[shapes.Length];
+        for (int l = 0; l < shapes.Length; l++)
+        {
+            layers.Add(BuildLayer(l, shapes[l].Inputs, shapes[l].Outputs));
+        }
+
+        Layers = layers;
+        Neurons = n;
+        State = new double[n];
+        AddArea("neurons", n * Costs.NeuronAreaUm2);
+        AddArea("state_register", n * spec.Periphery.StateRegisterBits * Costs.RegisterBitAreaUm2);
+        AddArea("controller", spec.Controller.AreaUm2);
+    }
+
+    public ChipSpec Spec { get; }
+
+    public Simulation Sim { get; }
+
+    public EnergyLedger Ledger { get; }
+
+    public ChipCosts Costs { get; }
+
+    public IReadOnlyList<CrossbarLayer> Layers { get; }
+
+    public int Neurons { get; }
+
+    /// <summary>The visible neurons' state (the state register's contents).</summary>
+    public double[] State { get; }
+
+    /// <summary>Area per component path (µm²).</summary>
+    public IReadOnlyDictionary<string, double> AreaUm2 => _areaUm2;
+
+    public double TotalAreaUm2 => _areaUm2.Values.Sum();
+
+    /// <summary>Static power of all components (W), integrated into the ledger when it closes.</summary>
+    public double StaticPowerW => _staticPowerW;
+
+    /// <summary>Programs layer <paramref name="layer"/>'s weights (outputs × inputs, row-major) through the device model.</summary>
+    public int Program(int layer, ReadOnlySpan<double> weights) =>
+        Layers[layer].Program(weights, Sim.Random.Stream($"devices/programming/L{layer}").AsSystemRandom());
+
+    /// <summary>Runs one recall from <paramref name="cue"/> on the kernel and returns what it settled to and cost.</summary>
+    public RecallResult Recall(ReadOnlySpan<double> cue, Schedule schedule, UpdateOrder order, int maxIterations)
+    {
+        if (cue.Length != Neurons)
+        {
+            throw new ArgumentException($"cue has {cue.Length} values, the chip has {Neurons} neurons", nameof(cue));
+        }
+
+        cue.CopyTo(State);
+        long startPs = Sim.Now;
+        double startJ = Ledger.TotalEnergyJ;
+        var run = new RecallProgress();
+        var process = Sim.Process(schedule == Schedule.Sync ? SyncRecall(run, maxIterations) : AsyncRecall(run, order, maxIterations), $"recall-{schedule}");
+        Sim.Run(process);
+        long latencyPs = Sim.Now - startPs;
+        double energyJ = Ledger.TotalEnergyJ - startJ + (_staticPowerW * latencyPs * 1e-12);
+        return new RecallResult((double[])State.Clone(), run.Iterations, run.Updates, run.Converged, energyJ, latencyPs);
+    }
+
+    /// <summary>Closes the ledger: integrates static power over the whole simulated time.</summary>
+    public void Finish() => Ledger.Close(Sim.Now);
+
+    private sealed class RecallProgress
+    {
+        public int Iterations;
+        public long Updates;
+        public bool Converged;
+    }
+
+    private long Ps(int cycles) => cycles * Costs.PeriodPs;
+
+    private IEnumerable<Wait> SyncRecall(RecallProgress run, int maxIterations)
+    {
+        var u = new double[Neurons];
+        var hidden = Layers.Count > 1 ? new double[Layers[0].Outputs] : null;
+        for (int it = 0; it < maxIterations; it++)
+        {
+            foreach (var w in Issue())
+            {
+                yield return w;
+            }
+
+            foreach (var w in ForwardNetwork(u, hidden, column: -1))
+            {
+                yield return w;
+            }
+
+            foreach (var w in Activate(Neurons))
+            {
+                yield return w;
+            }
+
+            int changed = 0;
+            for (int i = 0; i < Neurons; i++)
+            {
+                double next = NeuronOutput(u[i], State[i]);
+                if (Changed(State[i], next))
+                {
+                    changed++;
+                }
+
+                State[i] = next;
+            }
+
+            run.Iterations++;
+            run.Updates += Neurons;
+            if (changed == 0)
+            {
+                run.Converged = true;
+                yield break;
+            }
+        }
+    }
+
+    private IEnumerable<Wait> AsyncRecall(RecallProgress run, UpdateOrder order, int maxSweeps)
+    {
+        var u = new double[Neurons];
+        var hidden = Layers.Count > 1 ? new double[Layers[0].Outputs] : null;
+        var sequence = new int[Neurons];
+        for (int sweep = 0; sweep < maxSweeps; sweep++)
+        {
+            for (int i = 0; i < Neurons; i++)
+            {
+                sequence[i] = i;
+            }
+
+            if (order == UpdateOrder.Random)
+            {
+                _order.Shuffle(sequence.AsSpan());
+            }
+
+            int changed = 0;
+            foreach (int j in sequence)
+            {
+                foreach (var w in Issue())
+                {
+                    yield return w;
+                }
+
+                foreach (var w in ForwardNetwork(u, hidden, column: j))
+                {
+                    yield return w;
+                }
+
+                foreach (var w in Activate(1))
+                {
+                    yield return w;
+                }
+
+                double next = NeuronOutput(u[j], State[j]);
+                if (Changed(State[j], next))
+                {
+                    changed++;
+                }
+
+                State[j] = next;
+                run.Updates++;
+            }
+
+            run.Iterations++;
+            if (changed == 0)
+            {
+                run.Converged = true;
+                yield break;
+            }
+        }
+    }
+
+    /// <summary>Controller issue of one step, and the host round trip when the controller is off chip.</summary>
+    private IEnumerable<Wait> Issue()
+    {
+        Ledger.Charge(_controller, _issue, 1, Costs.Controller.EnergyJ, Sim.Now, Ps(Costs.Controller.Cycles));
+        if (Costs.Controller.Cycles > 0)
+        {
+            yield return Sim.Timeout(Ps(Costs.Controller.Cycles));
+        }
+
+        if (Costs.HostRoundTripCycles > 0)
+        {
+            Ledger.Charge(_host, _roundTrip, 1, Costs.HostRoundTripEnergyJ, Sim.Now, Ps(Costs.HostRoundTripCycles));
+            yield return Sim.Timeout(Ps(Costs.HostRoundTripCycles));
+        }
+    }
+
+    /// <summary>Neuron function on <paramref name="count"/> neurons in parallel, then the state register latches their bits (one cycle).</summary>
+    private IEnumerable<Wait> Activate(int count)
+    {
+        Ledger.Charge(_neurons, _activate, count, count * Costs.Neuron.EnergyJ, Sim.Now, Ps(Costs.Neuron.Cycles));
+        if (Costs.Neuron.Cycles > 0)
+        {
+            yield return Sim.Timeout(Ps(Costs.Neuron.Cycles));
+        }
+
+        long bits = (long)count * Spec.Periphery.StateRegisterBits;
+        Ledger.Charge(_register, _writeBit, bits, bits * Costs.RegisterBitJ, Sim.Now, Ps(1));
+        yield return Sim.Timeout(Ps(1));
+    }
+
+    /// <summary>The whole network's forward pass; <paramref name="column"/> ≥ 0 computes only that visible neuron in the last layer.</summary>
+    private IEnumerable<Wait> ForwardNetwork(double[] u, double[]? hidden, int column)
+    {
+        if (hidden is null)
+        {
+            foreach (var w in Forward(Layers[0], State, u, column))
+            {
+                yield return w;
+            }
+
+            yield break;
+        }
+
+        foreach (var w in Forward(Layers[0], State, hidden, -1))
+        {
+            yield return w;
+        }
+
+        // Hidden neurons: tanh when the DACs can drive graded inputs, sign otherwise (Engram's choice, hnn.md §2.3 uses tanh).
+        foreach (var w in Activate(hidden.Length))
+        {
+            yield return w;
+        }
+
+        for (int h = 0; h < hidden.Length; h++)
+        {
+            hidden[h] = Spec.Periphery.DacBits > 1 ? Math.Tanh(hidden[h]) : Math.Sign(hidden[h]);
+        }
+
+        foreach (var w in Forward(Layers[1], hidden, u, column))
+        {
+            yield return w;
+        }
+    }
+
+    private IEnumerable<Wait> Forward(CrossbarLayer layer, double[] input, double[] output, int column)
+    {
+        int dacBits = Spec.Periphery.DacBits;
+        int planes = dacBits == 1 ? 1 : dacBits - 1;
+        int levels = (1 << planes) - 1;
+        var plane = new double[layer.Inputs];
+        int colBlockOfColumn = column < 0 ? -1 : column / layer.ArrayCols;
+        if (column < 0)
+        {
+            Array.Clear(output, 0, layer.Outputs);
+        }
+        else
+        {
+            output[column] = 0;
+        }
+
+        int convertedPerBlock = column < 0 ? layer.ArrayCols : 1;
+        for (int p = 0; p < planes; p++)
+        {
+            for (int i = 0; i < layer.Inputs; i++)
+            {
+                double x = input[i];
+                if (dacBits == 1)
+                {
+                    plane[i] = Math.Sign(x);
+                }
+                else
+                {
+                    int q = (int)Math.Round(Math.Min(Math.Abs(x), 1) * levels);
+                    plane[i] = ((q >> p) & 1) * Math.Sign(x);
+                }
+            }
+
+            double planeWeight = dacBits == 1 ? 1 : (1 << p) / (double)levels;
+            long readPs = Ps(Costs.ReadCycles);
+            foreach (var block in layer.Blocks())
+            {
+                if (colBlockOfColumn >= 0 && block.BlockCol != colBlockOfColumn)
+                {
+                    continue;
+                }
+
+                layer.Drive(block, plane);
+                double cellPowerW;
+                long conductingCells;
+                bool conductAll = column < 0 || Spec.Periphery.UnselectedColumnsConduct;
+                if (column < 0)
+                {
+                    double all = block.ReadAll(_readNoise);
+                    cellPowerW = Costs.CurrentInConverter ? 0 : all;
+                    conductingCells = Costs.CurrentInConverter ? 0 : (long)block.ActiveRows * CellColumns(block, block.Cols);
+                }
+                else
+                {
+                    double one = block.ReadColumn(column - block.ColStart, _readNoise, out double all);
+                    int others = conductAll ? block.Cols - 1 : 0;
+                    cellPowerW = Costs.CurrentInConverter ? (conductAll ? all - one : 0) : (conductAll ? all : one);
+                    conductingCells = (long)block.ActiveRows * (Costs.CurrentInConverter ? CellColumns(block, others) : CellColumns(block, others + 1));
+                }
+
+                int drives = block.Rows * block.PhysicalArrays;
+                int activeDrives = block.ActiveRows * block.PhysicalArrays;
+                Ledger.Charge(block.Ids.RowDrivers, _driveRow, drives, (activeDrives * Costs.RowDriveActiveJ) + ((drives - activeDrives) * Costs.RowDriveIdleJ), Sim.Now, readPs);
+                Ledger.Charge(block.Ids.Cells, _read, conductingCells, Costs.CellEnergyJ(cellPowerW, conductingCells), Sim.Now, readPs);
+            }
+
+            if (readPs > 0)
+            {
+                yield return Sim.Timeout(readPs);
+            }
+
+            _conversions.Clear();
+            foreach (var block in layer.Blocks())
+            {
+                if (colBlockOfColumn >= 0 && block.BlockCol != colBlockOfColumn)
+                {
+                    continue;
+                }
+
+                if (column >= 0)
+                {
+                    _conversions.Add(Sim.Process(Convert(layer, block, column - block.ColStart, planeWeight, output)));
+                }
+                else
+                {
+                    for (int c = 0; c < block.Cols && block.ColStart + c < layer.Outputs; c++)
+                    {
+                        _conversions.Add(Sim.Process(Convert(layer, block, c, planeWeight, output)));
+                    }
+                }
+            }
+
+            yield return Sim.AllOf(_conversions);
+
+            if (planes > 1)
+            {
+                long adds = (long)convertedPerBlock * (column < 0 ? layer.RowBlocks * layer.ColBlocks : layer.RowBlocks);
+                Ledger.Charge(_shiftAdd[layer.Index], _shiftAddAction, adds, adds * Costs.ShiftAdd.EnergyJ, Sim.Now, Ps(Costs.ShiftAdd.Cycles));
+                if (Costs.ShiftAdd.Cycles > 0)
+                {
+                    yield return Sim.Timeout(Ps(Costs.ShiftAdd.Cycles));
+                }
+            }
+        }
+
+        if (layer.RowBlocks > 1)
+        {
+            int outputs = column < 0 ? layer.Outputs : 1;
+            long partials = (long)outputs * layer.RowBlocks;
+            long bits = partials * Spec.Interconnect.PartialSumBits;
+            long hopPs = Ps(Spec.Interconnect.HopCycles);
+            Ledger.Charge(_interconnect[layer.Index], _transfer, partials, bits * Costs.WireBitJ, Sim.Now, hopPs);
+            if (hopPs > 0)
+            {
+                yield return Sim.Timeout(hopPs);
+            }
+
+            var tree = Costs.AdderTree(layer.RowBlocks);
+            Ledger.Charge(_accumulators[layer.Index], _reduce, outputs, outputs * tree.EnergyJ, Sim.Now, Ps(tree.Cycles));
+            if (tree.Cycles > 0)
+            {
+                yield return Sim.Timeout(Ps(tree.Cycles));
+            }
+        }
+    }
+
+    // Cells that conduct in `columns` columns of a block: both arrays of a differential pair, plus the reference column's cells.
+    private static long CellColumns(CrossbarBlock block, int columns) =>
+        block.Minus is null ? columns + 1L : 2L * columns;
+
+    private IEnumerable<Wait> Convert(CrossbarLayer layer, CrossbarBlock block, int col, double planeWeight, double[] output)
+    {
+        using var adc = block.Adcs.Request();
+        yield return adc;
+        long convertPs = Ps(Costs.AdcCycles);
+        Ledger.Charge(block.Ids.Adcs, _convert, 1, Costs.ConversionEnergyJ(block.ColumnConductanceS(col)), Sim.Now, convertPs);
+        if (convertPs > 0)
+        {
+            yield return Sim.Timeout(convertPs);
+        }
+
+        output[block.ColStart + col] += planeWeight * layer.Convert(block, col);
+    }
+
+    private double NeuronOutput(double u, double previous) => Spec.Periphery.Neuron == NeuronFunction.Sign
+        ? (u > 0 ? 1 : u < 0 ? -1 : previous)
+        : Math.Tanh(u);
+
+    private bool Changed(double before, double after) => Spec.Periphery.Neuron == NeuronFunction.Sign
+        ? before != after
+        : Math.Abs(before - after) >= 0.5 / ((1 << Math.Max(Spec.Periphery.DacBits - 1, 1)) - 1);
+
+    private CrossbarLayer BuildLayer(int index, int inputs, int outputs)
+    {
+        var spec = Spec;
+        int rows = spec.Array.Rows, cols = spec.Array.Cols;
+        int rowBlocks = (inputs + rows - 1) / rows;
+        int colBlocks = (outputs + cols - 1) / cols;
+        var blocks = new CrossbarBlock[rowBlocks, colBlocks];
+        var card = spec.Device.Card;
+        int adcsPerBlock = cols / spec.Periphery.ColumnsPerAdc;
+        for (int rb = 0; rb < rowBlocks; rb++)
+        {
+            for (int cb = 0; cb < colBlocks; cb++)
+            {
+                string path = $"L{index}/b{rb}.{cb}";
+                DeviceArray MakeArray(string which) => new(card, rows, cols,
+                    Sim.Random.Stream($"devices/variation/{path}/{which}").AsSystemRandom(),
+                    Sim.Random.Stream($"devices/faults/{path}/{which}").AsSystemRandom());
+                var plus = MakeArray("plus");
+                var minus = spec.Device.Mapping == WeightMapping.Differential ? MakeArray("minus") : null;
+                double referenceS = minus is null ? new ReferenceColumnMapping(card, 1).ReferenceS : 0;
+                var ids = new ComponentIds(Ledger.Component($"{path}/row_drivers"), Ledger.Component($"{path}/cells"), Ledger.Component($"{path}/adcs"));
+                blocks[rb, cb] = new CrossbarBlock(rb, cb, rb * rows, cb * cols, plus, minus, referenceS, new Resource(Sim, adcsPerBlock, $"{path}/adcs"), ids);
+                int arrays = minus is null ? 1 : 2;
+                AddArea($"{path}/cells", arrays * (long)rows * (cols + (minus is null ? 1 : 0)) * Costs.CellAreaUm2);
+                AddArea($"{path}/row_drivers", arrays * rows * Costs.RowDriverAreaUm2);
+                AddArea($"{path}/adcs", adcsPerBlock * Costs.AdcAreaUm2);
+            }
+        }
+
+        _interconnect[index] = Ledger.Component($"L{index}/interconnect");
+        _accumulators[index] = Ledger.Component($"L{index}/accumulators");
+        _shiftAdd[index] = Ledger.Component($"L{index}/shift_add");
+        if (rowBlocks > 1)
+        {
+            AddArea($"L{index}/accumulators", outputs * Costs.AdderTreeAreaUm2(rowBlocks));
+        }
+
+        if (spec.Periphery.DacBits > 1)
+        {
+            int units = rowBlocks * colBlocks * adcsPerBlock;
+            AddArea($"L{index}/shift_add", units * Costs.ShiftAddAreaUm2);
+            Ledger.AddStaticPower(_shiftAdd[index], units * Costs.ShiftAddLeakageW);
+            _staticPowerW += units * Costs.ShiftAddLeakageW;
+        }
+
+        return new CrossbarLayer(index, inputs, outputs, blocks, spec);
+    }
+
+    private void AddArea(string path, double areaUm2) => _areaUm2[path] = _areaUm2.GetValueOrDefault(path) + areaUm2;
+}

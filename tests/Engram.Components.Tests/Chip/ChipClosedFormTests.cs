@@ -1,0 +1,112 @@
+using Engram.Components.Arch;
+using Engram.Models.Learning;
+using Engram.Models.Patterns;
+using ChipModel = Engram.Components.Chip.Chip;
+
+namespace Engram.Components.Tests.Chip;
+
+/// <summary>
+/// For an ideal, fault-free chip with every cost fixed in its description, latency and energy per
+/// synchronous iteration and per asynchronous update follow by hand from those values.
+/// </summary>
+public class ChipClosedFormTests
+{
+    private static ChipModel Programmed(ChipSpec spec, out double[] pattern, ulong seed = 1)
+    {
+        var chip = new ChipModel(spec, seed);
+        var patterns = RandomPatterns.Binary(2, spec.Network.Neurons, new Random(4));
+        chip.Program(0, new HebbRule().Learn(patterns));
+        pattern = patterns[0];
+        return chip;
+    }
+
+    [Fact]
+    public void One_array_sync_and_async_match_the_hand_derivation()
+    {
+        // 8 neurons on one 8x8 differential block (twin arrays), 4 ADCs of 2 columns; 1 ns clock.
+        // Sync iteration: issue 2 + read 1 + ceil(8/4)·3 conversion + neuron 1 + latch 1 = 11 cycles.
+        //   energy: issue + 2·8 row drives + 8 rows·16 cells + 8 conversions + 8 neurons + 8 register bits.
+        // Async update: issue 2 + read 1 + 3 + 1 + 1 = 8 cycles; 16 drives, 128 conducting cells, one conversion.
+        const double syncJ = TestChips.IssueJ + (16 * TestChips.RowJ) + (128 * TestChips.CellJ) + (8 * TestChips.AdcJ) + (8 * TestChips.NeuronJ) + (8 * TestChips.RegisterJ);
+        const double asyncJ = TestChips.IssueJ + (16 * TestChips.RowJ) + (128 * TestChips.CellJ) + TestChips.AdcJ + TestChips.NeuronJ + TestChips.RegisterJ;
+        var spec = TestChips.Ideal(8, 8, 8);
+        var chip = Programmed(spec, out var pattern);
+
+        var cue = (double[])pattern.Clone();
+        cue[3] = -cue[3];
+        var sync = chip.Recall(cue, Schedule.Sync, UpdateOrder.Sequential, 50);
+        Assert.Equal(sync.Iterations * 11_000L, sync.LatencyPs);
+        Assert.Equal(sync.Iterations * syncJ, sync.EnergyJ, 1e-27);
+
+        var async = chip.Recall(cue, Schedule.Async, UpdateOrder.Sequential, 50);
+        Assert.Equal(async.Updates, async.Iterations * 8L);
+        Assert.Equal(async.Updates * 8_000L, async.LatencyPs);
+        Assert.Equal(async.Updates * asyncJ, async.EnergyJ, 1e-27);
+    }
+
+    [Fact]
+    public void Floating_unselected_columns_charge_only_the_read_column()
+    {
+        const double asyncJ = TestChips.IssueJ + (16 * TestChips.RowJ) + (16 * TestChips.CellJ) + TestChips.AdcJ + TestChips.NeuronJ + TestChips.RegisterJ;
+        var chip = Programmed(TestChips.Ideal(8, 8, 8, conduct: false), out var pattern);
+        var async = chip.Recall(pattern, Schedule.Async, UpdateOrder.Random, 50);
+        Assert.Equal(async.Updates * asyncJ, async.EnergyJ, 1e-27);
+    }
+
+    [Fact]
+    public void Tiled_sync_and_async_add_interconnect_and_adder_trees()
+    {
+        // 16 neurons on 8x8 blocks: 2 row blocks x 2 column blocks.
+        // Sync: 2 + 1 + 2·3 + hop 1 + tree 2 + 1 + 1 = 14 cycles; 32 conversions; 32 partial sums of 16 bits; 16 reductions.
+        const double syncJ = TestChips.IssueJ + (4 * 16 * TestChips.RowJ) + (4 * 128 * TestChips.CellJ) + (32 * TestChips.AdcJ)
+            + (32 * 16 * TestChips.WireJ) + (16 * TestChips.TreeJ) + (16 * TestChips.NeuronJ) + (16 * TestChips.RegisterJ);
+        // Async: the neuron's column block only (2 blocks): 2 + 1 + 3 + 1 + 2 + 1 + 1 = 11 cycles.
+        const double asyncJ = TestChips.IssueJ + (2 * 16 * TestChips.RowJ) + (2 * 128 * TestChips.CellJ) + (2 * TestChips.AdcJ)
+            + (2 * 16 * TestChips.WireJ) + TestChips.TreeJ + TestChips.NeuronJ + TestChips.RegisterJ;
+        var chip = Programmed(TestChips.Ideal(16, 8, 8), out var pattern);
+        var sync = chip.Recall(pattern, Schedule.Sync, UpdateOrder.Sequential, 50);
+        Assert.Equal(sync.Iterations * 14_000L, sync.LatencyPs);
+        Assert.Equal(sync.Iterations * syncJ, sync.EnergyJ, 1e-26);
+        var async = chip.Recall(pattern, Schedule.Async, UpdateOrder.Random, 50);
+        Assert.Equal(async.Updates * 11_000L, async.LatencyPs);
+        Assert.Equal(async.Updates * asyncJ, async.EnergyJ, 1e-26);
+    }
+
+    [Fact]
+    public void Stored_patterns_are_recalled_and_the_ledger_equals_its_parts()
+    {
+        var chip = Programmed(TestChips.Ideal(16, 8, 8, costs: []), out var pattern);
+        var cue = (double[])pattern.Clone();
+        cue[0] = -cue[0];
+        foreach (var schedule in new[] { Schedule.Sync, Schedule.Async })
+        {
+            var result = chip.Recall(cue, schedule, UpdateOrder.Random, 50);
+            Assert.True(result.Converged);
+            Assert.Equal(pattern, result.FinalState);
+        }
+
+        chip.Finish();
+        double parts = chip.Ledger.Breakdown().Sum(r => r.EnergyJ);
+        Assert.Equal(1, chip.Ledger.TotalEnergyJ / parts, 12);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_recall_and_dispatch_hash()
+    {
+        var card = "hnn64-rram.yaml";
+        (double[] State, double EnergyJ, ulong Hash) Once()
+        {
+            var chip = Programmed(TestChips.Ideal(16, 8, 8, card: card, costs: []), out var pattern, seed: 9);
+            var cue = (double[])pattern.Clone();
+            cue[2] = -cue[2];
+            var r = chip.Recall(cue, Schedule.Async, UpdateOrder.Random, 20);
+            return (r.FinalState, r.EnergyJ, chip.Sim.DispatchHash);
+        }
+
+        var a = Once();
+        var b = Once();
+        Assert.Equal(a.State, b.State);
+        Assert.Equal(a.EnergyJ, b.EnergyJ);
+        Assert.Equal(a.Hash, b.Hash);
+    }
+}
