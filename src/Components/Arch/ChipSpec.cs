@@ -95,7 +95,20 @@ public sealed record PeripherySpec(
     long ReadPulsePs,
     NeuronFunction Neuron,
     int StateRegisterBits,
-    bool UnselectedColumnsConduct);
+    bool UnselectedColumnsConduct)
+{
+    /// <summary>
+    /// ADC full scale as a fraction of the largest current a column can carry (every row at the extreme
+    /// weight). 1 never clips but spends codes on sums that never occur; smaller values clip large sums.
+    /// </summary>
+    public double AdcFullScaleFraction { get; init; } = 1;
+
+    /// <summary>Per-layer full-scale fractions (a multilayer net's layers see very different sums); overrides <see cref="AdcFullScaleFraction"/>.</summary>
+    public IReadOnlyList<double>? AdcFullScaleFractionByLayer { get; init; }
+
+    public double FullScaleFractionOf(int layer) =>
+        AdcFullScaleFractionByLayer is { } list && layer < list.Count ? list[layer] : AdcFullScaleFraction;
+}
 
 public enum Schedule
 {

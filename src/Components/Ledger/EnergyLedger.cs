@@ -24,14 +24,22 @@ public sealed class EnergyLedger
     private double _totalCompensation;
     private long _closedAtTick = -1;
 
-    /// <param name="keepEntries">Keep every entry (for traces); aggregates are kept either way.</param>
-    public EnergyLedger(bool keepEntries = false)
+    /// <param name="keepEntries">Keep entries (for traces); aggregates are kept either way.</param>
+    /// <param name="maxEntries">Keep at most this many entries (the earliest); later ones are only counted, so traces stay openable.</param>
+    public EnergyLedger(bool keepEntries = false, int maxEntries = 1_000_000)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxEntries);
         KeepEntries = keepEntries;
-        _entries = keepEntries ? new LedgerEntry[1024] : [];
+        MaxEntries = maxEntries;
+        _entries = keepEntries ? new LedgerEntry[Math.Min(1024, Math.Max(maxEntries, 1))] : [];
     }
 
     public bool KeepEntries { get; }
+
+    public int MaxEntries { get; }
+
+    /// <summary>Entries not kept because the trace cap was reached (their energy is in the aggregates).</summary>
+    public long DroppedEntries { get; private set; }
 
     /// <summary>Running total, summed with compensation as charges arrive (independently of the fold).</summary>
     public double TotalEnergyJ => _totalJ + _totalCompensation;
@@ -90,9 +98,15 @@ public sealed class EnergyLedger
 
         if (KeepEntries)
         {
+            if (_entryCount == MaxEntries)
+            {
+                DroppedEntries++;
+                return;
+            }
+
             if (_entryCount == _entries.Length)
             {
-                Array.Resize(ref _entries, _entries.Length * 2);
+                Array.Resize(ref _entries, Math.Min(_entries.Length * 2, MaxEntries));
             }
 
             _entries[_entryCount++] = new LedgerEntry(component, action, count, energyJ, startTick, durationTicks);

@@ -87,3 +87,22 @@ public class EnergyLedgerTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
+
+public class EnergyLedgerCapTests
+{
+    [Fact]
+    public void Entries_beyond_the_cap_are_counted_not_kept_and_still_add_up()
+    {
+        var ledger = new EnergyLedger(keepEntries: true, maxEntries: 5);
+        int c = ledger.Component("x");
+        int a = ledger.Action("y");
+        for (int i = 0; i < 8; i++)
+        {
+            ledger.Charge(c, a, 1, 1e-15, i, 1);
+        }
+
+        Assert.Equal(5, ledger.Entries.Length);
+        Assert.Equal(3, ledger.DroppedEntries);
+        Assert.Equal(8e-15, ledger.TotalEnergyJ, 1e-28);
+    }
+}

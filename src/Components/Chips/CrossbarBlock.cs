@@ -1,7 +1,7 @@
 using Engram.Models.Devices;
 using Engram.Sim.Resources;
 
-namespace Engram.Components.Chip;
+namespace Engram.Components.Chips;
 
 /// <summary>
 /// One array-sized block of a layer's weights: inputs [<see cref="RowStart"/>, +Rows) on its word lines,
@@ -146,6 +146,13 @@ public sealed class CrossbarBlock
         }
 
         return power;
+    }
+
+    /// <summary>Drives the rows without sensing any column (a broadcast read of an array whose outputs are not needed); returns Σ V²G (W).</summary>
+    public double DriveOnly()
+    {
+        Prepare();
+        return ArrayPowerW(_plusRowSumsS) + (Minus is null ? ReferencePowerW() : ArrayPowerW(_minusRowSumsS));
     }
 
     /// <summary>Reads one column; returns that column's Σ V²G (W). With <paramref name="allPowerW"/> the whole array's power too (other columns conduct).</summary>

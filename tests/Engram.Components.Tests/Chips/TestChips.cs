@@ -1,7 +1,7 @@
 using Engram.Components.Arch;
 using Engram.Components.Tests.Arch;
 
-namespace Engram.Components.Tests.Chip;
+namespace Engram.Components.Tests.Chips;
 
 /// <summary>Chips built in code (the YAML loader has its own tests): an ideal device and every cost fixed by hand.</summary>
 internal static class TestChips

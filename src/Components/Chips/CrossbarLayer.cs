@@ -1,7 +1,7 @@
 using Engram.Components.Arch;
 using Engram.Models.Devices;
 
-namespace Engram.Components.Chip;
+namespace Engram.Components.Chips;
 
 /// <summary>
 /// One weight matrix (outputs × inputs) of the network laid over array-sized blocks: block (rb, cb) holds
@@ -25,6 +25,7 @@ public sealed class CrossbarLayer
         ArrayRows = spec.Array.Rows;
         ArrayCols = spec.Array.Cols;
         AdcBits = spec.Periphery.AdcBits;
+        FullScaleFraction = spec.Periphery.FullScaleFractionOf(index);
         ReadVoltageV = Card.ReadVoltageV;
     }
 
@@ -44,6 +45,8 @@ public sealed class CrossbarLayer
 
     public int AdcBits { get; }
 
+    public double FullScaleFraction { get; }
+
     public double ReadVoltageV { get; }
 
     public DeviceCard Card { get; }
@@ -57,10 +60,11 @@ public sealed class CrossbarLayer
     public double SiemensPerWeight => Mapping == WeightMapping.Differential ? Card.RangeS / WeightMax : Card.RangeS / (2 * WeightMax);
 
     /// <summary>
-    /// ADC full scale: the largest differential current a block column can carry (every driven row at the
-    /// extreme weight), so conversions never clip; one code step is full scale / 2^(B−1) (Engram assumption).
+    /// ADC full scale: a fraction (<see cref="PeripherySpec.AdcFullScaleFraction"/>) of the largest differential
+    /// current a block column can carry (every driven row at the extreme weight); one code step is full scale /
+    /// 2^(B−1), and larger currents clip to the top code.
     /// </summary>
-    public double CodeStepA => ReadVoltageV * SiemensPerWeight * WeightMax * ArrayRows / (1 << (AdcBits - 1));
+    public double CodeStepA => FullScaleFraction * ReadVoltageV * SiemensPerWeight * WeightMax * ArrayRows / (1 << (AdcBits - 1));
 
     public CrossbarBlock Block(int rowBlock, int colBlock) => _blocks[rowBlock, colBlock];
 

@@ -1,7 +1,7 @@
 using Engram.Components.Arch;
 using Engram.Models.Costs;
 
-namespace Engram.Components.Chip;
+namespace Engram.Components.Chips;
 
 /// <summary>
 /// Every per-action figure a chip charges, resolved once from its cost profile at its node and the YAML's

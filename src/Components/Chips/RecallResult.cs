@@ -1,4 +1,4 @@
-namespace Engram.Components.Chip;
+namespace Engram.Components.Chips;
 
 /// <summary>One recall on the chip: the state it settled in and what it cost.</summary>
 /// <param name="Iterations">Synchronous iterations, or asynchronous sweeps of N updates, including the last one that changed nothing.</param>

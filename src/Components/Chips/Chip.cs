@@ -5,7 +5,7 @@ using Engram.Sim.Core;
 using Engram.Sim.Random;
 using Engram.Sim.Resources;
 
-namespace Engram.Components.Chip;
+namespace Engram.Components.Chips;
 
 /// <summary>
 /// A chip built from its <see cref="ChipSpec"/> on its own simulation: layers of crossbar blocks with their
@@ -317,9 +317,14 @@ public sealed class Chip
 
             double planeWeight = dacBits == 1 ? 1 : (1 << p) / (double)levels;
             long readPs = Ps(Costs.ReadCycles);
+            bool conductAll = Spec.Periphery.UnselectedColumnsConduct;
             foreach (var block in layer.Blocks())
             {
-                if (colBlockOfColumn >= 0 && block.BlockCol != colBlockOfColumn)
+                bool holdsColumn = colBlockOfColumn < 0 || block.BlockCol == colBlockOfColumn;
+
+                // Word lines are broadcast to every array of the layer when unselected columns conduct (hnn.md §5:
+                // an update drives all N rows and every cell on them); otherwise only the arrays holding the column.
+                if (!holdsColumn && !conductAll)
                 {
                     continue;
                 }
@@ -327,8 +332,12 @@ public sealed class Chip
                 layer.Drive(block, plane);
                 double cellPowerW;
                 long conductingCells;
-                bool conductAll = column < 0 || Spec.Periphery.UnselectedColumnsConduct;
-                if (column < 0)
+                if (!holdsColumn)
+                {
+                    cellPowerW = block.DriveOnly();
+                    conductingCells = (long)block.ActiveRows * CellColumns(block, block.Cols);
+                }
+                else if (column < 0)
                 {
                     double all = block.ReadAll(_readNoise);
                     cellPowerW = Costs.CurrentInConverter ? 0 : all;

@@ -1,9 +1,9 @@
 using Engram.Components.Arch;
 using Engram.Models.Learning;
 using Engram.Models.Patterns;
-using ChipModel = Engram.Components.Chip.Chip;
+using ChipModel = Engram.Components.Chips.Chip;
 
-namespace Engram.Components.Tests.Chip;
+namespace Engram.Components.Tests.Chips;
 
 /// <summary>
 /// For an ideal, fault-free chip with every cost fixed in its description, latency and energy per
@@ -60,13 +60,25 @@ public class ChipClosedFormTests
         // Sync: 2 + 1 + 2·3 + hop 1 + tree 2 + 1 + 1 = 14 cycles; 32 conversions; 32 partial sums of 16 bits; 16 reductions.
         const double syncJ = TestChips.IssueJ + (4 * 16 * TestChips.RowJ) + (4 * 128 * TestChips.CellJ) + (32 * TestChips.AdcJ)
             + (32 * 16 * TestChips.WireJ) + (16 * TestChips.TreeJ) + (16 * TestChips.NeuronJ) + (16 * TestChips.RegisterJ);
-        // Async: the neuron's column block only (2 blocks): 2 + 1 + 3 + 1 + 2 + 1 + 1 = 11 cycles.
-        const double asyncJ = TestChips.IssueJ + (2 * 16 * TestChips.RowJ) + (2 * 128 * TestChips.CellJ) + (2 * TestChips.AdcJ)
+        // Async: word lines reach all 4 blocks and every cell conducts; the neuron's column is converted in its
+        // 2 blocks: 2 + 1 + 3 + 1 + 2 + 1 + 1 = 11 cycles.
+        const double asyncJ = TestChips.IssueJ + (4 * 16 * TestChips.RowJ) + (4 * 128 * TestChips.CellJ) + (2 * TestChips.AdcJ)
             + (2 * 16 * TestChips.WireJ) + TestChips.TreeJ + TestChips.NeuronJ + TestChips.RegisterJ;
         var chip = Programmed(TestChips.Ideal(16, 8, 8), out var pattern);
         var sync = chip.Recall(pattern, Schedule.Sync, UpdateOrder.Sequential, 50);
         Assert.Equal(sync.Iterations * 14_000L, sync.LatencyPs);
         Assert.Equal(sync.Iterations * syncJ, sync.EnergyJ, 1e-26);
+        var async = chip.Recall(pattern, Schedule.Async, UpdateOrder.Random, 50);
+        Assert.Equal(async.Updates * 11_000L, async.LatencyPs);
+        Assert.Equal(async.Updates * asyncJ, async.EnergyJ, 1e-26);
+    }
+
+    [Fact]
+    public void Tiled_async_with_floating_columns_drives_only_the_column_blocks()
+    {
+        const double asyncJ = TestChips.IssueJ + (2 * 16 * TestChips.RowJ) + (2 * 16 * TestChips.CellJ) + (2 * TestChips.AdcJ)
+            + (2 * 16 * TestChips.WireJ) + TestChips.TreeJ + TestChips.NeuronJ + TestChips.RegisterJ;
+        var chip = Programmed(TestChips.Ideal(16, 8, 8, conduct: false), out var pattern);
         var async = chip.Recall(pattern, Schedule.Async, UpdateOrder.Random, 50);
         Assert.Equal(async.Updates * 11_000L, async.LatencyPs);
         Assert.Equal(async.Updates * asyncJ, async.EnergyJ, 1e-26);

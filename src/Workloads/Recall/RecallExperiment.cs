@@ -1,0 +1,57 @@
+using Engram.Components.Arch;
+using Engram.Components.Chips;
+using Engram.Models.Learning;
+using Engram.Models.Patterns;
+using Engram.Sim.Random;
+
+namespace Engram.Workloads.Recall;
+
+/// <summary>
+/// Stores P random ±1 patterns on a chip (weights from the rule, programmed through the device model) and
+/// recalls each from a corrupted cue. Patterns and cues come from named streams of the master seed, so both
+/// schedules of a comparison see the same ones.
+/// </summary>
+public static class RecallExperiment
+{
+    public static (Chip Chip, RecallOutcome Outcome) Run(ChipSpec spec, RecallSettings settings, Schedule schedule, bool keepTrace = false)
+    {
+        settings.Validate(spec.Network.Neurons);
+        var chip = new Chip(spec, settings.Seed, keepTrace);
+        var streams = new RandomStreams(settings.Seed);
+        var patterns = RandomPatterns.Binary(settings.Patterns, spec.Network.Neurons, streams.Stream("workload/patterns").AsSystemRandom());
+        var cueRandom = streams.Stream("workload/cues").AsSystemRandom();
+        var cues = patterns.Select(p => CueCorruption.FlipBits(p, settings.CueFlip, cueRandom)).ToList();
+        ProgramWeights(chip, spec, settings.Rule, patterns);
+
+        var recalls = new List<RecallResult>(patterns.Length);
+        foreach (var cue in cues)
+        {
+            recalls.Add(chip.Recall(cue, schedule, spec.Controller.Order, spec.Controller.MaxIterations));
+        }
+
+        chip.Finish();
+        return (chip, new RecallOutcome(recalls, patterns));
+    }
+
+    /// <summary>
+    /// Single layer: Hebb or pseudo-inverse weights. Multilayer (until trained networks arrive): the bipartite
+    /// memory of <see cref="BipartiteMemory"/>, with a Hebbian or inverse-correlation decoder by the rule.
+    /// </summary>
+    public static void ProgramWeights(Chip chip, ChipSpec spec, WeightRuleKind rule, double[][] patterns)
+    {
+        int n = spec.Network.Neurons;
+        if (spec.Network.Kind == NetworkKind.SingleLayer)
+        {
+            IWeightRule learner = rule == WeightRuleKind.Hebb ? new HebbRule() : new PseudoInverseRule();
+            chip.Program(0, learner.Learn(patterns));
+            return;
+        }
+
+        var (w1, w2) = BipartiteMemory.Weights(patterns, spec.Network.Hidden, inverseDecoder: rule == WeightRuleKind.Pinv);
+        chip.Program(0, w1);
+        chip.Program(1, w2);
+    }
+}
+
+/// <summary>The chip a run used, kept for its ledger, areas and traces.</summary>
+public sealed record ChipModelRun(Chip Chip);

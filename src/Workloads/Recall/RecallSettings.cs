@@ -1,0 +1,26 @@
+namespace Engram.Workloads.Recall;
+
+public enum WeightRuleKind
+{
+    Hebb,
+    Pinv,
+}
+
+/// <summary>What a recall experiment stores and how it corrupts the cues.</summary>
+/// <param name="Patterns">Stored patterns P; each is recalled once from a corrupted cue.</param>
+/// <param name="CueFlip">Probability of flipping each bit of a cue (hnn.md §4: 0.05 in the script, 0.1 in the notebook).</param>
+public sealed record RecallSettings(WeightRuleKind Rule, int Patterns, double CueFlip, ulong Seed)
+{
+    public void Validate(int neurons)
+    {
+        if (Patterns < 1 || Patterns > neurons)
+        {
+            throw new ArgumentException($"patterns must be in 1..{neurons} (the neurons of the chip), got {Patterns}");
+        }
+
+        if (!(CueFlip is >= 0 and <= 1))
+        {
+            throw new ArgumentException($"cue-flip must be in [0, 1], got {CueFlip}");
+        }
+    }
+}

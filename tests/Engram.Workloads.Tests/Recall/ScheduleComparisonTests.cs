@@ -1,0 +1,49 @@
+using Engram.Components.Arch;
+using Engram.Workloads.Recall;
+
+namespace Engram.Workloads.Tests.Recall;
+
+public class ScheduleComparisonTests
+{
+    private static readonly RecallSettings Settings = new(WeightRuleKind.Hebb, 3, 0.05, 11);
+
+    [Fact]
+    public void Async_costs_more_energy_and_time_per_recall_and_the_gap_grows_with_n()
+    {
+        var small = ScheduleComparison.Run(SpecFixtures.Chip(64, 64), Settings);
+        var large = ScheduleComparison.Run(SpecFixtures.Chip(256, 64), Settings);
+        Assert.True(small.EnergyRatio > 1, $"N=64 energy ratio {small.EnergyRatio}");
+        Assert.InRange(small.LatencyReduction, 0.5, 1);
+        Assert.True(large.EnergyRatio > small.EnergyRatio, $"energy ratio {small.EnergyRatio} at 64, {large.EnergyRatio} at 256");
+        Assert.True(large.LatencyReduction > small.LatencyReduction);
+        Assert.Equal(1.0, small.Sync.ExactFraction);
+        Assert.Equal(1.0, small.Async.ExactFraction);
+    }
+
+    [Fact]
+    public void Per_kind_energies_add_up_to_the_per_recall_energy()
+    {
+        var c = ScheduleComparison.Run(SpecFixtures.Chip(64, 64), Settings);
+        foreach (var figures in new[] { c.Sync, c.Async })
+        {
+            Assert.Equal(1, figures.EnergyByKindJ.Values.Sum() / figures.EnergyJ, 9);
+            Assert.True(figures.EnergyByKindJ["adcs"] > 0 && figures.EnergyByKindJ["row_drivers"] > 0);
+        }
+    }
+
+    [Fact]
+    public void The_multilayer_chip_recalls_through_two_crossbars()
+    {
+        var spec = SpecFixtures.Chip(64, 64, NetworkKind.Multilayer, hidden: 32, dacBits: 4, neuron: NeuronFunction.Sign);
+        spec = spec with { Periphery = spec.Periphery with { AdcFullScaleFractionByLayer = [1.0, 1.0 / 16] } };
+        // The untrained bipartite stand-in with the inverse-correlation decoder keeps stored patterns as fixed
+        // points of the two-crossbar loop (training, not this, is what gives the multilayer net its capacity).
+        var (chip, outcome) = RecallExperiment.Run(spec, Settings with { Rule = WeightRuleKind.Pinv, CueFlip = 0 }, Schedule.Sync);
+        Assert.Equal(2, chip.Layers.Count);
+        Assert.Equal(1.0, outcome.ExactFraction);
+        Assert.All(outcome.Recalls, r => Assert.Equal(1, r.Iterations));
+        var adcs = chip.Ledger.Breakdown().Where(r => r.Action == "convert").ToList();
+        Assert.Contains(adcs, r => r.ComponentPath.StartsWith("L0/", StringComparison.Ordinal) && r.Count == 3 * 3 * 32);
+        Assert.Contains(adcs, r => r.ComponentPath.StartsWith("L1/", StringComparison.Ordinal) && r.Count == 3 * 3 * 64);
+    }
+}
