@@ -11,6 +11,7 @@ public static class EngramCommand
         var root = new RootCommand("Engram: a cycle-level simulator of memristor compute-in-memory chips.");
         root.Subcommands.Add(KernelDemoCommand.Build());
         root.Subcommands.Add(CostCommand.Build());
+        root.Subcommands.Add(ValidateCommand.Build());
         return root;
     }
 
