@@ -12,6 +12,9 @@ public static class EngramCommand
         root.Subcommands.Add(KernelDemoCommand.Build());
         root.Subcommands.Add(CostCommand.Build());
         root.Subcommands.Add(ValidateCommand.Build());
+        root.Subcommands.Add(RunCommand.Build());
+        root.Subcommands.Add(CompareCommand.Build());
+        root.Subcommands.Add(AreaCommand.Build());
         return root;
     }
 

@@ -10,8 +10,29 @@ public static class CostCommand
 {
     public static Command Build()
     {
-        var command = new Command("cost", "Energy, latency and area of components under a cost profile.");
+        var chip = new Argument<string>("chip") { Description = "chip YAML: print the per-action costs it will charge", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("cost", "Energy, latency and area of a chip's components, or (cost query) of one component under a profile.") { chip };
         command.Subcommands.Add(BuildQuery());
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            string? path = parse.GetValue(chip);
+            if (path is null)
+            {
+                error.WriteLine("engram cost: give a chip YAML, or use 'engram cost query'");
+                return 2;
+            }
+
+            var spec = ChipInput.TryLoad(path, error, "cost");
+            if (spec is null)
+            {
+                return ChipInput.BadInput;
+            }
+
+            ChipCostTable.Write(output, spec);
+            return 0;
+        });
         return command;
     }
 

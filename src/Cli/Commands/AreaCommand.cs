@@ -1,0 +1,40 @@
+using System.CommandLine;
+using System.Globalization;
+using Engram.Components.Chips;
+using Engram.Workloads.Recall;
+
+namespace Engram.Cli.Commands;
+
+/// <summary><c>engram area CHIP</c>: area per component kind and in total.</summary>
+public static class AreaCommand
+{
+    public static Command Build()
+    {
+        var chip = new Argument<string>("chip") { Description = "chip YAML (arch/chips/*.yaml)" };
+        var command = new Command("area", "Area of a chip per component kind.") { chip };
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var spec = ChipInput.TryLoad(parse.GetValue(chip)!, parse.InvocationConfiguration.Error, "area");
+            if (spec is null)
+            {
+                return ChipInput.BadInput;
+            }
+
+            var model = new Chip(spec, seed: 1);
+            var c = CultureInfo.InvariantCulture;
+            output.WriteLine(string.Create(c, $"{spec.Name}: area by component ({spec.CostProfile} at {spec.Technology.NodeNm:G4} nm)"));
+            var byKind = model.AreaUm2.GroupBy(a => ScheduleComparison.KindOf(a.Key), StringComparer.Ordinal)
+                .Select(g => (Kind: g.Key, AreaUm2: g.Sum(a => a.Value), Count: g.Count()))
+                .OrderByDescending(k => k.AreaUm2).ThenBy(k => k.Kind, StringComparer.Ordinal);
+            foreach (var (kind, area, count) in byKind)
+            {
+                output.WriteLine(string.Create(c, $"  {kind,-18}{area,16:F1} um2  {area / model.TotalAreaUm2,7:P1}  ({count} block(s))"));
+            }
+
+            output.WriteLine(string.Create(c, $"  {"total",-18}{model.TotalAreaUm2,16:F1} um2  ({model.TotalAreaUm2 / 1e6:F4} mm2)"));
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Engram.Workloads.Tests.Traces;
+
+namespace Engram.Cli.Tests;
+
+/// <summary>run, compare, area and cost through the real entry point on the shipped hnn64 chip.</summary>
+public class ChipCommandTests
+{
+    private static string Chip(string name) => Path.Combine(RepoRoot(), "arch", "chips", name);
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Engram.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    private static string TempDir() => Path.Combine(Path.GetTempPath(), "engram-cli-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void Run_writes_every_output_and_a_summary()
+    {
+        string dir = TempDir();
+        try
+        {
+            var (code, output, error) = CliRunner.Run("run", Chip("hnn64.yaml"), "--schedule", "async", "--patterns", "3", "--seed", "5", "--out", dir);
+            Assert.True(code == 0, error);
+            Assert.Contains("energy per recall", output, StringComparison.Ordinal);
+            Assert.Contains("accuracy", output, StringComparison.Ordinal);
+            foreach (var file in new[] { "stats.txt", "stats.json", "breakdown.csv", "trace.json", "trace.vcd" })
+            {
+                Assert.True(File.Exists(Path.Combine(dir, file)), file);
+            }
+
+            Assert.Empty(ChromeTraceChecker.Check(File.ReadAllText(Path.Combine(dir, "trace.json"))));
+            Assert.Empty(VcdChecker.Check(File.ReadAllText(Path.Combine(dir, "trace.vcd"))).Problems);
+            Assert.StartsWith("---------- Begin Simulation Statistics ----------", File.ReadAllText(Path.Combine(dir, "stats.txt")), StringComparison.Ordinal);
+
+            // The breakdown's parts add up to its total row and to the stats' ledger energy.
+            var rows = File.ReadAllLines(Path.Combine(dir, "breakdown.csv")).Skip(1).Select(l => l.Split(',')).ToList();
+            double parts = rows.Take(rows.Count - 1).Sum(r => double.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture));
+            double total = double.Parse(rows[^1][3], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(1, parts / total, 12);
+            using var stats = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "stats.json")));
+            double ledger = stats.RootElement.GetProperty("stats").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "ledger.energy").GetProperty("value").GetDouble();
+            Assert.Equal(1, ledger / total, 12);
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void The_same_seed_gives_byte_identical_stats_and_traces()
+    {
+        string a = TempDir(), b = TempDir();
+        try
+        {
+            Assert.Equal(0, CliRunner.Run("run", Chip("hnn64.yaml"), "--seed", "7", "--patterns", "2", "--out", a).Code);
+            Assert.Equal(0, CliRunner.Run("run", Chip("hnn64.yaml"), "--seed", "7", "--patterns", "2", "--out", b).Code);
+            foreach (var file in new[] { "stats.json", "stats.txt", "breakdown.csv", "trace.json", "trace.vcd" })
+            {
+                Assert.Equal(File.ReadAllBytes(Path.Combine(a, file)), File.ReadAllBytes(Path.Combine(b, file)));
+            }
+        }
+        finally
+        {
+            foreach (var d in new[] { a, b })
+            {
+                if (Directory.Exists(d))
+                {
+                    Directory.Delete(d, recursive: true);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Bad_run_arguments_exit_2_and_leave_no_folder()
+    {
+        string dir = TempDir();
+        var (code, output, error) = CliRunner.Run("run", Chip("hnn64.yaml"), "--rule", "storkey", "--out", dir);
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("--rule must be hebb or pinv", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+        Assert.Equal(2, CliRunner.Run("run", Chip("hnn64.yaml"), "--patterns", "65", "--out", dir).Code);
+        Assert.Equal(2, CliRunner.Run("run", Chip("no-such.yaml"), "--out", dir).Code);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void Compare_json_has_the_published_shape_and_sensible_ratios()
+    {
+        var (code, output, error) = CliRunner.Run("compare", Chip("hnn64.yaml"), "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        Assert.Equal(["n", "sync", "async", "energy_ratio", "latency_reduction"], root.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(64, root.GetProperty("n").GetInt32());
+        double ratio = root.GetProperty("energy_ratio").GetDouble();
+        Assert.Equal(root.GetProperty("async").GetProperty("energy_j").GetDouble() / root.GetProperty("sync").GetProperty("energy_j").GetDouble(), ratio, 12);
+        Assert.True(ratio > 1);
+        Assert.InRange(root.GetProperty("latency_reduction").GetDouble(), 0, 1);
+    }
+
+    [Fact]
+    public void Compare_grows_the_chip_with_n_and_prints_a_breakdown()
+    {
+        var (code, output, error) = CliRunner.Run("compare", Chip("hnn64.yaml"), "--n", "128");
+        Assert.True(code == 0, error);
+        Assert.Contains("N = 128", output, StringComparison.Ordinal);
+        Assert.Contains("adcs", output, StringComparison.Ordinal);
+        Assert.Contains("energy ratio", output, StringComparison.Ordinal);
+        Assert.Equal(2, CliRunner.Run("compare", Chip("hnn64.yaml"), "--n", "0").Code);
+    }
+
+    [Fact]
+    public void Area_and_cost_tables_list_the_components()
+    {
+        var (code, output, _) = CliRunner.Run("area", Chip("hnn64.yaml"));
+        Assert.Equal(0, code);
+        Assert.Contains("adcs", output, StringComparison.Ordinal);
+        Assert.Contains("total", output, StringComparison.Ordinal);
+        (code, output, _) = CliRunner.Run("cost", Chip("hnn64.yaml"));
+        Assert.Equal(0, code);
+        Assert.Contains("convert (sar, 5 bit)", output, StringComparison.Ordinal);
+        Assert.Contains("column current charged in the ADC", output, StringComparison.Ordinal);
+        Assert.Equal(2, CliRunner.Run("area", Chip("missing.yaml")).Code);
+    }
+}
