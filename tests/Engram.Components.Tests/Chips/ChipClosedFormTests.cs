@@ -122,3 +122,23 @@ public class ChipClosedFormTests
         Assert.Equal(a.Hash, b.Hash);
     }
 }
+
+public class ContinuousNeuronTests
+{
+    [Fact]
+    public void Tanh_neurons_take_bit_serial_inputs_with_shift_add_and_settle()
+    {
+        // dac_bits 4: sign by polarity and 3 magnitude planes per read; each plane is a full read and conversion.
+        var spec = TestChips.Ideal(8, 8, 8, dacBits: 4, neuron: NeuronFunction.Tanh, costs: []);
+        var chip = new ChipModel(spec, 3);
+        var patterns = RandomPatterns.Binary(2, 8, new Random(2));
+        chip.Program(0, new PseudoInverseRule().Learn(patterns));
+        var result = chip.Recall(patterns[0].Select(x => 0.8 * x).ToArray(), Schedule.Sync, UpdateOrder.Sequential, 40);
+        Assert.True(result.Converged);
+        Assert.All(result.FinalState, x => Assert.InRange(x, -1, 1));
+        Assert.Equal(patterns[0].Select(Math.Sign), result.FinalState.Select(Math.Sign));
+        var converts = chip.Ledger.Breakdown().Single(r => r.Action == "convert");
+        Assert.Equal(result.Iterations * 3L * 8, converts.Count);
+        Assert.Equal(result.Iterations * 3L * 8, chip.Ledger.Breakdown().Single(r => r.Action == "shift_add").Count);
+    }
+}
