@@ -146,6 +146,18 @@ public sealed class ChipLoaderTests : IDisposable
     }
 
     [Fact]
+    public void The_readme_example_loads()
+    {
+        string readme = File.ReadAllText(Path.Combine(RepoPaths.Chips, "..", "README.md"));
+        int start = readme.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        string yaml = readme[start..readme.IndexOf("```", start, StringComparison.Ordinal)];
+        var spec = ChipLoader.Parse(Path.Combine(RepoPaths.Chips, "example.yaml"), yaml);
+        Assert.Equal("hnn64", spec.Name);
+        Assert.Equal(new ControllerSpec(Schedule.Sync, UpdateOrder.Random, 100, ControllerPlacement.OnChip, 1, 1.0e-13, 0, 0, 1000), spec.Controller);
+        Assert.Equal(42.4e-15, spec.CostOverrides["adc"].EnergyJ!.Value, 1e-20);
+    }
+
+    [Fact]
     public void There_are_at_least_ten_distinct_broken_chips()
     {
         var broken = BrokenChip.All();
