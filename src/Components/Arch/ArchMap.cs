@@ -218,6 +218,27 @@ public sealed class ArchMap
         }
     }
 
+    /// <summary>
+    /// Declares this mapping's whole vocabulary and throws at the first key outside it, before any value is read,
+    /// so a misspelt key is reported as unknown (at the key) rather than as a missing required key.
+    /// </summary>
+    public void EnsureOnlyKeys(params string[] allowed)
+    {
+        foreach (string key in allowed)
+        {
+            _usedOrKnown.Add(key);
+        }
+
+        foreach (string key in _order)
+        {
+            if (!_usedOrKnown.Contains(key))
+            {
+                throw Located(_entries[key].Key.Start, Join(Path, key),
+                    $"unknown key; expected one of: {string.Join(", ", _usedOrKnown.Order(StringComparer.Ordinal))}");
+            }
+        }
+    }
+
     /// <summary>An error located at <paramref name="key"/>'s value (or at this mapping when the key is absent).</summary>
     public ArchException ErrorAt(string key, string detail)
     {

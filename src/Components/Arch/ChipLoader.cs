@@ -56,35 +56,21 @@ public static class ChipLoader
     public static ChipSpec Read(ArchDocument document, long memoryBudgetBytes)
     {
         var root = document.Root;
+        root.EnsureOnlyKeys("name", "technology", "clocks", "devices", "tiles", "periphery", "controller", "interconnect", "network", "cost_profile", "costs");
         string name = root.RequireString("name");
         if (string.IsNullOrWhiteSpace(name))
         {
             throw root.ErrorAt("name", "must not be empty");
         }
 
-        // Take every section first so a misspelt top-level key is reported as unknown, not as a missing section.
-        var technologyMap = root.OptionalMap("technology");
-        var clocksMap = root.OptionalMap("clocks");
-        var devicesMap = root.OptionalMap("devices");
-        var tilesMap = root.OptionalMap("tiles");
-        var peripheryMap = root.OptionalMap("periphery");
-        var controllerMap = root.OptionalMap("controller");
-        var interconnectMap = root.OptionalMap("interconnect");
-        var networkMap = root.OptionalMap("network");
-        var costsMap = root.OptionalMap("costs");
-        root.OptionalString("cost_profile", ""); // marks the key known for the unknown-key message
-        root.EnsureNoUnknownKeys();
-
-        var technology = ReadTechnology(technologyMap ?? root.RequireMap("technology"));
-        var clock = ReadClock(clocksMap ?? root.RequireMap("clocks"));
-        var device = ReadDevices(devicesMap ?? root.RequireMap("devices"), document.File);
-        var tilesSection = tilesMap ?? root.RequireMap("tiles");
-        var (tiles, array) = ReadTiles(tilesSection);
-        var periphery = peripheryMap ?? root.RequireMap("periphery");
-        var (peripherySpec, adcMap) = ReadPeriphery(periphery, array);
-        var controller = ReadController(controllerMap ?? root.RequireMap("controller"));
-        var interconnect = ReadInterconnect(interconnectMap ?? root.RequireMap("interconnect"));
-        var networkSection = networkMap ?? root.RequireMap("network");
+        var technology = ReadTechnology(root.RequireMap("technology"));
+        var clock = ReadClock(root.RequireMap("clocks"));
+        var device = ReadDevices(root.RequireMap("devices"), document.File);
+        var (tiles, array) = ReadTiles(root.RequireMap("tiles"));
+        var (peripherySpec, adcMap) = ReadPeriphery(root.RequireMap("periphery"), array);
+        var controller = ReadController(root.RequireMap("controller"));
+        var interconnect = ReadInterconnect(root.RequireMap("interconnect"));
+        var networkSection = root.RequireMap("network");
         var network = ReadNetwork(networkSection);
 
         string profile = root.RequireString("cost_profile");
@@ -106,6 +92,8 @@ public static class ChipLoader
             }
         }
 
+        var costsMap = root.OptionalMap("costs");
+        root.EnsureNoUnknownKeys();
         var overrides = costsMap is null ? new Dictionary<string, CostOverride>() : ReadCosts(costsMap);
 
         var fit = ChipFit.Of(network, array, tiles, device.Mapping);
@@ -157,6 +145,7 @@ public static class ChipLoader
 
     private static TechnologySpec ReadTechnology(ArchMap map)
     {
+        map.EnsureOnlyKeys("node_nm", "vdd_v");
         double node = map.RequireDouble("node_nm", 7, 130);
         double vdd = map.RequireQuantity("vdd_v", "V", 0, 5);
         if (!(vdd > 0))
@@ -170,6 +159,7 @@ public static class ChipLoader
 
     private static ClockSpec ReadClock(ArchMap map)
     {
+        map.EnsureOnlyKeys("period_ps");
         var spec = new ClockSpec(map.RequireLong("period_ps", 1));
         map.EnsureNoUnknownKeys();
         return spec;
@@ -177,6 +167,7 @@ public static class ChipLoader
 
     private static DeviceSpec ReadDevices(ArchMap map, string chipFile)
     {
+        map.EnsureOnlyKeys("card", "mapping");
         string card = map.RequireString("card");
         var mapping = map.RequireEnum<WeightMapping>("mapping");
         map.EnsureNoUnknownKeys();
@@ -209,9 +200,11 @@ public static class ChipLoader
 
     private static (TilesSpec Tiles, ArraySpec Array) ReadTiles(ArchMap map)
     {
+        map.EnsureOnlyKeys("count", "arrays_per_tile", "array");
         int count = map.RequireInt("count", 1);
         int perTile = map.RequireInt("arrays_per_tile", 1);
         var arrayMap = map.RequireMap("array");
+        arrayMap.EnsureOnlyKeys("rows", "cols");
         var array = new ArraySpec(arrayMap.RequireInt("rows", 1, 4096), arrayMap.RequireInt("cols", 1, 4096));
         arrayMap.EnsureNoUnknownKeys();
         map.EnsureNoUnknownKeys();
@@ -220,8 +213,10 @@ public static class ChipLoader
 
     private static (PeripherySpec Spec, ArchMap Adc) ReadPeriphery(ArchMap map, ArraySpec array)
     {
+        map.EnsureOnlyKeys("dac_bits", "adc", "read_pulse_ps", "neuron", "state_register_bits", "unselected_columns_conduct");
         int dacBits = map.RequireInt("dac_bits", 1, 8);
         var adc = map.RequireMap("adc");
+        adc.EnsureOnlyKeys("type", "bits", "columns_per_adc");
         var adcType = adc.RequireEnum<AdcType>("type");
         int adcBits = adc.RequireInt("bits", 1, 16);
         int columnsPerAdc = adc.RequireInt("columns_per_adc", 1);
@@ -247,6 +242,8 @@ public static class ChipLoader
 
     private static ControllerSpec ReadController(ArchMap map)
     {
+        map.EnsureOnlyKeys("schedule", "order", "max_iterations", "placement", "issue_cycles", "issue_energy_j",
+            "host_round_trip_ps", "host_round_trip_energy_j", "area_um2");
         var schedule = map.RequireEnum<Schedule>("schedule");
         var order = map.RequireEnum<UpdateOrder>("order");
         int maxIterations = map.RequireInt("max_iterations", 1, 1_000_000);
@@ -267,6 +264,7 @@ public static class ChipLoader
 
     private static InterconnectSpec ReadInterconnect(ArchMap map)
     {
+        map.EnsureOnlyKeys("hop_length_um", "partial_sum_bits", "hop_cycles");
         var spec = new InterconnectSpec(
             map.RequireDouble("hop_length_um", 0),
             map.RequireInt("partial_sum_bits", 1, 64),
@@ -277,6 +275,7 @@ public static class ChipLoader
 
     private static NetworkSpec ReadNetwork(ArchMap map)
     {
+        map.EnsureOnlyKeys("kind", "neurons", "hidden");
         var kind = map.RequireEnum<NetworkKind>("kind");
         int neurons = map.RequireInt("neurons", 1);
         int hidden = 0;
@@ -296,6 +295,7 @@ public static class ChipLoader
     private static Dictionary<string, CostOverride> ReadCosts(ArchMap map)
     {
         var result = new Dictionary<string, CostOverride>(StringComparer.Ordinal);
+        map.EnsureOnlyKeys([.. OverrideKinds.Keys]);
         var present = new List<(string Kind, ArchMap Map)>();
         foreach (string kind in OverrideKinds.Keys)
         {
@@ -309,15 +309,11 @@ public static class ChipLoader
         foreach (string key in map.Keys)
         {
             var entry = present.First(p => p.Kind == key).Map;
+            entry.EnsureOnlyKeys("energy_j", "latency_ps", "area_um2", "source");
             double? energy = entry.Has("energy_j") ? entry.RequireQuantity("energy_j", "J", 0) : null;
             double? latency = entry.Has("latency_ps") ? entry.RequireDouble("latency_ps", 0) : null;
             double? area = entry.Has("area_um2") ? entry.RequireDouble("area_um2", 0) : null;
             string source = entry.RequireString("source");
-            foreach (string figure in (string[])["energy_j", "latency_ps", "area_um2"])
-            {
-                entry.OptionalString(figure, ""); // absent figures still belong in the unknown-key message
-            }
-
             entry.EnsureNoUnknownKeys();
             if (string.IsNullOrWhiteSpace(source))
             {
