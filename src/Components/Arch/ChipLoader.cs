@@ -96,6 +96,12 @@ public static class ChipLoader
         root.EnsureNoUnknownKeys();
         var overrides = costsMap is null ? new Dictionary<string, CostOverride>() : ReadCosts(costsMap);
 
+        int layers = network.Kind == NetworkKind.Multilayer ? 2 : 1;
+        if (peripherySpec.AdcFullScaleFractionByLayer is { Count: > 1 } fractions && fractions.Count != layers)
+        {
+            throw adcMap.ErrorAt("full_scale_fraction", $"give one fraction for all layers or one per layer ({layers}), got {fractions.Count}");
+        }
+
         var fit = ChipFit.Of(network, array, tiles, device.Mapping);
         if (!fit.Fits)
         {
@@ -216,10 +222,11 @@ public static class ChipLoader
         map.EnsureOnlyKeys("dac_bits", "adc", "read_pulse_ps", "neuron", "state_register_bits", "unselected_columns_conduct");
         int dacBits = map.RequireInt("dac_bits", 1, 8);
         var adc = map.RequireMap("adc");
-        adc.EnsureOnlyKeys("type", "bits", "columns_per_adc");
+        adc.EnsureOnlyKeys("type", "bits", "columns_per_adc", "full_scale_fraction");
         var adcType = adc.RequireEnum<AdcType>("type");
         int adcBits = adc.RequireInt("bits", 1, 16);
         int columnsPerAdc = adc.RequireInt("columns_per_adc", 1);
+        var fullScale = adc.OptionalDoubleList("full_scale_fraction", 1e-6, 1, minCount: 1);
         adc.EnsureNoUnknownKeys();
         if (array.Cols % columnsPerAdc != 0)
         {
@@ -236,7 +243,11 @@ public static class ChipLoader
             throw map.ErrorAt("dac_bits", $"tanh neurons drive continuous states and need dac_bits >= 2, got {dacBits}");
         }
 
-        var spec = new PeripherySpec(dacBits, adcType, adcBits, columnsPerAdc, readPulse, neuron, registerBits, unselectedConduct);
+        var spec = new PeripherySpec(dacBits, adcType, adcBits, columnsPerAdc, readPulse, neuron, registerBits, unselectedConduct)
+        {
+            AdcFullScaleFraction = fullScale?[0] ?? 1,
+            AdcFullScaleFractionByLayer = fullScale,
+        };
         return (spec, adc);
     }
 

@@ -64,12 +64,14 @@ public sealed class ChipLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Multilayer_chip_has_hidden_neurons_tanh_and_four_arrays()
+    public void Multilayer_chip_has_graded_hidden_drive_sign_outputs_per_layer_adc_range_and_four_arrays()
     {
         var spec = Shipped("hnn64-multilayer.yaml");
         Assert.Equal(new NetworkSpec(NetworkKind.Multilayer, 64, 32), spec.Network);
-        Assert.Equal(NeuronFunction.Tanh, spec.Periphery.Neuron);
+        Assert.Equal(NeuronFunction.Sign, spec.Periphery.Neuron);
         Assert.True(spec.Periphery.DacBits >= 2);
+        Assert.Equal(1.0, spec.Periphery.FullScaleFractionOf(0));
+        Assert.Equal(0.0625, spec.Periphery.FullScaleFractionOf(1));
         var fit = ChipFit.Of(spec);
         Assert.Equal(2, fit.Blocks);
         Assert.Equal(4, fit.PhysicalArraysNeeded);
@@ -236,5 +238,24 @@ public sealed class ChipLoaderTests : IDisposable
         Assert.Equal(blocks, fit.Blocks);
         Assert.Equal(arrays, fit.PhysicalArraysNeeded);
         Assert.Equal(arrays * rows * cols, fit.Cells);
+    }
+}
+
+public class AdcFullScaleLoaderTests
+{
+    private static string Hnn64() => File.ReadAllText(Path.Combine(RepoPaths.Chips, "hnn64.yaml"));
+
+    [Fact]
+    public void A_full_scale_list_must_have_one_value_or_one_per_layer()
+    {
+        string yaml = Hnn64().Replace("    columns_per_adc: 8", "    columns_per_adc: 8\n    full_scale_fraction: [0.5, 0.25]", StringComparison.Ordinal);
+        var file = Path.Combine(RepoPaths.Chips, "hnn64.yaml");
+        var ex = Assert.Throws<ArchException>(() => ChipLoader.Parse(file, yaml));
+        Assert.Contains("periphery.adc.full_scale_fraction", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("one per layer (1), got 2", ex.Message, StringComparison.Ordinal);
+        string ok = Hnn64().Replace("    columns_per_adc: 8", "    columns_per_adc: 8\n    full_scale_fraction: [0.5]", StringComparison.Ordinal);
+        Assert.Equal(0.5, ChipLoader.Parse(file, ok).Periphery.FullScaleFractionOf(0));
+        string bad = Hnn64().Replace("    columns_per_adc: 8", "    columns_per_adc: 8\n    full_scale_fraction: [1.5]", StringComparison.Ordinal);
+        Assert.Throws<ArchException>(() => ChipLoader.Parse(file, bad));
     }
 }
