@@ -52,6 +52,28 @@ public sealed class ValidateCommandTests
     }
 
     [Theory]
+    [MemberData(nameof(BrokenChips))]
+    public void Broken_chips_make_run_compare_area_and_cost_exit_2_and_leave_no_output_folder(string file)
+    {
+        string path = Path.Combine(BrokenFolder, file);
+        string[] lines = File.ReadAllLines(path);
+        string key = lines.Single(l => l.StartsWith("# expect-key: ", StringComparison.Ordinal))["# expect-key: ".Length..].Trim();
+        int line = Array.FindIndex(lines, l => l.EndsWith("# <-- error", StringComparison.Ordinal)) + 1;
+        string outDir = Path.Combine(Path.GetTempPath(), "engram-broken-" + Guid.NewGuid().ToString("N"));
+        foreach (var args in new[] { new[] { "run", path, "--out", outDir }, ["compare", path, "--json"], ["area", path], ["cost", path] })
+        {
+            var (code, output, error) = CliRunner.Run(args);
+            Assert.Equal(2, code);
+            Assert.Equal("", output);
+            Assert.StartsWith($"{path}:{line}:", error, StringComparison.Ordinal);
+            Assert.Contains($": {key}: ", error, StringComparison.Ordinal);
+        }
+
+        Assert.False(Directory.Exists(outDir));
+        Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), $".{Path.GetFileName(outDir)}*"));
+    }
+
+    [Theory]
     [InlineData("hnn64-rram.yaml")]
     [InlineData("ideal.yaml")]
     public void A_device_card_validates(string file)
