@@ -23,6 +23,8 @@ public sealed class Chip
 
     private readonly int _controller, _host, _neurons, _register;
     private readonly int[] _interconnect, _accumulators, _shiftAdd;
+    private readonly BroadcastCache[] _broadcast;
+    private readonly ComponentIds[] _broadcastIds;
     private readonly int _issue, _roundTrip, _driveRow, _read, _convert, _activate, _writeBit, _transfer, _reduce, _shiftAddAction;
 
     public Chip(ChipSpec spec, ulong seed, bool keepTrace = false)
@@ -49,6 +51,9 @@ public sealed class Chip
         _interconnect = new int[shapes.Length];
         _accumulators = new int[shapes.Length];
         _shiftAdd = new int[shapes.Length];
+        int planes = spec.Periphery.DacBits == 1 ? 1 : spec.Periphery.DacBits - 1;
+        _broadcast = shapes.Select(shape => new BroadcastCache(planes, shape.Inputs)).ToArray();
+        _broadcastIds = new ComponentIds[shapes.Length];
         for (int l = 0; l < shapes.Length; l++)
         {
             layers.Add(BuildLayer(l, shapes[l].Inputs, shapes[l].Outputs));
@@ -86,8 +91,11 @@ public sealed class Chip
     public double StaticPowerW => _staticPowerW;
 
     /// <summary>Programs layer <paramref name="layer"/>'s weights (outputs × inputs, row-major) through the device model.</summary>
-    public int Program(int layer, ReadOnlySpan<double> weights) =>
-        Layers[layer].Program(weights, Sim.Random.Stream($"devices/programming/L{layer}").AsSystemRandom());
+    public int Program(int layer, ReadOnlySpan<double> weights)
+    {
+        _broadcast[layer].Invalidate();
+        return Layers[layer].Program(weights, Sim.Random.Stream($"devices/programming/L{layer}").AsSystemRandom());
+    }
 
     /// <summary>Runs one recall from <paramref name="cue"/> on the kernel and returns what it settled to and cost.</summary>
     public RecallResult Recall(ReadOnlySpan<double> cue, Schedule schedule, UpdateOrder order, int maxIterations)
@@ -318,13 +326,15 @@ public sealed class Chip
             double planeWeight = dacBits == 1 ? 1 : (1 << p) / (double)levels;
             long readPs = Ps(Costs.ReadCycles);
             bool conductAll = Spec.Periphery.UnselectedColumnsConduct;
+            if (column >= 0 && conductAll)
+            {
+                ChargeBroadcast(layer, p, plane, colBlockOfColumn, readPs);
+            }
+
             foreach (var block in layer.Blocks())
             {
                 bool holdsColumn = colBlockOfColumn < 0 || block.BlockCol == colBlockOfColumn;
-
-                // Word lines are broadcast to every array of the layer when unselected columns conduct (hnn.md §5:
-                // an update drives all N rows and every cell on them); otherwise only the arrays holding the column.
-                if (!holdsColumn && !conductAll)
+                if (!holdsColumn)
                 {
                     continue;
                 }
@@ -332,12 +342,7 @@ public sealed class Chip
                 layer.Drive(block, plane);
                 double cellPowerW;
                 long conductingCells;
-                if (!holdsColumn)
-                {
-                    cellPowerW = block.DriveOnly();
-                    conductingCells = (long)block.ActiveRows * CellColumns(block, block.Cols);
-                }
-                else if (column < 0)
+                if (column < 0)
                 {
                     double all = block.ReadAll(_readNoise);
                     cellPowerW = Costs.CurrentInConverter ? 0 : all;
@@ -417,6 +422,100 @@ public sealed class Chip
         }
     }
 
+    /// <summary>
+    /// An asynchronous update with word lines broadcast to the whole layer: the arrays that do not hold the
+    /// neuron's column are driven and conduct, but nothing of theirs is converted. Their energy depends only on
+    /// V_i² per row, which for ±1 states never changes, so it is cached per input plane and charged as one
+    /// aggregate per layer (<c>L{l}/broadcast/...</c>) instead of per array and update.
+    /// </summary>
+    private void ChargeBroadcast(CrossbarLayer layer, int planeIndex, double[] plane, int colBlockOfColumn, long readPs)
+    {
+        var cache = _broadcast[layer.Index];
+        if (!cache.Matches(planeIndex, plane))
+        {
+            cache.Refresh(layer, planeIndex, plane);
+        }
+
+        var totals = cache.Totals[planeIndex];
+        double powerW = totals.PowerW;
+        long activeDrives = totals.ActiveDrives, drives = totals.Drives, cells = totals.ConductingCells;
+        for (int rb = 0; rb < layer.RowBlocks; rb++)
+        {
+            var held = cache.PerBlock[planeIndex][rb, colBlockOfColumn];
+            powerW -= held.PowerW;
+            activeDrives -= held.ActiveDrives;
+            drives -= held.Drives;
+            cells -= held.ConductingCells;
+        }
+
+        if (drives == 0)
+        {
+            return;
+        }
+
+        var ids = _broadcastIds[layer.Index];
+        Ledger.Charge(ids.RowDrivers, _driveRow, drives, (activeDrives * Costs.RowDriveActiveJ) + ((drives - activeDrives) * Costs.RowDriveIdleJ), Sim.Now, readPs);
+        Ledger.Charge(ids.Cells, _read, cells, Costs.CellEnergyJ(Math.Max(powerW, 0), cells), Sim.Now, readPs);
+    }
+
+    private sealed class BroadcastCache(int planes, int inputs)
+    {
+        private readonly double[][] _squares = Enumerable.Range(0, planes).Select(_ => new double[inputs]).ToArray();
+        private readonly bool[] _valid = new bool[planes];
+
+        public (double PowerW, long ActiveDrives, long Drives, long ConductingCells)[] Totals { get; } = new (double, long, long, long)[planes];
+
+        public (double PowerW, long ActiveDrives, long Drives, long ConductingCells)[][,] PerBlock { get; } = new (double, long, long, long)[planes][,];
+
+        public bool Matches(int planeIndex, double[] plane)
+        {
+            if (!_valid[planeIndex])
+            {
+                return false;
+            }
+
+            var squares = _squares[planeIndex];
+            for (int i = 0; i < plane.Length; i++)
+            {
+                if (plane[i] * plane[i] != squares[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public void Refresh(CrossbarLayer layer, int planeIndex, double[] plane)
+        {
+            var squares = _squares[planeIndex];
+            for (int i = 0; i < plane.Length; i++)
+            {
+                squares[i] = plane[i] * plane[i];
+            }
+
+            var perBlock = new (double, long, long, long)[layer.RowBlocks, layer.ColBlocks];
+            (double PowerW, long ActiveDrives, long Drives, long ConductingCells) total = default;
+            foreach (var block in layer.Blocks())
+            {
+                layer.Drive(block, plane);
+                double power = block.DriveOnly();
+                long active = (long)block.ActiveRows * block.PhysicalArrays;
+                long drives = (long)block.Rows * block.PhysicalArrays;
+                long cells = (long)block.ActiveRows * CellColumns(block, block.Cols);
+                perBlock[block.BlockRow, block.BlockCol] = (power, active, drives, cells);
+                total = (total.PowerW + power, total.ActiveDrives + active, total.Drives + drives, total.ConductingCells + cells);
+            }
+
+            PerBlock[planeIndex] = perBlock;
+            Totals[planeIndex] = total;
+            _valid[planeIndex] = true;
+        }
+
+        /// <summary>Programming changes conductances: every cached power is stale.</summary>
+        public void Invalidate() => Array.Clear(_valid);
+    }
+
     // Cells that conduct in `columns` columns of a block: both arrays of a differential pair, plus the reference column's cells.
     private static long CellColumns(CrossbarBlock block, int columns) =>
         block.Minus is null ? columns + 1L : 2L * columns;
@@ -475,6 +574,7 @@ public sealed class Chip
         _interconnect[index] = Ledger.Component($"L{index}/interconnect");
         _accumulators[index] = Ledger.Component($"L{index}/accumulators");
         _shiftAdd[index] = Ledger.Component($"L{index}/shift_add");
+        _broadcastIds[index] = new ComponentIds(Ledger.Component($"L{index}/broadcast/row_drivers"), Ledger.Component($"L{index}/broadcast/cells"), -1);
         if (rowBlocks > 1)
         {
             AddArea($"L{index}/accumulators", outputs * Costs.AdderTreeAreaUm2(rowBlocks));
