@@ -1,0 +1,21 @@
+namespace Engram.Models.Networks;
+
+/// <summary>
+/// An associative memory in software (math only, no time): one synchronous recall step maps a state to
+/// the next. Binary memories output ±1, continuous ones values in [−1, 1].
+/// </summary>
+public interface IAssociativeMemory
+{
+    int Neurons { get; }
+
+    bool Continuous { get; }
+
+    /// <summary>One synchronous step: every neuron from <paramref name="state"/> at once into <paramref name="next"/>.</summary>
+    void Step(ReadOnlySpan<double> state, Span<double> next);
+
+    /// <summary>
+    /// A copy whose conductance-backed weights carry programming/read variation: W + σ·max|W|·N(0, 1) per
+    /// cell (hnn.md §3), drawn from <paramref name="rng"/>; stuck cells keep their stuck value.
+    /// </summary>
+    IAssociativeMemory WithVariation(double sigma, Random rng);
+}
