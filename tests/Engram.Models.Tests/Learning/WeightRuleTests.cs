@@ -57,3 +57,45 @@ public class WeightRuleTests
         Assert.InRange(cue.Count(v => v < 0) / 100_000.0, 0.095, 0.105);
     }
 }
+
+public class ClassicalLearnerTests
+{
+    [Fact]
+    public void Storkey_matches_its_expansion_for_two_patterns()
+    {
+        // Pass 1: h = 0, W = ξ1ξ1ᵀ/N. Pass 2: h = W ξ2 = ξ1 (ξ1·ξ2)/N; W += (ξ2 − h)(ξ2 − h)ᵀ/N.
+        double[] a = [1, -1, 1, 1], b = [1, 1, -1, 1];
+        const int n = 4;
+        double overlap = a.Zip(b, (x, y) => x * y).Sum() / n;
+        var expected = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                double di = b[i] - (a[i] * overlap), dj = b[j] - (a[j] * overlap);
+                expected[(i * n) + j] = i == j ? 0 : ((a[i] * a[j]) + (di * dj)) / n;
+            }
+        }
+
+        double max = expected.Max(Math.Abs);
+        var w = new StorkeyRule().Learn([a, b]);
+        for (int k = 0; k < w.Length; k++)
+        {
+            Assert.Equal(expected[k] / max, w[k], 12);
+        }
+    }
+
+    [Fact]
+    public void Stuck_cells_read_as_zero_and_maps_nest_across_rates()
+    {
+        var patterns = Engram.Models.Patterns.RandomPatterns.Binary(4, 32, new Random(1));
+        var draws = new Engram.Models.Networks.FaultDraws(new Random(9));
+        var low = draws.Stuck(0, 32, 32, 0.1);
+        var high = draws.Stuck(0, 32, 32, 0.3);
+        Assert.All(Enumerable.Range(0, low.Length), k => Assert.True(!low[k] || high[k]));
+        var memory = (Engram.Models.Networks.SingleLayerMemory)new ClassicalLearner(new PseudoInverseRule())
+            .Learn(patterns, new Engram.Models.Networks.LearningContext(draws, 0.3, false, new Random(2)));
+        Assert.All(Enumerable.Range(0, high.Length).Where(k => high[k]), k => Assert.Equal(0, memory.Weights[k]));
+        Assert.InRange(high.Count(s => s) / 1024.0, 0.25, 0.35);
+    }
+}
