@@ -25,6 +25,7 @@ public sealed class Chip
     private readonly int[] _interconnect, _accumulators, _shiftAdd;
     private readonly BroadcastCache[] _broadcast;
     private readonly ComponentIds[] _broadcastIds;
+    private readonly int _write;
     private readonly int _issue, _roundTrip, _driveRow, _read, _convert, _activate, _writeBit, _transfer, _reduce, _shiftAddAction;
 
     public Chip(ChipSpec spec, ulong seed, bool keepTrace = false)
@@ -36,6 +37,7 @@ public sealed class Chip
         _readNoise = spec.Device.Card.ReadNoiseStdRelative > 0 ? Sim.Random.Stream("recall/read-noise").AsSystemRandom() : null;
         _order = Sim.Random.Stream("recall/order");
 
+        _write = Ledger.Action("write_verify");
         _controller = Ledger.Component("controller");
         _host = Ledger.Component("host");
         _neurons = Ledger.Component("neurons");
@@ -90,11 +92,79 @@ public sealed class Chip
     /// <summary>Static power of all components (W), integrated into the ledger when it closes.</summary>
     public double StaticPowerW => _staticPowerW;
 
-    /// <summary>Programs layer <paramref name="layer"/>'s weights (outputs × inputs, row-major) through the device model.</summary>
+    /// <summary>Programs layer <paramref name="layer"/>'s weights (outputs × inputs, row-major) through the device model, in zero time and at no charge (set-to-target).</summary>
     public int Program(int layer, ReadOnlySpan<double> weights)
     {
         _broadcast[layer].Invalidate();
         return Layers[layer].Program(weights, Sim.Random.Stream($"devices/programming/L{layer}").AsSystemRandom());
+    }
+
+    /// <summary>
+    /// Programs layer <paramref name="layer"/> cell by cell with write-verify (the card's max pulses and tolerance):
+    /// arrays are programmed in parallel, the cells of one array one after another, each verify read a read pulse
+    /// and each programming pulse the card's write pulse. Charges V²·G·t per pulse and per verify read.
+    /// </summary>
+    public ProgrammingResult ProgramVerified(int layer, ReadOnlySpan<double> weights, WriteVerifyMode mode = WriteVerifyMode.Reprogram)
+    {
+        _broadcast[layer].Invalidate();
+        var targets = Layers[layer].Targets(weights);
+        var rng = Sim.Random.Stream($"devices/programming/L{layer}").AsSystemRandom();
+        var totals = new ProgrammingResult();
+        long start = Sim.Now;
+        double startJ = Ledger.TotalEnergyJ;
+        var arrays = new List<Event>();
+        foreach (var (block, plus, minus) in targets)
+        {
+            arrays.Add(Sim.Process(ProgramArray(block, block.Plus, plus, rng, mode, totals)));
+            if (block.Minus is not null)
+            {
+                arrays.Add(Sim.Process(ProgramArray(block, block.Minus, minus, rng, mode, totals)));
+            }
+        }
+
+        Sim.Run(Sim.AllOf(arrays));
+        foreach (var (block, _, _) in targets)
+        {
+            block.RefreshRowSums();
+        }
+
+        return totals with { LatencyPs = Sim.Now - start, EnergyJ = Ledger.TotalEnergyJ - startJ };
+    }
+
+    private IEnumerable<Wait> ProgramArray(CrossbarBlock block, DeviceArray array, double[] targets, Random rng, WriteVerifyMode mode, ProgrammingResult totals)
+    {
+        var card = array.Card;
+        long readPs = Ps(Costs.ReadCycles);
+        for (int r = 0; r < array.Rows; r++)
+        {
+            long rowPulses = 0, rowReads = 0;
+            double rowJ = 0;
+            for (int c = 0; c < array.Cols; c++)
+            {
+                var result = DeviceProgramming.WriteVerify(array, r, c, targets[array.CellIndex(r, c)], rng, mode);
+                double g = array.GetConductance(r, c);
+                rowJ += (result.Pulses * card.WritePulse.VoltageV * card.WritePulse.VoltageV * g * card.WritePulse.WidthPs * 1e-12)
+                    + (result.VerifyReads * card.ReadVoltageV * card.ReadVoltageV * g * readPs * 1e-12);
+                rowPulses += result.Pulses;
+                rowReads += result.VerifyReads;
+                totals.Pulses += result.Pulses;
+                totals.VerifyReads += result.VerifyReads;
+                totals.Unconverged += result.Converged ? 0 : 1;
+            }
+
+            long rowPs = (rowPulses * card.WritePulse.WidthPs) + (rowReads * readPs);
+            Ledger.Charge(block.Ids.Cells, _write, rowPulses + rowReads, rowJ, Sim.Now, rowPs);
+            if (rowPs > 0)
+            {
+                yield return Sim.Timeout(rowPs);
+            }
+        }
+    }
+
+    /// <summary>One analog matrix-vector product of layer <paramref name="layer"/> on the kernel (all columns, synchronous read).</summary>
+    public void Forward(int layer, double[] input, double[] output)
+    {
+        Sim.Run(Sim.Process(Forward(Layers[layer], input, output, -1), "forward"));
     }
 
     /// <summary>Runs one recall from <paramref name="cue"/> on the kernel and returns what it settled to and cost.</summary>

@@ -86,6 +86,27 @@ public sealed class CrossbarLayer
     /// </summary>
     public int Program(ReadOnlySpan<double> weights, Random rng)
     {
+        int stuck = 0;
+        foreach (var (block, plus, minus) in Targets(weights))
+        {
+            stuck += block.Plus.CellCount - DeviceProgramming.SetConductances(block.Plus, plus, rng);
+            if (block.Minus is not null)
+            {
+                stuck += block.Minus.CellCount - DeviceProgramming.SetConductances(block.Minus, minus, rng);
+            }
+
+            block.RefreshRowSums();
+        }
+
+        return stuck;
+    }
+
+    /// <summary>
+    /// Target conductances of every block for <paramref name="weights"/> (sets <see cref="WeightMax"/>): G⁺/G⁻ for a
+    /// differential block, G against the reference for a reference-column block (its minus targets are unused).
+    /// </summary>
+    public List<(CrossbarBlock Block, double[] Plus, double[] Minus)> Targets(ReadOnlySpan<double> weights)
+    {
         if (weights.Length != Inputs * Outputs)
         {
             throw new ArgumentException($"layer {Index} needs {Outputs}x{Inputs} weights, got {weights.Length}", nameof(weights));
@@ -98,7 +119,7 @@ public sealed class CrossbarLayer
         }
 
         WeightMax = max > 0 ? max : 1;
-        int stuck = 0;
+        var result = new List<(CrossbarBlock, double[], double[])>();
         foreach (var block in Blocks())
         {
             var plus = new double[block.Plus.CellCount];
@@ -123,16 +144,10 @@ public sealed class CrossbarLayer
                 }
             }
 
-            stuck += block.Plus.CellCount - DeviceProgramming.SetConductances(block.Plus, plus, rng);
-            if (block.Minus is not null)
-            {
-                stuck += block.Minus.CellCount - DeviceProgramming.SetConductances(block.Minus, minus, rng);
-            }
-
-            block.RefreshRowSums();
+            result.Add((block, plus, minus));
         }
 
-        return stuck;
+        return result;
     }
 
     /// <summary>Word-line voltages of a block for one input plane (values in [−1, 1], scaled by the read voltage).</summary>
