@@ -104,10 +104,10 @@ public sealed class Chip
     /// arrays are programmed in parallel, the cells of one array one after another, each verify read a read pulse
     /// and each programming pulse the card's write pulse. Charges V²·G·t per pulse and per verify read.
     /// </summary>
-    public ProgrammingResult ProgramVerified(int layer, ReadOnlySpan<double> weights, WriteVerifyMode mode = WriteVerifyMode.Reprogram)
+    public ProgrammingResult ProgramVerified(int layer, ReadOnlySpan<double> weights, WriteVerifyMode mode = WriteVerifyMode.Reprogram, double? weightMax = null)
     {
         _broadcast[layer].Invalidate();
-        var targets = Layers[layer].Targets(weights);
+        var targets = Layers[layer].Targets(weights, weightMax);
         var rng = Sim.Random.Stream($"devices/programming/L{layer}").AsSystemRandom();
         var totals = new ProgrammingResult();
         long start = Sim.Now;

@@ -105,7 +105,9 @@ public sealed class CrossbarLayer
     /// Target conductances of every block for <paramref name="weights"/> (sets <see cref="WeightMax"/>): G⁺/G⁻ for a
     /// differential block, G against the reference for a reference-column block (its minus targets are unused).
     /// </summary>
-    public List<(CrossbarBlock Block, double[] Plus, double[] Minus)> Targets(ReadOnlySpan<double> weights)
+    /// <param name="weightMax">Fix the weight scale (weights beyond it clip to the conductance range) instead of max|W|:
+    /// training rewrites the layer every epoch and must not rescale every conductance when max|W| moves.</param>
+    public List<(CrossbarBlock Block, double[] Plus, double[] Minus)> Targets(ReadOnlySpan<double> weights, double? weightMax = null)
     {
         if (weights.Length != Inputs * Outputs)
         {
@@ -118,7 +120,7 @@ public sealed class CrossbarLayer
             max = Math.Max(max, Math.Abs(w));
         }
 
-        WeightMax = max > 0 ? max : 1;
+        WeightMax = weightMax ?? (max > 0 ? max : 1);
         var result = new List<(CrossbarBlock, double[], double[])>();
         foreach (var block in Blocks())
         {
@@ -131,7 +133,7 @@ public sealed class CrossbarLayer
                 for (int c = 0; c < block.Cols; c++)
                 {
                     int input = block.RowStart + r, output = block.ColStart + c;
-                    double w = input < Inputs && output < Outputs ? weights[(output * Inputs) + input] : 0;
+                    double w = input < Inputs && output < Outputs ? Math.Clamp(weights[(output * Inputs) + input], -WeightMax, WeightMax) : 0;
                     int cell = block.Plus.CellIndex(r, c);
                     if (differential is not null)
                     {
