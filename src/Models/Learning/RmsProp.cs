@@ -1,0 +1,29 @@
+namespace Engram.Models.Learning;
+
+/// <summary>
+/// RMSprop as PyTorch implements it (no momentum, not centered, no weight decay):
+/// v ← α v + (1−α) g², p ← p − lr · g / (√v + ε).
+/// </summary>
+public sealed class RmsProp(double learningRate = 1e-2, double alpha = 0.99, double epsilon = 1e-8) : IOptimizer
+{
+    public double LearningRate { get; } = learningRate;
+
+    public OptimizerState CreateState(int length) => new(length);
+
+    public void Step(Span<double> parameters, ReadOnlySpan<double> gradient, OptimizerState state)
+    {
+        if (gradient.Length != parameters.Length || state.Second.Length != parameters.Length)
+        {
+            throw new ArgumentException("parameter, gradient and state lengths differ");
+        }
+
+        state.Steps++;
+        var v = state.Second.AsSpan(0, parameters.Length);
+        for (int k = 0; k < parameters.Length; k++)
+        {
+            double g = gradient[k];
+            v[k] = (alpha * v[k]) + ((1 - alpha) * g * g);
+            parameters[k] -= LearningRate * g / (Math.Sqrt(v[k]) + epsilon);
+        }
+    }
+}
