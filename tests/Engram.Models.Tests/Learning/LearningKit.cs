@@ -87,11 +87,15 @@ internal static class LearningKit
     public static void AssertGradientsMatch(TanhStack stack)
     {
         const double h = 1e-6;
+        // Every evaluation overwrites the gradient buffers, so copy all of them before probing any.
         stack.LossAndGradients();
-        foreach (var layer in stack.Layers)
+        var weightGradients = stack.Layers.Select(l => (double[])l.WeightGradient.Clone()).ToArray();
+        var biasGradients = stack.Layers.Select(l => (double[])l.BiasGradient.Clone()).ToArray();
+        for (int l = 0; l < stack.Layers.Length; l++)
         {
-            var gw = (double[])layer.WeightGradient.Clone();
-            var gb = (double[])layer.BiasGradient.Clone();
+            var layer = stack.Layers[l];
+            var gw = weightGradients[l];
+            var gb = biasGradients[l];
             for (int k = 0; k < layer.Weights.Length; k++)
             {
                 double numeric = Numeric(stack, layer.Weights, k, h);
