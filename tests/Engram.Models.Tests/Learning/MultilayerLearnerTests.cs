@@ -129,4 +129,29 @@ public class MultilayerLearnerTests
         Assert.Equal([1.0, -1.0], next);
         Assert.Throws<ArgumentException>(() => new MultilayerMemory([new MemoryLayer(1, 2, new double[2]), new MemoryLayer(3, 1, new double[3])], false));
     }
+
+    [Fact]
+    public void Continuous_memory_outputs_the_decoder_tanh_and_epochs_allocate_nothing()
+    {
+        var rng = new Random(10);
+        var patterns = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, 10).Select(_ => 0.7 * ((2 * rng.NextDouble()) - 1)).ToArray()).ToArray();
+        var learner = new MultilayerLearner(new MultilayerOptions(Hidden: 10, Epochs: 1500, LearningRate: 0.005));
+        var context = LearningKit.Context(0, 2, continuous: true);
+        var memory = learner.Learn(patterns, context);
+        Assert.True(memory.Continuous);
+        var next = new double[10];
+        memory.Step(patterns[1], next);
+        Assert.Contains(next, v => Math.Abs(v) is > 0 and < 1 && Math.Abs(Math.Abs(v) - 1) > 1e-6);
+        Assert.True(LearningKit.Cosine(next, patterns[1]) > 0.95);
+
+        var stack = learner.Build(patterns, context, out _);
+        stack.LossAndGradients();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int e = 0; e < 20; e++)
+        {
+            stack.LossAndGradients();
+        }
+
+        Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
+    }
 }
