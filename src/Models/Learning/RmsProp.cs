@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Engram.Models.Learning;
 
 /// <summary>
@@ -19,7 +21,26 @@ public sealed class RmsProp(double learningRate = 1e-2, double alpha = 0.99, dou
 
         state.Steps++;
         var v = state.Second.AsSpan(0, parameters.Length);
-        for (int k = 0; k < parameters.Length; k++)
+        int k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            // Same IEEE operations as the scalar loop below, so results are identical, just wider.
+            int width = Vector<double>.Count;
+            var a = new Vector<double>(alpha);
+            var c = new Vector<double>(1 - alpha);
+            var lr = new Vector<double>(LearningRate);
+            var eps = new Vector<double>(epsilon);
+            for (; k <= parameters.Length - width; k += width)
+            {
+                var g = new Vector<double>(gradient[k..]);
+                var vk = (a * new Vector<double>(v[k..])) + (c * g * g);
+                vk.CopyTo(v[k..]);
+                var p = new Vector<double>(parameters[k..]) - (lr * g / (Vector.SquareRoot(vk) + eps));
+                p.CopyTo(parameters[k..]);
+            }
+        }
+
+        for (; k < parameters.Length; k++)
         {
             double g = gradient[k];
             v[k] = (alpha * v[k]) + ((1 - alpha) * g * g);

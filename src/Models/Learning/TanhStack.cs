@@ -87,10 +87,11 @@ internal sealed class TanhStack
                 var row = input.Slice(mu * inWidth, inWidth);
                 for (int i = 0; i < layer.Rows; i++)
                 {
-                    output[(mu * layer.Rows) + i] =
-                        Math.Tanh(TensorPrimitives.Dot(weff.AsSpan(i * layer.Cols, layer.Cols), row) + layer.Bias[i]);
+                    output[(mu * layer.Rows) + i] = TensorPrimitives.Dot(weff.AsSpan(i * layer.Cols, layer.Cols), row) + layer.Bias[i];
                 }
             }
+
+            TensorPrimitives.Tanh(output, output);
 
             input = output;
             inWidth = layer.Rows;

@@ -74,4 +74,42 @@ public class OptimizerTests
 
         Assert.Equal(before, GC.GetAllocatedBytesForCurrentThread());
     }
+
+    [Fact]
+    public void Vectorised_steps_equal_the_scalar_formulas_bit_for_bit()
+    {
+        var rng = new Random(5);
+        const int n = 13;
+        var p0 = Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5).ToArray();
+        var grads = Enumerable.Range(0, 3).Select(_ => Enumerable.Range(0, n).Select(_ => rng.NextDouble() - 0.5).ToArray()).ToArray();
+
+        var adam = new Adam(0.01);
+        var sa = adam.CreateState(n);
+        var rms = new RmsProp(0.01);
+        var sr = rms.CreateState(n);
+        var pa = (double[])p0.Clone();
+        var pr = (double[])p0.Clone();
+        foreach (var g in grads)
+        {
+            adam.Step(pa, g, sa);
+            rms.Step(pr, g, sr);
+        }
+
+        for (int k = 0; k < n; k++)
+        {
+            double p = p0[k], m = 0, v = 0, q = p0[k], w = 0;
+            for (int t = 1; t <= grads.Length; t++)
+            {
+                double g = grads[t - 1][k];
+                m = (0.9 * m) + ((1 - 0.9) * g);
+                v = (0.999 * v) + ((1 - 0.999) * g * g);
+                p -= 0.01 / (1 - Math.Pow(0.9, t)) * m / ((Math.Sqrt(v) / Math.Sqrt(1 - Math.Pow(0.999, t))) + 1e-8);
+                w = (0.99 * w) + ((1 - 0.99) * g * g);
+                q -= 0.01 * g / (Math.Sqrt(w) + 1e-8);
+            }
+
+            Assert.Equal(p, pa[k]);
+            Assert.Equal(q, pr[k]);
+        }
+    }
 }
