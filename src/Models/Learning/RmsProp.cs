@@ -8,7 +8,7 @@ namespace Engram.Models.Learning;
 /// </summary>
 public sealed class RmsProp(double learningRate = 1e-2, double alpha = 0.99, double epsilon = 1e-8) : IOptimizer
 {
-    public double LearningRate { get; } = learningRate;
+    public double LearningRate { get; } = learningRate > 0 ? learningRate : throw new ArgumentOutOfRangeException(nameof(learningRate), learningRate, "must be positive");
 
     public OptimizerState CreateState(int length) => new(length);
 

@@ -44,6 +44,8 @@ internal sealed class TanhStack
     /// </summary>
     public double[] Train(IOptimizer optimizer, int maxEpochs, double earlyStop, double noiseLevel, Random rng)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEpochs, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(noiseLevel);
         foreach (var layer in Layers)
         {
             layer.WeightState = optimizer.CreateState(layer.Weights.Length);

@@ -148,4 +148,14 @@ public class AdaptiveLearnerTests
         memory.Step(patterns[0], next);
         Assert.True(LearningKit.Cosine(next, patterns[0]) > 0.95);
     }
+
+    [Fact]
+    public void Invalid_budgets_and_rates_are_rejected()
+    {
+        var patterns = LearningKit.Binary(2, 8, new Random(1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AdaptiveLearner(new AdaptiveOptions(MaxEpochs: 0)).Learn(patterns, LearningKit.Context(0, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AdaptiveLearner(new AdaptiveOptions(LearningRate: 0)).Learn(patterns, LearningKit.Context(0, 1)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AdaptiveLearner(new AdaptiveOptions(NoiseLevel: -1)).Learn(patterns, LearningKit.Context(0, 1)));
+        Assert.Throws<ArgumentException>(() => new AdaptiveLearner().Learn([], LearningKit.Context(0, 1)));
+    }
 }
