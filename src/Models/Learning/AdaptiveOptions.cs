@@ -1,0 +1,29 @@
+namespace Engram.Models.Learning;
+
+/// <summary>
+/// Hardware-adaptive single-layer training (hnn.md §2.2). Defaults follow the code: Adam, lr 1e-3, 10000
+/// full-batch epochs, early stop below 1e-8, no training noise; stuck cells fixed at 0 (stuck-at-OFF).
+/// </summary>
+/// <param name="Optimizer">Adam or RMSprop (the notebook variants use RMSprop lr 0.01 or 1e-3).</param>
+/// <param name="LearningRate">Optimizer learning rate.</param>
+/// <param name="MaxEpochs">Full-batch epoch budget.</param>
+/// <param name="EarlyStopLoss">Training stops after the step whose loss is below this.</param>
+/// <param name="NoiseLevel">Std of Gaussian noise added to W in each training forward pass only (0 = off).</param>
+/// <param name="StuckValue">The weight a stuck cell holds, in training and in recall.</param>
+public sealed record AdaptiveOptions(
+    OptimizerKind Optimizer = OptimizerKind.Adam,
+    double LearningRate = 1e-3,
+    int MaxEpochs = 10000,
+    double EarlyStopLoss = 1e-8,
+    double NoiseLevel = 0,
+    double StuckValue = 0)
+{
+    public static AdaptiveOptions Default { get; } = new();
+
+    internal IOptimizer CreateOptimizer() => Optimizer switch
+    {
+        OptimizerKind.Adam => new Adam(LearningRate),
+        OptimizerKind.RmsProp => new RmsProp(LearningRate),
+        _ => throw new InvalidOperationException($"unknown optimizer {Optimizer}"),
+    };
+}

@@ -1,0 +1,39 @@
+namespace Engram.Models.Learning;
+
+/// <summary>
+/// Multilayer N→H→N training (hnn.md §2.3). With <see cref="Epochs"/> and <see cref="LearningRate"/> unset,
+/// the <see cref="MultilayerSchedule"/> (the single_layer.py proxy schedule) picks both from P; set both
+/// for a fixed schedule (the learning rate given here is the optimizer's, not halved).
+/// </summary>
+/// <param name="Hidden">Hidden neurons H (script default 32).</param>
+/// <param name="ExtraLayers">Extra H×H tanh layers in the encoder (numlayer − 1).</param>
+/// <param name="Optimizer">RMSprop as in the code, or Adam.</param>
+/// <param name="Epochs">Fixed epoch budget, or null for the schedule's.</param>
+/// <param name="LearningRate">Fixed optimizer learning rate, or null for the schedule's.</param>
+/// <param name="EarlyStopLoss">Training stops after the step whose loss is below this.</param>
+/// <param name="StuckValue">The weight a stuck cell holds, in training and in recall.</param>
+public sealed record MultilayerOptions(
+    int Hidden = 32,
+    int ExtraLayers = 0,
+    OptimizerKind Optimizer = OptimizerKind.RmsProp,
+    int? Epochs = null,
+    double? LearningRate = null,
+    double EarlyStopLoss = 1e-8,
+    double StuckValue = 0)
+{
+    public static MultilayerOptions Default { get; } = new();
+
+    /// <summary>The epoch budget and optimizer learning rate for <paramref name="patterns"/> patterns.</summary>
+    public (int Epochs, double LearningRate) Resolve(int patterns, bool continuous)
+    {
+        var (epochs, lr) = MultilayerSchedule.For(patterns, continuous);
+        return (Epochs ?? epochs, LearningRate ?? lr);
+    }
+
+    internal IOptimizer CreateOptimizer(double learningRate) => Optimizer switch
+    {
+        OptimizerKind.Adam => new Adam(learningRate),
+        OptimizerKind.RmsProp => new RmsProp(learningRate),
+        _ => throw new InvalidOperationException($"unknown optimizer {Optimizer}"),
+    };
+}

@@ -1,0 +1,187 @@
+using System.Numerics.Tensors;
+using Engram.Models.Networks;
+
+namespace Engram.Models.Learning;
+
+/// <summary>
+/// Full-batch training of a stack of masked tanh layers on the autoencoding loss
+/// L = mean((f(X) − X)²) over batch × N, with exact backpropagation. Frozen cells get zero gradient, so
+/// they keep their fixed value. All buffers are allocated up front; an epoch allocates nothing.
+/// </summary>
+internal sealed class TanhStack
+{
+    private readonly double[] _x;
+    private readonly int _batch;
+    private readonly int _n;
+
+    public TanhStack(double[][] patterns, IReadOnlyList<MaskedTanhLayer> layers)
+    {
+        _batch = patterns.Length;
+        _n = patterns[0].Length;
+        _x = new double[_batch * _n];
+        for (int mu = 0; mu < _batch; mu++)
+        {
+            if (patterns[mu].Length != _n)
+            {
+                throw new ArgumentException("patterns differ in length", nameof(patterns));
+            }
+
+            patterns[mu].CopyTo(_x, mu * _n);
+        }
+
+        Layers = [.. layers];
+        if (Layers[0].Cols != _n || Layers[^1].Rows != _n)
+        {
+            throw new ArgumentException("the stack must map N visible neurons back to N");
+        }
+    }
+
+    public MaskedTanhLayer[] Layers { get; }
+
+    /// <summary>
+    /// Trains for up to <paramref name="maxEpochs"/> epochs (stopping after the step whose loss is below
+    /// <paramref name="earlyStop"/>) and returns the loss of every epoch, measured before its step.
+    /// </summary>
+    public double[] Train(IOptimizer optimizer, int maxEpochs, double earlyStop, double noiseLevel, Random rng)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxEpochs, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(noiseLevel);
+        foreach (var layer in Layers)
+        {
+            layer.WeightState = optimizer.CreateState(layer.Weights.Length);
+            layer.BiasState = optimizer.CreateState(layer.Bias.Length);
+        }
+
+        var losses = new double[maxEpochs];
+        int epoch = 0;
+        while (epoch < maxEpochs)
+        {
+            double loss = LossAndGradients(noiseLevel, rng);
+            losses[epoch++] = loss;
+            foreach (var layer in Layers)
+            {
+                optimizer.Step(layer.Weights, layer.WeightGradient, layer.WeightState!);
+                optimizer.Step(layer.Bias, layer.BiasGradient, layer.BiasState!);
+            }
+
+            if (loss < earlyStop)
+            {
+                break;
+            }
+        }
+
+        return epoch == maxEpochs ? losses : losses[..epoch];
+    }
+
+    /// <summary>One forward and backward pass over the whole batch; fills every layer's gradients.</summary>
+    public double LossAndGradients(double noiseLevel = 0, Random? rng = null)
+    {
+        // Forward.
+        ReadOnlySpan<double> input = _x;
+        int inWidth = _n;
+        foreach (var layer in Layers)
+        {
+            SetEffective(layer, noiseLevel, rng);
+            var weff = layer.Effective;
+            var output = layer.Output;
+            for (int mu = 0; mu < _batch; mu++)
+            {
+                var row = input.Slice(mu * inWidth, inWidth);
+                for (int i = 0; i < layer.Rows; i++)
+                {
+                    output[(mu * layer.Rows) + i] = TensorPrimitives.Dot(weff.AsSpan(i * layer.Cols, layer.Cols), row) + layer.Bias[i];
+                }
+            }
+
+            TensorPrimitives.Tanh(output, output);
+
+            input = output;
+            inWidth = layer.Rows;
+        }
+
+        // Loss and its gradient with respect to the last activations, then through tanh.
+        var last = Layers[^1];
+        double scale = 1.0 / (_batch * _n);
+        double sum = 0;
+        for (int k = 0; k < _x.Length; k++)
+        {
+            double y = last.Output[k];
+            double d = y - _x[k];
+            sum += d * d;
+            last.Delta[k] = 2 * d * scale * (1 - (y * y));
+        }
+
+        // Backward.
+        for (int l = Layers.Length - 1; l >= 0; l--)
+        {
+            var layer = Layers[l];
+            double[] layerInput = l == 0 ? _x : Layers[l - 1].Output;
+            int rows = layer.Rows;
+            int cols = layer.Cols;
+            var gw = layer.WeightGradient.AsSpan();
+            var gb = layer.BiasGradient.AsSpan();
+            gw.Clear();
+            gb.Clear();
+            for (int mu = 0; mu < _batch; mu++)
+            {
+                var x = layerInput.AsSpan(mu * cols, cols);
+                var delta = layer.Delta.AsSpan(mu * rows, rows);
+                for (int i = 0; i < rows; i++)
+                {
+                    double d = delta[i];
+                    if (d != 0)
+                    {
+                        var g = gw.Slice(i * cols, cols);
+                        TensorPrimitives.MultiplyAdd(x, d, g, g);
+                    }
+                }
+
+                TensorPrimitives.Add(gb, delta, gb);
+            }
+
+            TensorPrimitives.Multiply(gw, layer.Trainable, gw);
+
+            if (l > 0)
+            {
+                var below = Layers[l - 1];
+                var belowDelta = below.Delta.AsSpan();
+                var belowOut = below.Output;
+                belowDelta.Clear();
+                for (int mu = 0; mu < _batch; mu++)
+                {
+                    var target = belowDelta.Slice(mu * cols, cols);
+                    var delta = layer.Delta.AsSpan(mu * rows, rows);
+                    for (int i = 0; i < rows; i++)
+                    {
+                        TensorPrimitives.MultiplyAdd(layer.Effective.AsSpan(i * cols, cols), delta[i], target, target);
+                    }
+
+                    for (int j = 0; j < cols; j++)
+                    {
+                        double h = belowOut[(mu * cols) + j];
+                        target[j] *= 1 - (h * h);
+                    }
+                }
+            }
+        }
+
+        return sum * scale;
+    }
+
+    private static void SetEffective(MaskedTanhLayer layer, double noiseLevel, Random? rng)
+    {
+        var weff = layer.Effective;
+        if (noiseLevel > 0 && rng != null)
+        {
+            for (int k = 0; k < weff.Length; k++)
+            {
+                double w = layer.Weights[k] + (noiseLevel * SingleLayerMemory.Gaussian(rng));
+                weff[k] = (w * layer.Trainable[k]) + layer.Fixed[k];
+            }
+        }
+        else
+        {
+            TensorPrimitives.FusedMultiplyAdd(layer.Weights, layer.Trainable, layer.Fixed, weff);
+        }
+    }
+}
