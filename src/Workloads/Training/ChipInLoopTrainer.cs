@@ -1,0 +1,145 @@
+using Engram.Components.Arch;
+using Engram.Components.Chips;
+using Engram.Models.Learning;
+using Engram.Sim.Random;
+
+namespace Engram.Workloads.Training;
+
+/// <summary>Settings of a chip-in-the-loop run of hardware-adaptive learning.</summary>
+/// <param name="Epochs">Full-batch epochs (each is P forward passes on the chip and one write-verify of the layer).</param>
+/// <param name="LearningRate">Adam step size (hnn.md §2.2: 1e-3).</param>
+/// <param name="WeightMax">Weight that maps onto the full conductance range; larger weights clip.</param>
+public sealed record ChipInLoopSettings(int Epochs, double LearningRate, double WeightMax, ulong Seed)
+{
+    public static ChipInLoopSettings Default { get; } = new(100, 1e-3, 1.0, 1);
+}
+
+/// <summary>Losses per epoch and what training cost on the chip.</summary>
+public sealed record ChipInLoopResult(double[] Losses, double[] Weights, double[] Bias, long PulsesTotal, double TrainingEnergyJ, long TrainingLatencyPs);
+
+/// <summary>
+/// Hardware-adaptive learning (hnn.md §2.2) with the chip in the loop: every forward pass is an analog
+/// matrix-vector product on the simulated crossbar (faults, read noise, ADC quantization), the gradient of
+/// the tanh-MSE fixed-point loss and the Adam step are computed digitally (masked by the chip's own stuck
+/// cells and the diagonal, which the trainer learns from a read-verify scan), and the new weights are
+/// written back through the device model with write-verify, so training time and energy land in the ledger.
+/// The bias lives in the digital neuron unit.
+/// </summary>
+public static class ChipInLoopTrainer
+{
+    public static ChipInLoopResult Train(Chip chip, double[][] patterns, ChipInLoopSettings settings)
+    {
+        if (chip.Layers.Count != 1)
+        {
+            throw new ArgumentException("chip-in-the-loop training supports single-layer chips");
+        }
+
+        int n = chip.Neurons;
+        int p = patterns.Length;
+        var streams = new RandomStreams(settings.Seed);
+        var init = streams.Stream("training/init").AsSystemRandom();
+        double bound = 1 / Math.Sqrt(n);
+        var w = new double[n * n];
+        var b = new double[n];
+        for (int k = 0; k < w.Length; k++)
+        {
+            w[k] = ((2 * init.NextDouble()) - 1) * bound;
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            b[i] = ((2 * init.NextDouble()) - 1) * bound;
+        }
+
+        var mask = TrainableMask(chip);
+        for (int k = 0; k < w.Length; k++)
+        {
+            if (!mask[k])
+            {
+                w[k] = 0;
+            }
+        }
+
+        var optimizer = new Adam(settings.LearningRate);
+        var wState = optimizer.CreateState(w.Length);
+        var bState = optimizer.CreateState(b.Length);
+        var gradW = new double[w.Length];
+        var gradB = new double[n];
+        var u = new double[n];
+        var losses = new double[settings.Epochs];
+        long startPs = chip.Sim.Now;
+        double startJ = chip.Ledger.TotalEnergyJ;
+        long pulses = chip.ProgramVerified(0, w, weightMax: settings.WeightMax).Pulses;
+        for (int epoch = 0; epoch < settings.Epochs; epoch++)
+        {
+            Array.Clear(gradW);
+            Array.Clear(gradB);
+            double loss = 0;
+            foreach (var x in patterns)
+            {
+                chip.Forward(0, x, u);
+                for (int i = 0; i < n; i++)
+                {
+                    double y = Math.Tanh(u[i] + b[i]);
+                    double e = y - x[i];
+                    loss += e * e;
+                    double g = 2 * e * (1 - (y * y)) / (p * n);
+                    gradB[i] += g;
+                    var row = gradW.AsSpan(i * n, n);
+                    for (int j = 0; j < n; j++)
+                    {
+                        row[j] += g * x[j];
+                    }
+                }
+            }
+
+            losses[epoch] = loss / (p * n);
+            for (int k = 0; k < gradW.Length; k++)
+            {
+                if (!mask[k])
+                {
+                    gradW[k] = 0;
+                }
+            }
+
+            optimizer.Step(w, gradW, wState);
+            optimizer.Step(b, gradB, bState);
+
+            // The conductance range bounds the weights the chip can hold: keep the digital copy equal to it.
+            for (int k = 0; k < w.Length; k++)
+            {
+                w[k] = Math.Clamp(w[k], -settings.WeightMax, settings.WeightMax);
+            }
+            pulses += chip.ProgramVerified(0, w, weightMax: settings.WeightMax).Pulses;
+        }
+
+        return new ChipInLoopResult(losses, w, b, pulses, chip.Ledger.TotalEnergyJ - startJ, chip.Sim.Now - startPs);
+    }
+
+    /// <summary>Off-diagonal weights whose devices all program (a read-verify scan finds the stuck ones).</summary>
+    private static bool[] TrainableMask(Chip chip)
+    {
+        var layer = chip.Layers[0];
+        int n = chip.Neurons;
+        var mask = new bool[n * n];
+        foreach (var block in layer.Blocks())
+        {
+            for (int r = 0; r < block.Rows; r++)
+            {
+                for (int c = 0; c < block.Cols; c++)
+                {
+                    int input = block.RowStart + r, output = block.ColStart + c;
+                    if (input >= n || output >= n || input == output)
+                    {
+                        continue;
+                    }
+
+                    bool stuck = block.Plus.IsStuck(r, c) || (block.Minus?.IsStuck(r, c) ?? false);
+                    mask[(output * n) + input] = !stuck;
+                }
+            }
+        }
+
+        return mask;
+    }
+}
