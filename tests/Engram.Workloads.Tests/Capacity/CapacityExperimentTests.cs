@@ -123,6 +123,43 @@ public class CapacityExperimentTests
     }
 
     [Fact]
+    public void Recall_with_any_cycle_matches_running_every_iteration()
+    {
+        var rotate = new Rotation();
+        double[] cue = [1, -1, -1, 1, -1];
+        for (int k = 1; k <= 23; k++)
+        {
+            var brute = cue.ToArray();
+            var next = new double[cue.Length];
+            for (int t = 0; t < k; t++)
+            {
+                rotate.Step(brute, next);
+                (brute, next) = (next, brute);
+            }
+
+            Assert.Equal(brute, CapacityExperiment.Recall(rotate, cue, k));
+        }
+    }
+
+    /// <summary>A 5-cycle: the state rotated by one position per step.</summary>
+    private sealed class Rotation : IAssociativeMemory
+    {
+        public int Neurons => 5;
+
+        public bool Continuous => false;
+
+        public void Step(ReadOnlySpan<double> state, Span<double> next)
+        {
+            for (int i = 0; i < state.Length; i++)
+            {
+                next[(i + 1) % state.Length] = state[i];
+            }
+        }
+
+        public IAssociativeMemory WithVariation(double sigma, Random rng) => this;
+    }
+
+    [Fact]
     public void Placeholder_rules_say_they_are_not_merged_and_unknown_rules_are_refused()
     {
         Assert.Contains("not merged yet", Assert.Throws<NotSupportedException>(() => LearnerCatalog.Create("adaptive")).Message, StringComparison.Ordinal);
