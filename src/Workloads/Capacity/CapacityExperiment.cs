@@ -55,7 +55,7 @@ public static class CapacityExperiment
         foreach (double rate in settings.FaultRates)
         {
             var memories = new IAssociativeMemory[grid.Length];
-            Parallel.For(0, grid.Length, options, g =>
+            ForEach(grid.Length, options, g =>
             {
                 var faults = new FaultDraws(streams.Stream("capacity/faults", 0).AsSystemRandom());
                 var context = new LearningContext(faults, rate, settings.Continuous, streams.Stream("capacity/learn", grid[g]).AsSystemRandom());
@@ -65,7 +65,7 @@ public static class CapacityExperiment
             int trials = settings.Trials;
             var similarity = new double[grid.Length * trials];
             var exact = new double[grid.Length * trials];
-            Parallel.For(0, grid.Length * trials, options, item =>
+            ForEach(grid.Length * trials, options, item =>
             {
                 int g = item / trials;
                 int t = item % trials;
@@ -137,6 +137,20 @@ public static class CapacityExperiment
         }
 
         return current;
+    }
+
+    // Parallel.For, with a work item's exception rethrown as itself rather than wrapped in an AggregateException.
+    private static void ForEach(int count, ParallelOptions options, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, options, body);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            throw;
+        }
     }
 
     private static (double Mean, double Std) MeanStd(ReadOnlySpan<double> values)

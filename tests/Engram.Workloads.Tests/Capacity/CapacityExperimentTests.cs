@@ -141,6 +141,20 @@ public class CapacityExperimentTests
         }
     }
 
+    [Fact]
+    public void A_learner_error_surfaces_as_itself_not_as_an_aggregate()
+    {
+        var settings = new CapacitySettings { Neurons = 8, Grid = [1, 2, 3], Trials = 1, Threads = 2 };
+        Assert.Throws<NotSupportedException>(() => CapacityExperiment.Run(new FailingLearner(), settings));
+    }
+
+    private sealed class FailingLearner : IMemoryLearner
+    {
+        public string Name => "failing";
+
+        public IAssociativeMemory Learn(double[][] patterns, LearningContext context) => throw new NotSupportedException("no");
+    }
+
     /// <summary>A 5-cycle: the state rotated by one position per step.</summary>
     private sealed class Rotation : IAssociativeMemory
     {
