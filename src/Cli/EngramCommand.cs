@@ -15,6 +15,8 @@ public static class EngramCommand
         root.Subcommands.Add(RunCommand.Build());
         root.Subcommands.Add(CompareCommand.Build());
         root.Subcommands.Add(AreaCommand.Build());
+        root.Subcommands.Add(CapacityCommand.Build());
+        root.Subcommands.Add(ScalingCommand.Build());
         return root;
     }
 

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Engram.Workloads.Capacity;
+using Engram.Workloads.Reports;
+
+namespace Engram.Cli.Commands;
+
+/// <summary>
+/// <c>engram capacity --rule R --n N</c>: the capacity protocol of hnn.md §4 at one size, for one or more fault
+/// rates; prints capacity at τ = 0.99 and 0.95 and the curve, and with <c>--out</c> writes it as CSV.
+/// </summary>
+public static class CapacityCommand
+{
+    public static Command Build()
+    {
+        var common = new CapacityOptions();
+        var hidden = new Option<int?>("--hidden") { Description = "hidden neurons H of the multilayer net" };
+        var n = new Option<int>("--n") { Description = "neurons N", Required = true };
+        var faults = new Option<string>("--faults") { Description = "stuck-fault rates, comma separated", DefaultValueFactory = _ => "0" };
+        var command = new Command("capacity", "Recall similarity against stored patterns, and the capacity at τ = 0.99 and 0.95.") { hidden, n, faults };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            string rule = parse.GetValue(common.Rule)!;
+            CapacityReport report;
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                var settings = common.Settings(parse, parse.GetValue(n), CapacityOptions.ParseDoubles(parse.GetValue(faults)!, "--faults"));
+                var learner = LearnerCatalog.Create(rule, parse.GetValue(hidden));
+                report = CapacityExperiment.Run(learner, settings);
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or IOException)
+            {
+                error.WriteLine($"engram capacity: {ex.Message}");
+                return ChipInput.BadInput;
+            }
+
+            if (parse.GetValue(common.Out) is { } outDir)
+            {
+                using var folder = new OutputFolder(outDir);
+                folder.WriteText(CapacityCsv.CurveFileName, CapacityCsv.Curve(report));
+                folder.WriteText(CapacityCsv.SummaryFileName, CapacityCsv.Summary(report));
+                folder.Commit();
+            }
+
+            if (parse.GetValue(common.Json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(report.Runs.Select(r => new
+                {
+                    rule = report.Rule,
+                    n = report.Settings.Neurons,
+                    fault_rate = r.FaultRate,
+                    capacity_099 = r.Capacity099,
+                    capacity_095 = r.Capacity095,
+                    curve = r.Curve.Points.Select(p => new { patterns = p.Patterns, similarity = p.Similarity, exact = p.Exact }),
+                })));
+                return 0;
+            }
+
+            WriteSummary(output, report, clock.Elapsed);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void WriteSummary(TextWriter output, CapacityReport report, TimeSpan elapsed)
+    {
+        var s = report.Settings;
+        var c = CultureInfo.InvariantCulture;
+        string cue = s.Continuous ? string.Create(c, $"Gaussian cue σ {s.CueSigma:G3}") : string.Create(c, $"cue flip {s.CueFlip:G3}");
+        output.WriteLine(string.Create(c, $"capacity: {report.Rule}, N = {s.Neurons}, {CapacityCsv.Name(s.Source)} {(s.Continuous ? "continuous" : "binary")} patterns, {cue}, variation {s.Variation:G3}, {s.Trials} trials, K = {s.MaxIterations}, seed {s.Seed} ({elapsed.TotalSeconds:F1} s)"));
+        foreach (var run in report.Runs)
+        {
+            output.WriteLine(string.Create(c, $"  fault rate {run.FaultRate,5:G3}: capacity(0.99) = {run.Capacity099,5}   capacity(0.95) = {run.Capacity095,5}"));
+        }
+
+        output.WriteLine("  mean similarity / exact recall by stored patterns P");
+        output.Write(string.Create(c, $"  {"P",6}"));
+        foreach (var run in report.Runs)
+        {
+            output.Write(string.Create(c, $"{"f=" + run.FaultRate.ToString("G3", c),18}"));
+        }
+
+        output.WriteLine();
+        var points = report.Runs[0].Curve.Points;
+        for (int i = 0; i < points.Count; i++)
+        {
+            output.Write(string.Create(c, $"  {points[i].Patterns,6}"));
+            foreach (var run in report.Runs)
+            {
+                var p = run.Curve.Points[i];
+                output.Write(string.Create(c, $"{p.Similarity,11:F4} {p.Exact,6:P0}"));
+            }
+
+            output.WriteLine();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Engram.Workloads.Capacity;
+using Engram.Workloads.Reports;
+
+namespace Engram.Cli.Commands;
+
+/// <summary>
+/// <c>engram scaling --rule R --n n1,n2,..</c>: the capacity protocol at every N, then capacity ∝ N^a fitted in
+/// log-log space with a 95 % interval on a (hnn.md §4.8). Exit code 1 when the fit is impossible (a zero
+/// capacity, or fewer than two distinct N); the interval is null with exactly two sizes.
+/// </summary>
+public static class ScalingCommand
+{
+    public static Command Build()
+    {
+        var common = new CapacityOptions();
+        var hiddenRatio = new Option<double>("--hidden-ratio") { Description = "multilayer hidden neurons H = ratio·N", DefaultValueFactory = _ => 1.0 };
+        var sizes = new Option<string>("--n") { Description = "sizes N, comma separated", Required = true };
+        var fault = new Option<double>("--fault") { Description = "stuck-fault rate", DefaultValueFactory = _ => 0 };
+        var tau = new Option<double>("--tau") { Description = "similarity threshold τ of the capacity", DefaultValueFactory = _ => 0.99 };
+        var command = new Command("scaling", "Capacity against N and its power-law exponent.") { hiddenRatio, sizes, fault, tau };
+        common.AddTo(command);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var error = parse.InvocationConfiguration.Error;
+            string rule = parse.GetValue(common.Rule)!;
+            double ratio = parse.GetValue(hiddenRatio);
+            ScalingReport report;
+            try
+            {
+                var ns = CapacityOptions.ParseInts(parse.GetValue(sizes)!, "--n");
+                if (!(ratio > 0))
+                {
+                    throw new ArgumentException("--hidden-ratio must be positive");
+                }
+
+                double rate = parse.GetValue(fault);
+                report = ScalingExperiment.Run(
+                    rule,
+                    ns,
+                    n => LearnerCatalog.Create(rule, Math.Max(1, (int)Math.Round(ratio * n))),
+                    n => common.Settings(parse, n, [rate]),
+                    parse.GetValue(tau));
+            }
+            catch (Exception ex) when (ex is ArgumentException or NotSupportedException or IOException)
+            {
+                error.WriteLine($"engram scaling: {ex.Message}");
+                return ChipInput.BadInput;
+            }
+
+            if (parse.GetValue(common.Out) is { } outDir)
+            {
+                using var folder = new OutputFolder(outDir);
+                var csv = new StringBuilder("rule,n,tau,capacity\n");
+                foreach (var p in report.Points)
+                {
+                    csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{report.Rule},{p.Neurons},{report.Tau:R},{p.Capacity}"));
+                }
+
+                folder.WriteText("scaling.csv", csv.ToString());
+                folder.Commit();
+            }
+
+            var fit = report.Fit;
+            if (parse.GetValue(common.Json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(new
+                {
+                    exponent = fit?.Exponent,
+                    ci95 = new[] { Finite(fit?.Ci95Low), Finite(fit?.Ci95High) },
+                    points = report.Points.Select(p => new { n = p.Neurons, capacity = p.Capacity }),
+                }));
+            }
+            else
+            {
+                var c = CultureInfo.InvariantCulture;
+                output.WriteLine(string.Create(c, $"scaling: {report.Rule}, capacity at τ = {report.Tau:G3}"));
+                foreach (var p in report.Points)
+                {
+                    output.WriteLine(string.Create(c, $"  N = {p.Neurons,6}: capacity {p.Capacity,6}"));
+                }
+
+                if (fit is not null)
+                {
+                    string ci = fit.HasInterval ? string.Create(c, $"95 % CI [{fit.Ci95Low:F3}, {fit.Ci95High:F3}]") : "95 % CI undefined with two sizes";
+                    output.WriteLine(string.Create(c, $"  capacity ≈ {fit.Prefactor:G4} · N^{fit.Exponent:F3}, {ci}"));
+                }
+            }
+
+            if (fit is null)
+            {
+                error.WriteLine($"engram scaling: no power law: {report.FitProblem}");
+                return 1;
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text;
+
+namespace Engram.Workloads.Capacity;
+
+/// <summary>CSV forms of capacity sweeps: one row per (fault rate, P), and one row per fault rate.</summary>
+public static class CapacityCsv
+{
+    public const string CurveFileName = "capacity-curve.csv";
+    public const string SummaryFileName = "capacity.csv";
+
+    public static string Curve(CapacityReport report)
+    {
+        var s = report.Settings;
+        var sb = new StringBuilder("rule,n,dataset,continuous,fault_rate,variation,trials,patterns,similarity,similarity_std,exact,exact_std\n");
+        foreach (var run in report.Runs)
+        {
+            foreach (var p in run.Curve.Points)
+            {
+                sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{report.Rule},{s.Neurons},{Name(s.Source)},{(s.Continuous ? 1 : 0)},{run.FaultRate:R},{s.Variation:R},{s.Trials},{p.Patterns},{p.Similarity:R},{p.SimilarityStd:R},{p.Exact:R},{p.ExactStd:R}"));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    public static string Summary(CapacityReport report)
+    {
+        var s = report.Settings;
+        var sb = new StringBuilder("rule,n,dataset,continuous,fault_rate,variation,trials,capacity_099,capacity_095\n");
+        foreach (var run in report.Runs)
+        {
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"{report.Rule},{s.Neurons},{Name(s.Source)},{(s.Continuous ? 1 : 0)},{run.FaultRate:R},{s.Variation:R},{s.Trials},{run.Capacity099},{run.Capacity095}"));
+        }
+
+        return sb.ToString();
+    }
+
+    public static string Name(PatternSource source) => source.ToString().ToLowerInvariant();
+}

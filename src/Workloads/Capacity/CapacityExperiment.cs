@@ -1,0 +1,178 @@
+using Engram.Models.Metrics;
+using Engram.Models.Networks;
+using Engram.Models.Patterns;
+using Engram.Sim.Random;
+
+namespace Engram.Workloads.Capacity;
+
+/// <summary>The capacity curve of one fault rate, with capacities at τ = 0.99 and 0.95 (hnn.md §4.6).</summary>
+public sealed record CapacityRun(double FaultRate, CapacityCurve Curve)
+{
+    public int Capacity099 => Curve.Capacity(0.99);
+
+    public int Capacity095 => Curve.Capacity(0.95);
+}
+
+public sealed record CapacityReport(string Rule, CapacitySettings Settings, IReadOnlyList<CapacityRun> Runs);
+
+/// <summary>
+/// The capacity protocol of hnn.md §4 for any <see cref="IMemoryLearner"/>. Every random choice comes from a
+/// named stream of the master seed, so results do not depend on the thread count:
+/// <list type="bullet">
+/// <item>"capacity/pool": the random pattern pool;</item>
+/// <item>("capacity/subset", P): the P distinct patterns stored at grid point P (the same for every fault rate);</item>
+/// <item>("capacity/faults", 0): the fault draws, re-created for every learn so that every P and rate sees the
+/// same uniform draws (maps nested across rates, identical across P);</item>
+/// <item>("capacity/learn", P): the learner's own stream;</item>
+/// <item>("capacity/trial/pP", t): cue corruption and variation of trial t at grid point P (the same cues for
+/// every fault rate).</item>
+/// </list>
+/// Learning runs in parallel over grid points, recall in parallel over (P, trial) work items; each writes its
+/// own preallocated slot, and means are summed in grid and trial order.
+/// </summary>
+public static class CapacityExperiment
+{
+    public static CapacityReport Run(IMemoryLearner learner, CapacitySettings settings)
+    {
+        settings.Validate();
+        var streams = new RandomStreams(settings.Seed);
+        var pool = PatternPool.Load(settings, streams);
+        if (pool.Length == 0 || pool[0].Length != settings.Neurons)
+        {
+            throw new ArgumentException($"pattern pool does not hold N = {settings.Neurons} patterns");
+        }
+
+        var grid = settings.Grid.ToArray();
+        var subsets = new double[grid.Length][][];
+        for (int g = 0; g < grid.Length; g++)
+        {
+            var index = PatternPool.DistinctIndices(pool.Length, grid[g], streams.Stream("capacity/subset", grid[g]));
+            subsets[g] = [.. index.Select(i => pool[i])];
+        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads };
+        var runs = new List<CapacityRun>();
+        foreach (double rate in settings.FaultRates)
+        {
+            var memories = new IAssociativeMemory[grid.Length];
+            ForEach(grid.Length, options, g =>
+            {
+                var faults = new FaultDraws(streams.Stream("capacity/faults", 0).AsSystemRandom());
+                var context = new LearningContext(faults, rate, settings.Continuous, streams.Stream("capacity/learn", grid[g]).AsSystemRandom());
+                memories[g] = learner.Learn(subsets[g], context);
+            });
+
+            int trials = settings.Trials;
+            var similarity = new double[grid.Length * trials];
+            var exact = new double[grid.Length * trials];
+            ForEach(grid.Length * trials, options, item =>
+            {
+                int g = item / trials;
+                int t = item % trials;
+                var rng = streams.Stream($"capacity/trial/p{grid[g]}", t).AsSystemRandom();
+                (similarity[item], exact[item]) = Trial(memories[g], subsets[g], settings, rng);
+            });
+
+            var points = new CapacityPoint[grid.Length];
+            for (int g = 0; g < grid.Length; g++)
+            {
+                var (simMean, simStd) = MeanStd(similarity.AsSpan(g * trials, trials));
+                var (exactMean, exactStd) = MeanStd(exact.AsSpan(g * trials, trials));
+                points[g] = new CapacityPoint(grid[g], simMean, exactMean, simStd, exactStd);
+            }
+
+            runs.Add(new CapacityRun(rate, new CapacityCurve(points)));
+        }
+
+        return new CapacityReport(learner.Name, settings, runs);
+    }
+
+    /// <summary>One trial: every stored pattern recalled from its own corrupted cue; mean similarity and exact rate.</summary>
+    public static (double Similarity, double Exact) Trial(IAssociativeMemory memory, double[][] patterns, CapacitySettings settings, Random rng)
+    {
+        if (settings.Variation > 0)
+        {
+            memory = memory.WithVariation(settings.Variation, rng);
+        }
+
+        double sim = 0;
+        int exact = 0;
+        foreach (var pattern in patterns)
+        {
+            var cue = settings.Continuous
+                ? CueCorruption.Gaussian(pattern, settings.CueSigma, rng)
+                : CueCorruption.FlipBits(pattern, settings.CueFlip, rng);
+            var recalled = Recall(memory, cue, settings.MaxIterations);
+            sim += RecallMetrics.Cosine(recalled, pattern);
+            exact += RecallMetrics.ExactRecall(recalled, pattern) ? 1 : 0;
+        }
+
+        return (sim / patterns.Length, (double)exact / patterns.Length);
+    }
+
+    /// <summary>
+    /// Synchronous recall: the state after <paramref name="maxIterations"/> steps, or earlier at a fixed point.
+    /// A binary state that returns to the one two steps back is in a 2-cycle; the state at step K then follows
+    /// from the parity, so the result is exactly that of running all K steps.
+    /// </summary>
+    public static double[] Recall(IAssociativeMemory memory, ReadOnlySpan<double> cue, int maxIterations)
+    {
+        var before = new double[cue.Length];
+        var current = cue.ToArray();
+        var next = new double[cue.Length];
+        for (int t = 1; t <= maxIterations; t++)
+        {
+            memory.Step(current, next);
+            if (next.AsSpan().SequenceEqual(current))
+            {
+                return next;
+            }
+
+            if (!memory.Continuous && t >= 2 && next.AsSpan().SequenceEqual(before))
+            {
+                return (maxIterations - t) % 2 == 0 ? next : current;
+            }
+
+            (before, current, next) = (current, next, before);
+        }
+
+        return current;
+    }
+
+    // Parallel.For, with a work item's exception rethrown as itself rather than wrapped in an AggregateException.
+    private static void ForEach(int count, ParallelOptions options, Action<int> body)
+    {
+        try
+        {
+            Parallel.For(0, count, options, body);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            throw;
+        }
+    }
+
+    private static (double Mean, double Std) MeanStd(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (double v in values)
+        {
+            sum += v;
+        }
+
+        double mean = sum / values.Length;
+        if (values.Length < 2)
+        {
+            return (mean, 0);
+        }
+
+        double ss = 0;
+        foreach (double v in values)
+        {
+            ss += (v - mean) * (v - mean);
+        }
+
+        return (mean, Math.Sqrt(ss / (values.Length - 1)));
+    }
+}

@@ -1,0 +1,30 @@
+using Engram.Models.Learning;
+using Engram.Models.Networks;
+
+namespace Engram.Workloads.Capacity;
+
+/// <summary>Learning rules by the names the CLI uses: hebb, pinv, storkey, adaptive, multilayer.</summary>
+public static class LearnerCatalog
+{
+    public static IReadOnlyList<string> Names { get; } = ["hebb", "pinv", "storkey", "adaptive", "multilayer"];
+
+    /// <summary>
+    /// The learner for <paramref name="name"/>; <paramref name="hidden"/> is the hidden-layer width H of the
+    /// multilayer net (ignored by the single-layer rules).
+    /// </summary>
+    public static IMemoryLearner Create(string name, int? hidden = null) => name switch
+    {
+        "hebb" => new ClassicalLearner(new HebbRule()),
+        "pinv" => new ClassicalLearner(new PseudoInverseRule()),
+        "storkey" => new ClassicalLearner(new StorkeyRule()),
+
+        // PLACEHOLDER (merge): the hardware-adaptive and multilayer trainers live on the learning branch
+        // (src/Models/Learning); replace these two arms with their IMemoryLearner types when it is merged.
+        "adaptive" => throw new NotSupportedException("rule 'adaptive': the hardware-adaptive trainer is not merged yet"),
+        "multilayer" => throw new NotSupportedException($"rule 'multilayer' (hidden {hidden?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"}): the multilayer trainer is not merged yet"),
+        _ => throw new ArgumentException($"unknown rule '{name}' (expected one of {string.Join(", ", Names)})"),
+    };
+
+    /// <summary>Recall iterations K of the He et al. code: 102 for the classical rules, 100 for the trained nets (hnn.md §4.4).</summary>
+    public static int DefaultIterations(string name) => name is "adaptive" or "multilayer" ? 100 : 102;
+}

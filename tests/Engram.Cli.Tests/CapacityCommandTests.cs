@@ -1,0 +1,100 @@
+using System.Text.Json;
+
+namespace Engram.Cli.Tests;
+
+/// <summary><c>engram capacity</c> and <c>engram scaling</c> end to end through the real entry point.</summary>
+public class CapacityCommandTests
+{
+    [Fact]
+    public void Capacity_json_has_one_entry_per_fault_rate_with_its_curve()
+    {
+        var (code, output, error) = CliRunner.Run("capacity", "--rule", "pinv", "--n", "16", "--faults", "0,0.3", "--grid", "2:10:4", "--trials", "3", "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        var runs = doc.RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, runs.Count);
+        Assert.Equal([0.0, 0.3], runs.Select(r => r.GetProperty("fault_rate").GetDouble()));
+        foreach (var run in runs)
+        {
+            Assert.Equal("pinv", run.GetProperty("rule").GetString());
+            Assert.Equal(16, run.GetProperty("n").GetInt32());
+            Assert.True(run.GetProperty("capacity_099").GetInt32() <= run.GetProperty("capacity_095").GetInt32());
+            var curve = run.GetProperty("curve").EnumerateArray().ToList();
+            Assert.Equal([2, 6, 10], curve.Select(p => p.GetProperty("patterns").GetInt32()));
+            Assert.All(curve, p =>
+            {
+                Assert.InRange(p.GetProperty("similarity").GetDouble(), -1.0, 1.0);
+                Assert.InRange(p.GetProperty("exact").GetDouble(), 0.0, 1.0);
+            });
+        }
+    }
+
+    [Fact]
+    public void Capacity_writes_csv_into_the_output_folder_and_prints_a_summary()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "engram-capacity-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (code, output, error) = CliRunner.Run("capacity", "--rule", "hebb", "--n", "64", "--dataset", "digits", "--grid", "1,2,4", "--trials", "2", "--out", dir);
+            Assert.True(code == 0, error);
+            Assert.Contains("capacity(0.99)", output, StringComparison.Ordinal);
+            var curve = File.ReadAllLines(Path.Combine(dir, "capacity-curve.csv"));
+            Assert.Equal(4, curve.Length);
+            Assert.StartsWith("rule,n,dataset", curve[0], StringComparison.Ordinal);
+            Assert.StartsWith("hebb,64,digits,0,0,", curve[1], StringComparison.Ordinal);
+            Assert.Equal(2, File.ReadAllLines(Path.Combine(dir, "capacity.csv")).Length);
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    [Fact]
+    public void Scaling_json_has_exponent_interval_and_points()
+    {
+        var (code, output, error) = CliRunner.Run("scaling", "--rule", "pinv", "--n", "16,24,32", "--grid", "1:40:1", "--trials", "2", "--tau", "0.95", "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        var root = doc.RootElement;
+        double exponent = root.GetProperty("exponent").GetDouble();
+        Assert.InRange(exponent, 0.3, 2.0);
+        var ci = root.GetProperty("ci95").EnumerateArray().Select(e => e.GetDouble()).ToList();
+        Assert.Equal(2, ci.Count);
+        Assert.True(ci[0] <= exponent && exponent <= ci[1]);
+        var points = root.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal([16, 24, 32], points.Select(p => p.GetProperty("n").GetInt32()));
+        Assert.All(points, p => Assert.True(p.GetProperty("capacity").GetInt32() > 0));
+    }
+
+    [Fact]
+    public void Scaling_with_two_sizes_has_a_null_interval()
+    {
+        var (code, output, error) = CliRunner.Run("scaling", "--rule", "hebb", "--n", "16,32", "--grid", "1:8:1", "--trials", "2", "--tau", "0.9", "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        Assert.All(doc.RootElement.GetProperty("ci95").EnumerateArray(), e => Assert.Equal(JsonValueKind.Null, e.ValueKind));
+    }
+
+    [Theory]
+    [InlineData("adaptive")]
+    [InlineData("multilayer")]
+    [InlineData("oja")]
+    public void Unsupported_rules_exit_2_with_a_message(string rule)
+    {
+        var (code, _, error) = CliRunner.Run("capacity", "--rule", rule, "--n", "16", "--grid", "1", "--trials", "1");
+        Assert.Equal(2, code);
+        Assert.Contains("engram capacity:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_options_exit_2()
+    {
+        Assert.Equal(2, CliRunner.Run("capacity", "--rule", "pinv", "--n", "16", "--faults", "0,x").Code);
+        Assert.Equal(2, CliRunner.Run("capacity", "--rule", "pinv", "--n", "10", "--dataset", "digits").Code);
+        Assert.Equal(2, CliRunner.Run("capacity", "--rule", "pinv", "--n", "16", "--faults", "1.5").Code);
+    }
+}
