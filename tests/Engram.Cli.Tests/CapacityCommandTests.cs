@@ -79,15 +79,24 @@ public class CapacityCommandTests
         Assert.All(doc.RootElement.GetProperty("ci95").EnumerateArray(), e => Assert.Equal(JsonValueKind.Null, e.ValueKind));
     }
 
+    [Fact]
+    public void Unknown_rules_exit_2_with_a_message()
+    {
+        var (code, _, error) = CliRunner.Run("capacity", "--rule", "oja", "--n", "16", "--grid", "1", "--trials", "1");
+        Assert.Equal(2, code);
+        Assert.Contains("engram capacity:", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("adaptive")]
     [InlineData("multilayer")]
-    [InlineData("oja")]
-    public void Unsupported_rules_exit_2_with_a_message(string rule)
+    public void Trained_rules_run_end_to_end(string rule)
     {
-        var (code, _, error) = CliRunner.Run("capacity", "--rule", rule, "--n", "16", "--grid", "1", "--trials", "1");
-        Assert.Equal(2, code);
-        Assert.Contains("engram capacity:", error, StringComparison.Ordinal);
+        var (code, output, error) = CliRunner.Run("capacity", "--rule", rule, "--n", "16", "--hidden", "16", "--grid", "2,4", "--trials", "2", "--faults", "0,0.3", "--json");
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(2, doc.RootElement.GetArrayLength());
+        Assert.All(doc.RootElement.EnumerateArray(), r => Assert.Equal(rule, r.GetProperty("rule").GetString()));
     }
 
     [Fact]

@@ -17,11 +17,8 @@ public static class LearnerCatalog
         "hebb" => new ClassicalLearner(new HebbRule()),
         "pinv" => new ClassicalLearner(new PseudoInverseRule()),
         "storkey" => new ClassicalLearner(new StorkeyRule()),
-
-        // PLACEHOLDER (merge): the hardware-adaptive and multilayer trainers live on the learning branch
-        // (src/Models/Learning); replace these two arms with their IMemoryLearner types when it is merged.
-        "adaptive" => throw new NotSupportedException("rule 'adaptive': the hardware-adaptive trainer is not merged yet"),
-        "multilayer" => throw new NotSupportedException($"rule 'multilayer' (hidden {hidden?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default"}): the multilayer trainer is not merged yet"),
+        "adaptive" => new AdaptiveLearner(),
+        "multilayer" => new MultilayerLearner(hidden is int h ? MultilayerOptions.Default with { Hidden = h } : MultilayerOptions.Default),
         _ => throw new ArgumentException($"unknown rule '{name}' (expected one of {string.Join(", ", Names)})"),
     };
 

@@ -174,10 +174,10 @@ public class CapacityExperimentTests
     }
 
     [Fact]
-    public void Placeholder_rules_say_they_are_not_merged_and_unknown_rules_are_refused()
+    public void Every_rule_name_has_its_learner_and_unknown_rules_are_refused()
     {
-        Assert.Contains("not merged yet", Assert.Throws<NotSupportedException>(() => LearnerCatalog.Create("adaptive")).Message, StringComparison.Ordinal);
-        Assert.Contains("not merged yet", Assert.Throws<NotSupportedException>(() => LearnerCatalog.Create("multilayer", 32)).Message, StringComparison.Ordinal);
+        Assert.IsType<AdaptiveLearner>(LearnerCatalog.Create("adaptive"));
+        Assert.Equal(32, Assert.IsType<MultilayerLearner>(LearnerCatalog.Create("multilayer", 32)).Options.Hidden);
         Assert.Throws<ArgumentException>(() => LearnerCatalog.Create("oja"));
         Assert.Equal("storkey", LearnerCatalog.Create("storkey").Name);
     }
