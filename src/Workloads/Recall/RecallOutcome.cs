@@ -1,4 +1,5 @@
 using Engram.Components.Chips;
+using Engram.Models.Metrics;
 
 namespace Engram.Workloads.Recall;
 
@@ -14,21 +15,8 @@ public sealed record RecallOutcome(IReadOnlyList<RecallResult> Recalls, IReadOnl
     public double ConvergedFraction => Recalls.Count(r => r.Converged) / (double)Recalls.Count;
 
     /// <summary>Fraction of recalls whose sign pattern equals the stored pattern exactly.</summary>
-    public double ExactFraction => Recalls.Select((r, i) => Enumerable.Range(0, r.FinalState.Length).All(k => Math.Sign(r.FinalState[k]) == Math.Sign(Stored[i][k]))).Count(ok => ok) / (double)Recalls.Count;
+    public double ExactFraction => Recalls.Select((r, i) => RecallMetrics.ExactRecall(r.FinalState, Stored[i])).Count(ok => ok) / (double)Recalls.Count;
 
     /// <summary>Mean cosine similarity between the recalled states and the stored patterns.</summary>
-    public double MeanSimilarity => Recalls.Select((r, i) => Cosine(r.FinalState, Stored[i])).Average();
-
-    private static double Cosine(double[] a, double[] b)
-    {
-        double dot = 0, na = 0, nb = 0;
-        for (int k = 0; k < a.Length; k++)
-        {
-            dot += a[k] * b[k];
-            na += a[k] * a[k];
-            nb += b[k] * b[k];
-        }
-
-        return na == 0 || nb == 0 ? 0 : dot / Math.Sqrt(na * nb);
-    }
+    public double MeanSimilarity => Recalls.Select((r, i) => RecallMetrics.Cosine(r.FinalState, Stored[i])).Average();
 }
