@@ -24,6 +24,7 @@ public sealed class Chip
     private readonly int _controller, _host, _neurons, _register;
     private readonly int[] _interconnect, _accumulators, _shiftAdd;
     private readonly BroadcastCache[] _broadcast;
+    private readonly double[][] _planeBuffers;
     private readonly ComponentIds[] _broadcastIds;
     private readonly int _write;
     private readonly int _issue, _roundTrip, _driveRow, _read, _convert, _activate, _writeBit, _transfer, _reduce, _shiftAddAction;
@@ -56,6 +57,7 @@ public sealed class Chip
         int planes = spec.Periphery.DacBits == 1 ? 1 : spec.Periphery.DacBits - 1;
         _broadcast = shapes.Select(shape => new BroadcastCache(planes, shape.Inputs)).ToArray();
         _broadcastIds = new ComponentIds[shapes.Length];
+        _planeBuffers = shapes.Select(shape => new double[shape.Inputs]).ToArray();
         for (int l = 0; l < shapes.Length; l++)
         {
             layers.Add(BuildLayer(l, shapes[l].Inputs, shapes[l].Outputs));
@@ -109,7 +111,7 @@ public sealed class Chip
         _broadcast[layer].Invalidate();
         var targets = Layers[layer].Targets(weights, weightMax);
         var rng = Sim.Random.Stream($"devices/programming/L{layer}").AsSystemRandom();
-        var totals = new ProgrammingResult();
+        var totals = new ProgrammingTally();
         long start = Sim.Now;
         double startJ = Ledger.TotalEnergyJ;
         var arrays = new List<Event>();
@@ -128,10 +130,18 @@ public sealed class Chip
             block.RefreshRowSums();
         }
 
-        return totals with { LatencyPs = Sim.Now - start, EnergyJ = Ledger.TotalEnergyJ - startJ };
+        return new ProgrammingResult(totals.Pulses, totals.VerifyReads, totals.Unconverged, Sim.Now - start, Ledger.TotalEnergyJ - startJ);
     }
 
-    private IEnumerable<Wait> ProgramArray(CrossbarBlock block, DeviceArray array, double[] targets, Random rng, WriteVerifyMode mode, ProgrammingResult totals)
+    /// <summary>Counts shared by the per-array programming processes (they run on the one kernel thread).</summary>
+    private sealed class ProgrammingTally
+    {
+        public long Pulses;
+        public long VerifyReads;
+        public long Unconverged;
+    }
+
+    private IEnumerable<Wait> ProgramArray(CrossbarBlock block, DeviceArray array, double[] targets, Random rng, WriteVerifyMode mode, ProgrammingTally totals)
     {
         var card = array.Card;
         long readPs = Ps(Costs.ReadCycles);
@@ -365,7 +375,7 @@ public sealed class Chip
         int dacBits = Spec.Periphery.DacBits;
         int planes = dacBits == 1 ? 1 : dacBits - 1;
         int levels = (1 << planes) - 1;
-        var plane = new double[layer.Inputs];
+        var plane = _planeBuffers[layer.Index];
         int colBlockOfColumn = column < 0 ? -1 : column / layer.ArrayCols;
         if (column < 0)
         {

@@ -118,14 +118,12 @@ public sealed class CrossbarBlock
 
     /// <summary>Differential current of each column after the last read (A).</summary>
     public double DifferentialCurrentA(int col) =>
-        Minus is null ? _plusCurrentsA[col] - (ReferenceS * SumVoltages()) : _plusCurrentsA[col] - _minusCurrentsA[col];
+        Minus is null ? _plusCurrentsA[col] - (ReferenceS * _voltageSum) : _plusCurrentsA[col] - _minusCurrentsA[col];
 
     /// <summary>Σ G over driven rows of both arrays in a column (what the converter's column term sees).</summary>
     public double ColumnConductanceS(int col) => _plusSumsS[col] + (Minus is null ? ReferenceS * ActiveRows : _minusSumsS[col]);
 
     private double _voltageSum;
-
-    private double SumVoltages() => _voltageSum;
 
     /// <summary>Reads every column for the voltages in <see cref="VoltagesV"/>; returns Σ V²G over all cells (W).</summary>
     public double ReadAll(Random? noise)

@@ -1,15 +1,4 @@
 namespace Engram.Components.Chips;
 
 /// <summary>What a write-verify programming of a layer cost: pulses, verify reads, cells that missed the tolerance, time and energy.</summary>
-public sealed record ProgrammingResult
-{
-    public long Pulses { get; set; }
-
-    public long VerifyReads { get; set; }
-
-    public long Unconverged { get; set; }
-
-    public long LatencyPs { get; init; }
-
-    public double EnergyJ { get; init; }
-}
+public sealed record ProgrammingResult(long Pulses, long VerifyReads, long Unconverged, long LatencyPs, double EnergyJ);

@@ -9,7 +9,7 @@ namespace Engram.Models.Costs;
 public sealed class CostLibrary
 {
     public const string NeuroSim = NeuroSimReference.Profile;
-    public const string Survey = SurveyAdcCost.Profile_;
+    public const string Survey = SurveyAdcCost.ProfileName;
     public const string Isaac = IsaacReference.Profile;
 
     public static readonly IReadOnlyList<string> Profiles = [NeuroSim, Survey, Isaac];

@@ -31,7 +31,8 @@ public sealed class DigitalBlockCost : ComponentCostModel
         _energyJ = Cite("ActionEnergyJ", energyJ, CostUnit.Joule, source) * EnergyScale * energyAndAreaRatio;
         _latencyPs = Cite("ActionLatencyPs", latencyPs, CostUnit.Picosecond, source) * LatencyScale * latencyRatio;
         _areaUm2 = Cite("BlockAreaUm2", areaUm2, CostUnit.SquareMicrometer, source) * AreaScale * energyAndAreaRatio;
-        _leakageW = Cite("LeakageW", leakageW, CostUnit.Watt, source) * EnergyScale * energyAndAreaRatio;
+        // Only NeuroSim's shift-add publishes a leakage; elsewhere no figure is cited and static power stays 0.
+        _leakageW = leakageW > 0 ? Cite("LeakageW", leakageW, CostUnit.Watt, source) * EnergyScale * energyAndAreaRatio : 0;
         WidthRatio = energyAndAreaRatio;
     }
 

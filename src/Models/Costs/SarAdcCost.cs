@@ -42,9 +42,9 @@ public sealed class SarAdcCost : ComponentCostModel, IAdcCostModel
         double referenceReadV = Cite("ColumnReferenceReadV", 0.5, CostUnit.Volt, src with { OriginalFigure = "R_col scaled by 0.5 V / V_read" });
         ReferenceReadVoltageV = referenceReadV;
         ConversionLatencyPs = (bits + 1) * Cite("CycleLatencyPs", 1_000, CostUnit.Picosecond, src with { OriginalFigure = "latency (B+1) ns", Scaling = "node-independent (NeuroSim's SAR clock)" });
-        _unitAreaUm2 = Cite("TransistorFootprintUm2", 0.1028, CostUnit.SquareMicrometer, NeuroSimReference.Figure(
+        _unitAreaUm2 = Cite("TransistorFootprintUm2", FittedFootprintUm2, CostUnit.SquareMicrometer, NeuroSimReference.Figure(
             "SAR 4/5/6/8 bit: 105/124/143/180 um^2 = A_n(269 + 109(B-1)) + A_p(209 + 73(B-1))",
-            "A_n = A_p = 0.1028 um^2, least-squares fit to those four areas; Stillmaker-Baas area scaling from 22 nm")) * AreaScale;
+            "A_n = A_p, least-squares fit to those four areas at load (~0.1028 um^2); Stillmaker-Baas area scaling from 22 nm")) * AreaScale;
     }
 
     public int Bits { get; }
@@ -61,7 +61,16 @@ public sealed class SarAdcCost : ComponentCostModel, IAdcCostModel
 
     public ColumnCurrentConvention Convention => ColumnCurrentConvention.InConverter;
 
-    public override double AreaUm2 => _unitAreaUm2 * (269 + (109 * (Bits - 1)) + 209 + (73 * (Bits - 1)));
+    public override double AreaUm2 => _unitAreaUm2 * FootprintCount(Bits);
+
+    // NeuroSim's SarADC transistor count in minimum footprints (n and p summed, A_n = A_p).
+    private static double FootprintCount(int bits) => 269 + (109 * (bits - 1)) + 209 + (73 * (bits - 1));
+
+    // NeuroSim 22 nm SAR areas (costs.md): the footprint A minimising Σ (A·count(B) − area(B))².
+    private static readonly double FittedFootprintUm2 = FitFootprint([(4, 105), (5, 124), (6, 143), (8, 180)]);
+
+    private static double FitFootprint((int Bits, double AreaUm2)[] published) =>
+        published.Sum(p => FootprintCount(p.Bits) * p.AreaUm2) / published.Sum(p => FootprintCount(p.Bits) * FootprintCount(p.Bits));
 
     public override IReadOnlyList<string> Actions => ActionNames;
 

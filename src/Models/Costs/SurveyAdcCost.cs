@@ -10,7 +10,7 @@ namespace Engram.Models.Costs;
 public sealed class SurveyAdcCost : ComponentCostModel, IAdcCostModel
 {
     public const string Convert = "convert";
-    public const string Profile_ = "survey";
+    public const string ProfileName = "survey";
     public const double DefaultSampleRateHz = 1e8;
 
     private static readonly string[] ActionNames = [Convert];
@@ -20,16 +20,39 @@ public sealed class SurveyAdcCost : ComponentCostModel, IAdcCostModel
         "FoMS(f) = 213.8 - 2.87 ln f dB; SNDR = 6.02 B + 1.76 dB; E_base = 1/(2*10^((FoMS - SNDR)/10)); E = E_base * exp(26.05 + 1.880 ln node - 2.829 ln B) pJ; area = exp(1.346 + 0.993 ln node + 0.181 ln f + 0.299 ln E_pJ) um^2",
         "node enters the fit directly, no Stillmaker-Baas scaling");
 
+    // The fit's own constants: one place for the formula's figures (cited per instance below).
+    private const double FomsInterceptDbFit = 213.8, FomsPerLnRateDbFit = -2.87;
+    private const double EnergyInterceptFit = 26.05, EnergyNodeFit = 1.880, EnergyBitsFit = -2.829;
+
+    // CiMLoop's evaluated 22 nm, 1e8 S/s row (costs.md): bits -> pJ per conversion, 4 to 8 bit (the cap binds there).
+    private static readonly (int Bits, double EnergyPj)[] EvaluatedRow = [(4, 0.46), (5, 0.46), (6, 0.53), (8, 0.85)];
+
     private static readonly Provenance EnobCap = new(
-        "Engram: line through the FoMS values implied by CiMLoop's evaluated 22 nm, 1e8 S/s row (costs.md: 4/5/6/8 bit -> 0.46/0.46/0.53/0.85 pJ)",
+        "Engram: least-squares line through the FoMS implied by CiMLoop's evaluated 22 nm, 1e8 S/s row (costs.md: 4/5/6/8 bit -> 0.46/0.46/0.53/0.85 pJ), computed at load",
         "22 nm", 2024, "hwcomponents-adc caps FoMS per ENOB with a linear max_by_enob table whose values costs.md does not give",
-        "least squares over 4-8 bit: cap(B) = 134.68 + 3.2195 B dB");
+        "cap(B) = intercept + slope * B dB, fitted over 4-8 bit");
+
+    /// <summary>The per-ENOB FoMS cap (intercept, slope per bit in dB) that reproduces the evaluated row: each published energy inverted through the fit.</summary>
+    internal static readonly (double InterceptDb, double PerBitDb) ResolutionCap = FitResolutionCap();
+
+    private static (double, double) FitResolutionCap()
+    {
+        var xs = EvaluatedRow.Select(p => (double)p.Bits).ToArray();
+        var ys = EvaluatedRow.Select(p =>
+        {
+            double sndr = (6.02 * p.Bits) + 1.76;
+            double scale = Math.Exp(EnergyInterceptFit + (EnergyNodeFit * Math.Log(22)) + (EnergyBitsFit * Math.Log(p.Bits)));
+            return sndr + (10 * Math.Log10(scale / (2 * p.EnergyPj)));
+        }).ToArray();
+        var (intercept, slope) = MathNet.Numerics.Fit.Line(xs, ys);
+        return (intercept, slope);
+    }
 
     private readonly double _areaUm2;
     private readonly double _energyJ;
 
     public SurveyAdcCost(int bits, double nodeNm, double sampleRateHz = DefaultSampleRateHz)
-        : base("adc", Profile_, nodeNm, nodeNm)
+        : base("adc", ProfileName, nodeNm, nodeNm)
     {
         if (bits is < 1 or > 16)
         {
@@ -43,13 +66,13 @@ public sealed class SurveyAdcCost : ComponentCostModel, IAdcCostModel
 
         Bits = bits;
         SampleRateHz = sampleRateHz;
-        double fomsInterceptDb = Cite("FomsInterceptDb", 213.8, CostUnit.Decibel, Fit);
-        double fomsSlopeDb = Cite("FomsPerLnRateDb", -2.87, CostUnit.Decibel, Fit);
-        double capInterceptDb = Cite("FomsCapInterceptDb", 134.68, CostUnit.Decibel, EnobCap);
-        double capPerBitDb = Cite("FomsCapPerBitDb", 3.2195, CostUnit.Decibel, EnobCap);
-        double e0 = Cite("EnergyInterceptExponent", 26.05, CostUnit.Dimensionless, Fit);
-        double eNode = Cite("EnergyNodeExponent", 1.880, CostUnit.Dimensionless, Fit);
-        double eBits = Cite("EnergyBitsExponent", -2.829, CostUnit.Dimensionless, Fit);
+        double fomsInterceptDb = Cite("FomsInterceptDb", FomsInterceptDbFit, CostUnit.Decibel, Fit);
+        double fomsSlopeDb = Cite("FomsPerLnRateDb", FomsPerLnRateDbFit, CostUnit.Decibel, Fit);
+        double capInterceptDb = Cite("FomsCapInterceptDb", ResolutionCap.InterceptDb, CostUnit.Decibel, EnobCap);
+        double capPerBitDb = Cite("FomsCapPerBitDb", ResolutionCap.PerBitDb, CostUnit.Decibel, EnobCap);
+        double e0 = Cite("EnergyInterceptExponent", EnergyInterceptFit, CostUnit.Dimensionless, Fit);
+        double eNode = Cite("EnergyNodeExponent", EnergyNodeFit, CostUnit.Dimensionless, Fit);
+        double eBits = Cite("EnergyBitsExponent", EnergyBitsFit, CostUnit.Dimensionless, Fit);
         double a0 = Cite("AreaInterceptExponent", 1.346, CostUnit.Dimensionless, Fit);
         double aNode = Cite("AreaNodeExponent", 0.993, CostUnit.Dimensionless, Fit);
         double aRate = Cite("AreaRateExponent", 0.181, CostUnit.Dimensionless, Fit);

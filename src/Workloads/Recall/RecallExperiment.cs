@@ -15,6 +15,15 @@ public static class RecallExperiment
 {
     public static (Chip Chip, RecallOutcome Outcome) Run(ChipSpec spec, RecallSettings settings, Schedule schedule, bool keepTrace = false)
     {
+        var (chip, patterns, cues) = Prepare(spec, settings, keepTrace);
+        var recalls = RecallAll(chip, cues, schedule);
+        chip.Finish();
+        return (chip, new RecallOutcome(recalls, patterns));
+    }
+
+    /// <summary>Builds the chip, draws the patterns and their corrupted cues from named streams, and programs the weights.</summary>
+    public static (Chip Chip, double[][] Patterns, IReadOnlyList<double[]> Cues) Prepare(ChipSpec spec, RecallSettings settings, bool keepTrace = false)
+    {
         settings.Validate(spec.Network.Neurons);
         var chip = new Chip(spec, settings.Seed, keepTrace);
         var streams = new RandomStreams(settings.Seed);
@@ -22,16 +31,12 @@ public static class RecallExperiment
         var cueRandom = streams.Stream("workload/cues").AsSystemRandom();
         var cues = patterns.Select(p => CueCorruption.FlipBits(p, settings.CueFlip, cueRandom)).ToList();
         ProgramWeights(chip, spec, settings.Rule, patterns);
-
-        var recalls = new List<RecallResult>(patterns.Length);
-        foreach (var cue in cues)
-        {
-            recalls.Add(chip.Recall(cue, schedule, spec.Controller.Order, spec.Controller.MaxIterations));
-        }
-
-        chip.Finish();
-        return (chip, new RecallOutcome(recalls, patterns));
+        return (chip, patterns, cues);
     }
+
+    /// <summary>One recall per cue with the chip's own order and iteration limit.</summary>
+    public static List<RecallResult> RecallAll(Chip chip, IReadOnlyList<double[]> cues, Schedule schedule) =>
+        cues.Select(c => chip.Recall(c, schedule, chip.Spec.Controller.Order, chip.Spec.Controller.MaxIterations)).ToList();
 
     /// <summary>
     /// Single layer: Hebb or pseudo-inverse weights. Multilayer (until trained networks arrive): the bipartite

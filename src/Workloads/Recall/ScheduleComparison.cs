@@ -1,8 +1,6 @@
 using Engram.Components.Arch;
 using Engram.Components.Chips;
 using Engram.Components.Ledger;
-using Engram.Models.Patterns;
-using Engram.Sim.Random;
 
 namespace Engram.Workloads.Recall;
 
@@ -14,23 +12,16 @@ public static class ScheduleComparison
 {
     public static Comparison Run(ChipSpec spec, RecallSettings settings)
     {
-        settings.Validate(spec.Network.Neurons);
-        var chip = new Chip(spec, settings.Seed);
-        var streams = new RandomStreams(settings.Seed);
-        var patterns = RandomPatterns.Binary(settings.Patterns, spec.Network.Neurons, streams.Stream("workload/patterns").AsSystemRandom());
-        var cueRandom = streams.Stream("workload/cues").AsSystemRandom();
-        var cues = patterns.Select(p => CueCorruption.FlipBits(p, settings.CueFlip, cueRandom)).ToList();
-        RecallExperiment.ProgramWeights(chip, spec, settings.Rule, patterns);
-
+        var (chip, patterns, cues) = RecallExperiment.Prepare(spec, settings);
         var before = Snapshot(chip.Ledger);
-        var sync = cues.Select(c => chip.Recall(c, Schedule.Sync, spec.Controller.Order, spec.Controller.MaxIterations)).ToList();
+        var sync = RecallExperiment.RecallAll(chip, cues, Schedule.Sync);
         var middle = Snapshot(chip.Ledger);
-        var async = cues.Select(c => chip.Recall(c, Schedule.Async, spec.Controller.Order, spec.Controller.MaxIterations)).ToList();
+        var async = RecallExperiment.RecallAll(chip, cues, Schedule.Async);
         var after = Snapshot(chip.Ledger);
 
         return new Comparison(
             spec.Network.Neurons,
-            cues.Count,
+            patterns.Length,
             Figures(new RecallOutcome(sync, patterns), Difference(middle, before), chip.StaticPowerW),
             Figures(new RecallOutcome(async, patterns), Difference(after, middle), chip.StaticPowerW));
     }
