@@ -32,7 +32,6 @@ public sealed class CrossbarBlock
         _minusCurrentsA = new double[plus.Cols];
         _plusSumsS = new double[plus.Cols];
         _minusSumsS = new double[plus.Cols];
-        Codes = new int[plus.Cols];
         _plusRowSumsS = new double[plus.Rows];
         _minusRowSumsS = new double[plus.Rows];
         RefreshRowSums();
@@ -110,9 +109,6 @@ public sealed class CrossbarBlock
     /// <summary>Word-line voltages of the current read (scratch, one per row).</summary>
     public double[] VoltagesV { get; }
 
-    /// <summary>ADC codes of the last conversion of each column.</summary>
-    public int[] Codes { get; }
-
     /// <summary>Rows driven (non-zero voltage) in the current read.</summary>
     public int ActiveRows { get; private set; }
 
@@ -157,34 +153,13 @@ public sealed class CrossbarBlock
     public double ReadColumn(int col, Random? noise, out double allPowerW)
     {
         Prepare();
-        _plusCurrentsA[col] = Plus.ReadColumn(VoltagesV, col, noise);
-        double columnPower = Plus.ReadColumnPowerW(VoltagesV, col);
+        _plusCurrentsA[col] = Plus.ReadColumn(VoltagesV, col, noise, out double columnPower, out _plusSumsS[col]);
         allPowerW = ArrayPowerW(_plusRowSumsS);
-        double g = 0;
-        for (int r = 0; r < Rows; r++)
-        {
-            if (VoltagesV[r] != 0)
-            {
-                g += Plus.GetConductance(r, col);
-            }
-        }
-
-        _plusSumsS[col] = g;
         if (Minus is not null)
         {
-            _minusCurrentsA[col] = Minus.ReadColumn(VoltagesV, col, noise);
-            columnPower += Minus.ReadColumnPowerW(VoltagesV, col);
+            _minusCurrentsA[col] = Minus.ReadColumn(VoltagesV, col, noise, out double minusPower, out _minusSumsS[col]);
+            columnPower += minusPower;
             allPowerW += ArrayPowerW(_minusRowSumsS);
-            double gm = 0;
-            for (int r = 0; r < Rows; r++)
-            {
-                if (VoltagesV[r] != 0)
-                {
-                    gm += Minus.GetConductance(r, col);
-                }
-            }
-
-            _minusSumsS[col] = gm;
         }
         else
         {

@@ -174,7 +174,6 @@ public sealed class CrossbarLayer
         int code = AdcBits == 1
             ? Math.Sign(current)
             : (int)Math.Clamp(Math.Round(current / step, MidpointRounding.AwayFromZero), -limit, limit);
-        block.Codes[col] = code;
         return code * step / (ReadVoltageV * SiemensPerWeight);
     }
 }

@@ -214,6 +214,38 @@ public sealed class DeviceArray
         return current;
     }
 
+    /// <summary>
+    /// One column in one pass: its current (with read noise when given), its ohmic power Σ V²G and its driven
+    /// conductance Σ G over rows with V ≠ 0 — what an asynchronous update needs for data and for energy.
+    /// </summary>
+    public double ReadColumn(ReadOnlySpan<double> rowVoltagesV, int col, Random? noise, out double powerW, out double drivenS)
+    {
+        if (rowVoltagesV.Length != Rows)
+        {
+            throw new ArgumentException($"expected {Rows} row voltages, got {rowVoltagesV.Length}", nameof(rowVoltagesV));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(col);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(col, Cols);
+        bool noisy = noise is not null && Card.ReadNoiseStdRelative > 0;
+        double current = 0, power = 0, driven = 0;
+        for (int r = 0, i = col; r < Rows; r++, i += Cols)
+        {
+            double v = rowVoltagesV[r];
+            if (v != 0)
+            {
+                double g = _g[i];
+                current += v * (noisy ? Noisy(g, noise!) : g);
+                power += v * v * g;
+                driven += g;
+            }
+        }
+
+        powerW = power;
+        drivenS = driven;
+        return current;
+    }
+
     /// <summary>Per column, Σ of G over the driven rows (V ≠ 0): the conductance that actually conducts in a read.</summary>
     public void DrivenConductanceSums(ReadOnlySpan<double> rowVoltagesV, Span<double> perColumnS)
     {

@@ -57,6 +57,3 @@ public static class RecallExperiment
         chip.Program(1, w2);
     }
 }
-
-/// <summary>The chip a run used, kept for its ledger, areas and traces.</summary>
-public sealed record ChipModelRun(Chip Chip);
