@@ -1,6 +1,7 @@
 using Engram.Components.Arch;
 using Engram.Components.Ledger;
 using Engram.Models.Devices;
+using Engram.Models.Networks;
 using Engram.Sim.Core;
 using Engram.Sim.Random;
 using Engram.Sim.Resources;
@@ -614,9 +615,8 @@ public sealed class Chip
         output[block.ColStart + col] += planeWeight * layer.Convert(block, col);
     }
 
-    private double NeuronOutput(double u, double previous) => Spec.Periphery.Neuron == NeuronFunction.Sign
-        ? (u > 0 ? 1 : u < 0 ? -1 : previous)
-        : Math.Tanh(u);
+    private double NeuronOutput(double u, double previous) =>
+        NeuronFunctions.Activate(u, previous, continuous: Spec.Periphery.Neuron == NeuronFunction.Tanh);
 
     private bool Changed(double before, double after) => Spec.Periphery.Neuron == NeuronFunction.Sign
         ? before != after

@@ -48,6 +48,11 @@ public sealed class ChipCosts
         {
             CellReadFixedEnergyJ = cellOverride.EnergyJ;
         }
+        else if (Adc.Convention == ColumnCurrentConvention.InArray)
+        {
+            // ISAAC publishes its crossbar's read energy, not per-cell currents: an equal share per conducting cell.
+            CellReadFixedEnergyJ = ((IsaacCrossbarCost)Library.Cells()).PerCellReadEnergyJ;
+        }
 
         CellAreaUm2 = Library.Cells().AreaUm2;
         if (cellOverride?.AreaUm2 is double cellArea)

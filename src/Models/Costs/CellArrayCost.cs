@@ -1,8 +1,9 @@
 namespace Engram.Models.Costs;
 
 /// <summary>
-/// Crossbar cells (1T1R): read and write energy from the cell's own conductance in series with its
-/// access transistor, E = V²·G_eff·t, so data and faults change the energy. Device physics, not CMOS:
+/// Crossbar cells (1T1R) of NeuroSim's reference device: read and write energy from the cell's conductance in
+/// series with its 195 kΩ access transistor, E = V²·G_eff·t. The chip simulation charges V²·G·t from its own
+/// device card instead (the card's conductances already describe the cell it reads). Device physics, not CMOS:
 /// the energies do not scale with the node; the 48 F² footprint does.
 /// </summary>
 public sealed class CellArrayCost : ComponentCostModel
@@ -59,18 +60,15 @@ public sealed class CellArrayCost : ComponentCostModel
     public double EffectiveConductanceS(double cellConductanceS) =>
         cellConductanceS <= 0 ? 0 : 1.0 / ((1.0 / cellConductanceS) + AccessResistanceOhm);
 
-    /// <summary>Energy of one cell conducting for one pulse: V²·G_eff·t.</summary>
-    public double ReadEnergyJ(double cellConductanceS, double readVoltageV, double pulsePs) =>
-        readVoltageV * readVoltageV * EffectiveConductanceS(cellConductanceS) * pulsePs * 1e-12;
-
-    public double WriteEnergyJ(double cellConductanceS, double writeVoltageV, double pulsePs) =>
-        writeVoltageV * writeVoltageV * EffectiveConductanceS(cellConductanceS) * pulsePs * 1e-12;
+    /// <summary>Energy of one cell conducting for one pulse (read or write): V²·G_eff·t.</summary>
+    public double PulseEnergyJ(double cellConductanceS, double voltageV, double pulsePs) =>
+        voltageV * voltageV * EffectiveConductanceS(cellConductanceS) * pulsePs * 1e-12;
 
     public override ActionCost Cost(string action) => action switch
     {
-        ReadOn => new(ReadEnergyJ(1 / OnResistanceOhm, ReadVoltageV, ReadPulsePs), ReadPulsePs),
-        ReadOff => new(ReadEnergyJ(1 / OffResistanceOhm, ReadVoltageV, ReadPulsePs), ReadPulsePs),
-        WriteSet => new(WriteEnergyJ(1 / OnResistanceOhm, WriteVoltageV, WritePulsePs), WritePulsePs),
+        ReadOn => new(PulseEnergyJ(1 / OnResistanceOhm, ReadVoltageV, ReadPulsePs), ReadPulsePs),
+        ReadOff => new(PulseEnergyJ(1 / OffResistanceOhm, ReadVoltageV, ReadPulsePs), ReadPulsePs),
+        WriteSet => new(PulseEnergyJ(1 / OnResistanceOhm, WriteVoltageV, WritePulsePs), WritePulsePs),
         WriteRowSwitch => new(_rowSwitchEnergyJ, 0),
         _ => throw UnknownAction(action),
     };

@@ -20,8 +20,14 @@ public interface IAdcCostModel : IComponentCostModel
 /// <summary>Where the current through the cells of a column is charged — never twice (costs.md).</summary>
 public enum ColumnCurrentConvention
 {
-    /// <summary>The cells charge V²·G·t per read; the converter charges only itself (survey, ISAAC).</summary>
+    /// <summary>The cells charge V²·G·t per read; the converter charges only itself (survey).</summary>
     InCells,
+
+    /// <summary>
+    /// The crossbar's published read energy covers the cells (ISAAC: 0.3 mW per 100 ns read of a 128×128 array),
+    /// charged as an equal share per conducting cell; the converter charges only itself.
+    /// </summary>
+    InArray,
 
     /// <summary>The converter's column-power term covers the current (NeuroSim SAR and flash); cells charge nothing on read.</summary>
     InConverter,

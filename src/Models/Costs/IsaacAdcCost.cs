@@ -42,7 +42,7 @@ public sealed class IsaacAdcCost : ComponentCostModel, IAdcCostModel
 
     public double ConversionLatencyPs { get; }
 
-    public ColumnCurrentConvention Convention => ColumnCurrentConvention.InCells;
+    public ColumnCurrentConvention Convention => ColumnCurrentConvention.InArray;
 
     public override double AreaUm2 => _areaUm2;
 

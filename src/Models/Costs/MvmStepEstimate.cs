@@ -15,8 +15,8 @@ public sealed record MvmStepEnergy(double ConversionJ, double RowDriveJ, double 
 
 /// <summary>
 /// Closed-form energy of one MVM step from a profile's cost models, with the column current charged once
-/// where the profile's convention puts it. Reports use it to show the spread between estimators; the
-/// chip simulation charges the same actions one by one from real device states.
+/// where the profile's convention puts it (the costs.md cross-check). The chip charges the same conventions
+/// action by action, but from its own device card's conductances rather than the reference device's.
 /// </summary>
 public static class MvmStepEstimate
 {
@@ -32,25 +32,23 @@ public static class MvmStepEstimate
         var adc = library.Adc(config.Adc, config.AdcBits);
         double conversionBaseJ = adc.ConversionEnergyJ(0, physics.ReadVoltageV) * config.Columns;
 
-        double columnCurrentJ;
-        if (adc.Convention == ColumnCurrentConvention.InConverter)
+        // The column current is charged once, where the profile's convention puts it.
+        double columnCurrentJ = 0, arrayJ = 0;
+        switch (adc.Convention)
         {
-            double columnG = (onCellsPerColumn * onG) + (offCellsPerColumn * offG);
-            columnCurrentJ = (adc.ConversionEnergyJ(columnG, physics.ReadVoltageV) * config.Columns) - conversionBaseJ;
+            case ColumnCurrentConvention.InConverter:
+                double columnG = (onCellsPerColumn * onG) + (offCellsPerColumn * offG);
+                columnCurrentJ = (adc.ConversionEnergyJ(columnG, physics.ReadVoltageV) * config.Columns) - conversionBaseJ;
+                break;
+            case ColumnCurrentConvention.InArray:
+                arrayJ = ((IsaacCrossbarCost)library.Cells()).PerCellReadEnergyJ * activeRows * config.Columns;
+                break;
+            default:
+                double onJ = physics.PulseEnergyJ(1 / physics.OnResistanceOhm, physics.ReadVoltageV, physics.ReadPulsePs);
+                double offJ = physics.PulseEnergyJ(1 / physics.OffResistanceOhm, physics.ReadVoltageV, physics.ReadPulsePs);
+                columnCurrentJ = ((onCellsPerColumn * onJ) + (offCellsPerColumn * offJ)) * config.Columns;
+                break;
         }
-        else if (library.Cells() is IsaacCrossbarCost)
-        {
-            columnCurrentJ = 0;
-        }
-        else
-        {
-            double onJ = physics.ReadEnergyJ(1 / physics.OnResistanceOhm, physics.ReadVoltageV, physics.ReadPulsePs);
-            double offJ = physics.ReadEnergyJ(1 / physics.OffResistanceOhm, physics.ReadVoltageV, physics.ReadPulsePs);
-            columnCurrentJ = ((onCellsPerColumn * onJ) + (offCellsPerColumn * offJ)) * config.Columns;
-        }
-
-        // ISAAC publishes a per-array read power rather than per-cell currents: charge the whole array once.
-        double arrayJ = library.Cells() is IsaacCrossbarCost isaac ? isaac.PerCellReadEnergyJ * config.Rows * config.Columns : 0;
 
         double rowDriveJ;
         var driver = library.RowDriver();

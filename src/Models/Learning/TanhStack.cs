@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using Engram.Models.Networks;
+using Engram.Models.Devices;
 
 namespace Engram.Models.Learning;
 
@@ -175,7 +176,7 @@ internal sealed class TanhStack
         {
             for (int k = 0; k < weff.Length; k++)
             {
-                double w = layer.Weights[k] + (noiseLevel * SingleLayerMemory.Gaussian(rng));
+                double w = layer.Weights[k] + (noiseLevel * StandardNormal.Sample(rng));
                 weff[k] = (w * layer.Trainable[k]) + layer.Fixed[k];
             }
         }

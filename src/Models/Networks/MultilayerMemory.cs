@@ -66,7 +66,7 @@ public sealed class MultilayerMemory : IAssociativeMemory
         for (int i = 0; i < Neurons; i++)
         {
             double y = input[i];
-            next[i] = Continuous ? y : y > 0 ? 1 : y < 0 ? -1 : state[i];
+            next[i] = Continuous ? y : NeuronFunctions.Sign(y, state[i]);
         }
     }
 
@@ -82,16 +82,7 @@ public sealed class MultilayerMemory : IAssociativeMemory
         for (int l = 0; l < _layers.Length; l++)
         {
             var layer = _layers[l];
-            double max = TensorPrimitives.MaxMagnitude(layer.Weights);
-            var w = (double[])layer.Weights.Clone();
-            for (int k = 0; k < w.Length; k++)
-            {
-                if (!layer.Stuck[k])
-                {
-                    w[k] += sigma * max * SingleLayerMemory.Gaussian(rng);
-                }
-            }
-
+            var w = NeuronFunctions.WithVariation(layer.Weights, layer.Stuck, sigma, rng);
             layers[l] = new MemoryLayer(layer.Rows, layer.Cols, w, layer.Bias, layer.Stuck);
         }
 

@@ -41,7 +41,7 @@ public sealed class SingleLayerMemory : IAssociativeMemory
         for (int i = 0; i < n; i++)
         {
             double u = TensorPrimitives.Dot(_w.AsSpan(i * n, n), state) + _bias[i];
-            next[i] = Continuous ? Math.Tanh(u) : u > 0 ? 1 : u < 0 ? -1 : state[i];
+            next[i] = NeuronFunctions.Activate(u, state[i], Continuous);
         }
     }
 
@@ -52,24 +52,7 @@ public sealed class SingleLayerMemory : IAssociativeMemory
             return this;
         }
 
-        double max = TensorPrimitives.MaxMagnitude(_w);
-        var w = (double[])_w.Clone();
-        for (int k = 0; k < w.Length; k++)
-        {
-            if (!_stuck[k])
-            {
-                w[k] += sigma * max * Gaussian(rng);
-            }
-        }
-
+        var w = NeuronFunctions.WithVariation(_w, _stuck, sigma, rng);
         return new SingleLayerMemory(w, _bias, Continuous, _stuck);
-    }
-
-    internal static double Gaussian(Random rng)
-    {
-        // Box–Muller on (0, 1]: one normal per call keeps the stream order simple.
-        double u1 = 1.0 - rng.NextDouble();
-        double u2 = rng.NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 }

@@ -26,8 +26,8 @@ public class NeuroSimGoldenTests
         var cells = Lib.CellPhysics();
         double g = 1 / 50e3;
         double expected = 0.5 * 0.5 / (50e3 + 195e3) * 1e-9;
-        Within.Relative(expected, cells.ReadEnergyJ(g, 0.5, 1_000), 1e-12, "V^2 G_eff t");
-        Assert.Equal(0, cells.ReadEnergyJ(0, 0.5, 1_000));
+        Within.Relative(expected, cells.PulseEnergyJ(g, 0.5, 1_000), 1e-12, "V^2 G_eff t");
+        Assert.Equal(0, cells.PulseEnergyJ(0, 0.5, 1_000));
     }
 
     [Fact]
