@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Engram.Components.Arch;
 using Engram.Models.Devices;
 
@@ -114,11 +115,7 @@ public sealed class CrossbarLayer
             throw new ArgumentException($"layer {Index} needs {Outputs}x{Inputs} weights, got {weights.Length}", nameof(weights));
         }
 
-        double max = 0;
-        foreach (double w in weights)
-        {
-            max = Math.Max(max, Math.Abs(w));
-        }
+        double max = weights.IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(weights));
 
         WeightMax = weightMax ?? (max > 0 ? max : 1);
         var result = new List<(CrossbarBlock, double[], double[])>();

@@ -18,7 +18,7 @@ public static class AdcLimits
     public static double WaldenJPerStep(IAdcCostModel adc) => adc.Cost("convert").EnergyJ / Math.Pow(2, adc.Bits);
 
     /// <summary>A warning text when the converter beats the physical-limit threshold, else null.</summary>
-    public static string? Check(IAdcCostModel adc, double sampleRateHz)
+    public static string? Check(IAdcCostModel adc)
     {
         double walden = WaldenJPerStep(adc);
         if (walden >= WarnBelowJPerStep)

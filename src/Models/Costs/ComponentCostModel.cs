@@ -70,7 +70,10 @@ public abstract class ComponentCostModel : IComponentCostModel
             text.AppendLine(c, $"  {action}: {cost.EnergyJ:G4} J, {cost.LatencyPs:G4} ps");
         }
 
-        text.AppendLine(c, $"  area {AreaUm2:G4} um2, leakage {LeakageW:G4} W");
+        bool leakagePublished = _constants.Any(k => k.Unit == CostUnit.Watt && k.Name.StartsWith("Leakage", StringComparison.Ordinal));
+        text.AppendLine(leakagePublished
+            ? string.Create(c, $"  area {AreaUm2:G4} um2, leakage {LeakageW:G4} W")
+            : string.Create(c, $"  area {AreaUm2:G4} um2, leakage not published (charged as 0 W)"));
         text.AppendLine("  from:");
         foreach (var constant in _constants)
         {

@@ -4,7 +4,7 @@ namespace Engram.Models.Costs;
 /// The cost models of one profile at one node. "neurosim" uses NeuroSim's 22 nm figures and closed forms;
 /// "survey" swaps in the survey-fitted ADC and keeps NeuroSim's rows and cells (as CiMLoop does);
 /// "isaac" uses ISAAC's 32 nm constants and falls back to NeuroSim where ISAAC publishes nothing
-/// (<see cref="IsFallback"/> says so, and the model's provenance names NeuroSim).
+/// (the model's <see cref="IComponentCostModel.Profile"/> then names NeuroSim, and its provenance too).
 /// </summary>
 public sealed class CostLibrary
 {
@@ -33,12 +33,6 @@ public sealed class CostLibrary
     public string Profile { get; }
 
     public double NodeNm { get; }
-
-    /// <summary>The profile the library's own figures come from, by node of publication.</summary>
-    public double ProfileNodeNm => Profile == Isaac ? IsaacReference.NodeNm : NeuroSimReference.NodeNm;
-
-    /// <summary>True when this profile has no figure of its own for the component and borrows NeuroSim's.</summary>
-    public bool IsFallback(string kind) => Profile == Isaac && kind is not ("cell" or "row_driver" or "adc_sar" or "shift_add" or "buffer" or "router");
 
     public IComponentCostModel Cells() => Profile == Isaac ? new IsaacCrossbarCost(NodeNm) : new CellArrayCost(NodeNm, Profile);
 

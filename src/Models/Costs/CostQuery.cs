@@ -38,7 +38,7 @@ public static class CostQuery
         string note = model.Profile != profile
             ? $"note: profile '{profile}' publishes no figure for {component}; using {model.Profile}'s, scaled to {nodeNm:G4} nm"
             : string.Empty;
-        if (model is IAdcCostModel adc && AdcLimits.Check(adc, sampleRateHz) is { } warning)
+        if (model is IAdcCostModel adc && AdcLimits.Check(adc) is { } warning)
         {
             note = note.Length == 0 ? warning : note + Environment.NewLine + warning;
         }

@@ -33,11 +33,7 @@ public sealed class DigitalBlockCost : ComponentCostModel
         _areaUm2 = Cite("BlockAreaUm2", areaUm2, CostUnit.SquareMicrometer, source) * AreaScale * energyAndAreaRatio;
         // Only NeuroSim's shift-add publishes a leakage; elsewhere no figure is cited and static power stays 0.
         _leakageW = leakageW > 0 ? Cite("LeakageW", leakageW, CostUnit.Watt, source) * EnergyScale * energyAndAreaRatio : 0;
-        WidthRatio = energyAndAreaRatio;
     }
-
-    /// <summary>Size relative to the published block (e.g. 8-bit adder against the 16-bit figure = 0.5).</summary>
-    public double WidthRatio { get; }
 
     public override double AreaUm2 => _areaUm2;
 

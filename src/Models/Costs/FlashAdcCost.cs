@@ -49,8 +49,8 @@ public sealed class FlashAdcCost : ComponentCostModel, IAdcCostModel
     public override IReadOnlyList<string> Actions => ActionNames;
 
     public double ConversionEnergyJ(double columnConductanceS, double readVoltageV) =>
-        (Comparators * _comparatorEnergyJ) + (ColumnPowerWOhm * columnConductanceS * (readVoltageV / 0.5) * ConversionLatencyPs * 1e-12);
+        (Comparators * _comparatorEnergyJ) + (ColumnPowerWOhm * columnConductanceS * (readVoltageV / NeuroSimReference.ColumnReferenceReadVoltageV) * ConversionLatencyPs * 1e-12);
 
     public override ActionCost Cost(string action) =>
-        action == Convert ? new(ConversionEnergyJ(0, 0.5), ConversionLatencyPs) : throw UnknownAction(action);
+        action == Convert ? new(ConversionEnergyJ(0, NeuroSimReference.ColumnReferenceReadVoltageV), ConversionLatencyPs) : throw UnknownAction(action);
 }

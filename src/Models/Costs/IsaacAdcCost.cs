@@ -7,7 +7,6 @@ namespace Engram.Models.Costs;
 public sealed class IsaacAdcCost : ComponentCostModel, IAdcCostModel
 {
     public const string Convert = "convert";
-    public const double NodeNmPublished = 32;
 
     private static readonly string[] ActionNames = [Convert];
 
@@ -21,7 +20,7 @@ public sealed class IsaacAdcCost : ComponentCostModel, IAdcCostModel
     private readonly double _areaUm2;
 
     public IsaacAdcCost(int bits, double nodeNm)
-        : base("adc_sar", IsaacReference.Profile, nodeNm, NodeNmPublished)
+        : base("adc_sar", IsaacReference.Profile, nodeNm, IsaacReference.NodeNm)
     {
         int index = Array.FindIndex(Sweep, s => s.Bits == bits);
         if (index < 0)
@@ -34,7 +33,7 @@ public sealed class IsaacAdcCost : ComponentCostModel, IAdcCostModel
         var src = IsaacReference.Figure($"{bits}-bit SAR ADC at 1.28 GS/s: {point.EnergyPj} pJ, {point.AreaUm2} um^2 (8 bit headline: 2 mW, 1200 um^2)", "Stillmaker-Baas scaling from 32 nm");
         _energyJ = Cite("ConversionEnergyJ", point.EnergyPj * 1e-12, CostUnit.Joule, src) * EnergyScale;
         _areaUm2 = Cite("ConverterAreaUm2", point.AreaUm2, CostUnit.SquareMicrometer, src) * AreaScale;
-        double rateHz = Cite("SampleRateHz", 1.28e9, CostUnit.Hertz, src);
+        double rateHz = Cite("SampleRateHz", IsaacReference.SampleRateHz, CostUnit.Hertz, src);
         ConversionLatencyPs = 1e12 / rateHz * LatencyScale;
     }
 

@@ -27,8 +27,6 @@ public sealed class IsaacDacCost : ComponentCostModel
 
     public override IReadOnlyList<string> Actions => ActionNames;
 
-    public double DriveEnergyJ(bool inputOne) => _energyJ;
-
     public override ActionCost Cost(string action) => action switch
     {
         DriveRow or DriveRowOne => new(_energyJ, InputCyclePs),

@@ -23,4 +23,7 @@ public static class NeuroSimReference
     public const double WritePulsePs = 50_000;
     public const double CellAreaFeatureCount = 48;
     public const double VddV = 0.85;
+
+    /// <summary>NeuroSim's column-power model scales R_col by this voltage over the actual read voltage.</summary>
+    public const double ColumnReferenceReadVoltageV = 0.5;
 }

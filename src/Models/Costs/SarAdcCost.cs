@@ -39,7 +39,7 @@ public sealed class SarAdcCost : ComponentCostModel, IAdcCostModel
         Cite(nameof(PowerPerBitUw), PowerPerBitUw, CostUnit.Microwatt, src);
         Cite(nameof(PowerBaseUw), PowerBaseUw, CostUnit.Microwatt, src);
         Cite(nameof(ColumnPowerWOhm), ColumnPowerWOhm, CostUnit.WattOhm, src);
-        double referenceReadV = Cite("ColumnReferenceReadV", 0.5, CostUnit.Volt, src with { OriginalFigure = "R_col scaled by 0.5 V / V_read" });
+        double referenceReadV = Cite("ColumnReferenceReadV", NeuroSimReference.ColumnReferenceReadVoltageV, CostUnit.Volt, src with { OriginalFigure = "R_col scaled by 0.5 V / V_read" });
         ReferenceReadVoltageV = referenceReadV;
         ConversionLatencyPs = (bits + 1) * Cite("CycleLatencyPs", 1_000, CostUnit.Picosecond, src with { OriginalFigure = "latency (B+1) ns", Scaling = "node-independent (NeuroSim's SAR clock)" });
         _unitAreaUm2 = Cite("TransistorFootprintUm2", FittedFootprintUm2, CostUnit.SquareMicrometer, NeuroSimReference.Figure(

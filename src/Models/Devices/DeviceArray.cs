@@ -41,8 +41,9 @@ public sealed class DeviceArray
         _g = new double[n];
         _stuck = new StuckKind[n];
         _readScratch = new double[cols];
-        _driftAgeS = new double[n];
-        _driftNu = new double[n];
+        // Drift state only for a drifting card; otherwise the empty arrays keep writes free of it.
+        _driftAgeS = card.Drift is null ? [] : new double[n];
+        _driftNu = card.Drift is null ? [] : new double[n];
         var spec = card.PulseResponse;
         _weightPerSiemens = (spec.WMax - spec.WMin) / card.RangeS;
         _writeNoiseStdS = spec.WriteNoiseStd * spec.DwMin / _weightPerSiemens;
@@ -132,7 +133,7 @@ public sealed class DeviceArray
                 double g = Faults.StuckConductanceS(i, kind, Card.GminS, Card.GmaxS);
                 _g[i] = g;
                 _persistentS[i] = g;
-                _driftAgeS[i] = 0;
+                RestartDrift(i);
             }
         }
 
@@ -365,10 +366,7 @@ public sealed class DeviceArray
     }
 
     /// <summary>Sampled drift exponent ν of a cell (0 without drift).</summary>
-    public double DriftNu(int row, int col) => _driftNu[CellIndex(row, col)];
-
-    /// <summary>The hidden persistent conductance pulses act on; equals the read value without write noise.</summary>
-    public double GetPersistentConductance(int row, int col) => _persistentS[CellIndex(row, col)];
+    public double DriftNu(int row, int col) => _driftNu.Length == 0 ? 0 : _driftNu[CellIndex(row, col)];
 
     /// <summary>
     /// Writes a programmable cell (clamped to its own range), restarts its drift clock and re-draws its write
@@ -390,7 +388,15 @@ public sealed class DeviceArray
         double g = Math.Min(Math.Max(conductanceS, lo), hi);
         _persistentS[cell] = g;
         _g[cell] = g;
-        _driftAgeS[cell] = 0;
+        RestartDrift(cell);
+    }
+
+    private void RestartDrift(int cell)
+    {
+        if (_driftAgeS.Length != 0)
+        {
+            _driftAgeS[cell] = 0;
+        }
     }
 
     private double Noisy(double g, Random noise) =>

@@ -40,8 +40,6 @@ public sealed record DeviceCard
 
     public double RangeS => GmaxS - GminS;
 
-    /// <summary>Conductance of the k-th of <see cref="Levels"/> levels.</summary>
-    public double LevelConductanceS(int k) => GminS + k * RangeS / (Levels - 1);
 
     /// <summary>Nearest programmable conductance (identity for a continuous device), clamped to [Gmin, Gmax].</summary>
     public double Quantize(double conductanceS)

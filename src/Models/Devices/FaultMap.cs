@@ -35,10 +35,11 @@ public sealed class FaultMap
 
     public int CellCount => _u.Length;
 
-    public ReadOnlySpan<double> UniformDraws => _u;
-
     /// <summary>Stuck at rate <paramref name="rate"/>: u ≤ p, except that p = 0 never faults (u can be exactly 0).</summary>
-    public bool IsStuck(int cell, double rate) => rate > 0 && _u[cell] <= rate;
+    public bool IsStuck(int cell, double rate) => IsStuckAt(_u[cell], rate);
+
+    /// <summary>The nesting rule for one uniform draw: stuck when u ≤ p, never at p = 0.</summary>
+    public static bool IsStuckAt(double draw, double rate) => rate > 0 && draw <= rate;
 
     public StuckKind KindAt(int cell, double rate, StuckFaultSpec split)
     {

@@ -38,12 +38,6 @@ public class LinearStepResponse : PulseResponse
 
     public override double WeightGranularity => Spec.DwMin;
 
-    /// <summary>aihwkit <c>slope_up</c>.</summary>
-    public double SlopeUp(int index) => _slopeUp[index];
-
-    /// <summary>aihwkit <c>slope_down</c>.</summary>
-    public double SlopeDown(int index) => _slopeDown[index];
-
     public override double StepUp(int index, double w) => Samples.DwMinUp[index] + _slopeUp[index] * w;
 
     public override double StepDown(int index, double w) => Samples.DwMinDown[index] + _slopeDown[index] * w;

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Numerics;
 
 namespace Engram.Models.Devices;
@@ -59,38 +60,26 @@ public sealed class StochasticPulseUpdater
         int desired = p.DesiredBl;
         if (p.UpdateBlManagement || p.UpdateManagement)
         {
-            double xm = MaxAbs(x);
-            double dm = MaxAbs(d);
+            double xm = Math.Abs(TensorPrimitives.MaxMagnitude(x));
+            double dm = Math.Abs(TensorPrimitives.MaxMagnitude(d));
             if (xm == 0 || dm == 0)
             {
                 return (0, 0, 0);
             }
 
-            int bl = desired;
-            double a = Math.Sqrt(lrAbs / (granularity * bl));
             double dv = p.UmGradScale * dm;
             double k = lrAbs * xm * dv / granularity;
-            if (p.UpdateBlManagement)
+            int bl = p.UpdateBlManagement ? (int)Math.Max(Math.Min(Math.Ceiling(k), desired), 1) : desired;
+            double scale = Math.Sqrt(lrAbs / (granularity * bl));
+
+            // Update management is forced on with BL management (aihwkit): clip the gradient side, never x,
+            // then balance the two maximum probabilities.
+            if (k > desired)
             {
-                bl = (int)Math.Max(Math.Min(Math.Ceiling(k), desired), 1);
-                a = Math.Sqrt(lrAbs / (granularity * bl));
+                dv *= desired / k;
             }
 
-            double b = a;
-            bool management = p.UpdateManagement || p.UpdateBlManagement;
-            if (management)
-            {
-                if (k > desired)
-                {
-                    // Clip the gradient side, never x.
-                    dv *= desired / k;
-                }
-
-                a *= Math.Sqrt(xm / dv);
-                b *= Math.Sqrt(dv / xm);
-            }
-
-            return (bl, a, b);
+            return (bl, scale * Math.Sqrt(xm / dv), scale * Math.Sqrt(dv / xm));
         }
 
         if (p.FixedBl || granularity * desired >= lrAbs)
@@ -215,16 +204,5 @@ public sealed class StochasticPulseUpdater
         }
 
         return Math.Round(scaled, MidpointRounding.AwayFromZero) * res;
-    }
-
-    private static double MaxAbs(ReadOnlySpan<double> values)
-    {
-        double max = 0;
-        foreach (double v in values)
-        {
-            max = Math.Max(max, Math.Abs(v));
-        }
-
-        return max;
     }
 }

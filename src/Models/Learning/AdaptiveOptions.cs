@@ -20,10 +20,5 @@ public sealed record AdaptiveOptions(
 {
     public static AdaptiveOptions Default { get; } = new();
 
-    internal IOptimizer CreateOptimizer() => Optimizer switch
-    {
-        OptimizerKind.Adam => new Adam(LearningRate),
-        OptimizerKind.RmsProp => new RmsProp(LearningRate),
-        _ => throw new InvalidOperationException($"unknown optimizer {Optimizer}"),
-    };
+    internal IOptimizer CreateOptimizer() => Optimizer.Create(LearningRate);
 }

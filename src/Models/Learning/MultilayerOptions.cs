@@ -30,10 +30,5 @@ public sealed record MultilayerOptions(
         return (Epochs ?? epochs, LearningRate ?? lr);
     }
 
-    internal IOptimizer CreateOptimizer(double learningRate) => Optimizer switch
-    {
-        OptimizerKind.Adam => new Adam(learningRate),
-        OptimizerKind.RmsProp => new RmsProp(learningRate),
-        _ => throw new InvalidOperationException($"unknown optimizer {Optimizer}"),
-    };
+    internal IOptimizer CreateOptimizer(double learningRate) => Optimizer.Create(learningRate);
 }

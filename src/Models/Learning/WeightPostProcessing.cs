@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Engram.Models.Learning;
 
 /// <summary>The post-processing every classical rule gets in the He et al. code (hnn.md §2.1): zero diagonal, then W / max|W|.</summary>
@@ -10,18 +12,10 @@ public static class WeightPostProcessing
             weights[(i * n) + i] = 0;
         }
 
-        double max = 0;
-        foreach (double w in weights)
-        {
-            max = Math.Max(max, Math.Abs(w));
-        }
-
+        double max = Math.Abs(TensorPrimitives.MaxMagnitude(weights));
         if (max > 0)
         {
-            for (int k = 0; k < weights.Length; k++)
-            {
-                weights[k] /= max;
-            }
+            TensorPrimitives.Divide(weights, max, weights);
         }
     }
 

@@ -18,7 +18,7 @@ public static class NeuronFunctions
     /// <summary>A copy of <paramref name="weights"/> with σ·max|W|·N(0, 1) added to every non-stuck cell (hnn.md §3).</summary>
     public static double[] WithVariation(double[] weights, bool[] stuck, double sigma, Random rng)
     {
-        double max = TensorPrimitives.MaxMagnitude(weights);
+        double max = Math.Abs(TensorPrimitives.MaxMagnitude(weights));
         var w = (double[])weights.Clone();
         for (int k = 0; k < w.Length; k++)
         {

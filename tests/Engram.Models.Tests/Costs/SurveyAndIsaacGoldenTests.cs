@@ -82,8 +82,8 @@ public class SurveyAndIsaacGoldenTests
     public void Isaac_borrows_neurosim_figures_where_it_publishes_none_and_says_so()
     {
         var lib = new CostLibrary(CostLibrary.Isaac, 32);
-        Assert.True(lib.IsFallback("sense_amp"));
-        Assert.False(lib.IsFallback("adc_sar"));
+        Assert.Equal(CostLibrary.NeuroSim, lib.SenseAmp().Profile);
+        Assert.Equal(CostLibrary.Isaac, lib.Adc(AdcKind.Sar, 8).Profile);
         var result = CostQuery.Run(CostLibrary.Isaac, 32, "adder16");
         Assert.Contains("publishes no figure", result.Note, StringComparison.Ordinal);
         Assert.Equal(CostLibrary.NeuroSim, result.Model.Profile);
