@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Engram.Components.Chips;
-using Engram.Workloads.Recall;
+using Engram.Components.Ledger;
 
 namespace Engram.Cli.Commands;
 
@@ -24,7 +24,7 @@ public static class AreaCommand
             var model = new Chip(spec, seed: 1);
             var c = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(c, $"{spec.Name}: area by component ({spec.CostProfile} at {spec.Technology.NodeNm:G4} nm)"));
-            var byKind = model.AreaUm2.GroupBy(a => ScheduleComparison.KindOf(a.Key), StringComparer.Ordinal)
+            var byKind = model.AreaUm2.GroupBy(a => EnergyLedger.KindOf(a.Key), StringComparer.Ordinal)
                 .Select(g => (Kind: g.Key, AreaUm2: g.Sum(a => a.Value), Count: g.Count()))
                 .OrderByDescending(k => k.AreaUm2).ThenBy(k => k.Kind, StringComparer.Ordinal);
             foreach (var (kind, area, count) in byKind)

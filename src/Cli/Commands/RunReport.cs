@@ -30,9 +30,9 @@ internal sealed record RunReport(IReadOnlyList<Stat> Stats, string Summary)
             new("ledger.energy", chip.Ledger.TotalEnergyJ, "Joule", "all energy charged, leakage included"),
             new("trace.droppedEntries", chip.Ledger.DroppedEntries, "Count", "ledger entries beyond the trace cap (in totals, not in traces)"),
         };
-        foreach (var kind in chip.Ledger.Breakdown().GroupBy(r => ScheduleComparison.KindOf(r.ComponentPath), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var (kind, energyJ) in chip.Ledger.ByKind())
         {
-            stats.Add(new($"energy.{kind.Key}", kind.Sum(r => r.EnergyJ), "Joule", $"energy of all {kind.Key}"));
+            stats.Add(new($"energy.{kind}", energyJ, "Joule", $"energy of all {kind}"));
         }
 
         var c = CultureInfo.InvariantCulture;

@@ -20,7 +20,6 @@ public sealed class Chip
     private readonly Random? _readNoise;
     private readonly RandomStream _order;
     private readonly List<Event> _conversions = [];
-    private double _staticPowerW;
 
     private readonly int _controller, _host, _neurons, _register;
     private readonly int[] _interconnect, _accumulators, _shiftAdd;
@@ -93,7 +92,7 @@ public sealed class Chip
     public double TotalAreaUm2 => _areaUm2.Values.Sum();
 
     /// <summary>Static power of all components (W), integrated into the ledger when it closes.</summary>
-    public double StaticPowerW => _staticPowerW;
+    public double StaticPowerW => Ledger.StaticPowerW;
 
     /// <summary>Programs layer <paramref name="layer"/>'s weights (outputs × inputs, row-major) through the device model, in zero time and at no charge (set-to-target).</summary>
     public int Program(int layer, ReadOnlySpan<double> weights)
@@ -193,7 +192,7 @@ public sealed class Chip
         var process = Sim.Process(schedule == Schedule.Sync ? SyncRecall(run, maxIterations) : AsyncRecall(run, order, maxIterations), $"recall-{schedule}");
         Sim.Run(process);
         long latencyPs = Sim.Now - startPs;
-        double energyJ = Ledger.TotalEnergyJ - startJ + (_staticPowerW * latencyPs * 1e-12);
+        double energyJ = Ledger.TotalEnergyJ - startJ + (Ledger.StaticPowerW * latencyPs * 1e-12);
         return new RecallResult((double[])State.Clone(), run.Iterations, run.Updates, run.Converged, energyJ, latencyPs);
     }
 
@@ -665,7 +664,6 @@ public sealed class Chip
             int units = rowBlocks * colBlocks * adcsPerBlock;
             AddArea($"L{index}/shift_add", units * Costs.ShiftAddAreaUm2);
             Ledger.AddStaticPower(_shiftAdd[index], units * Costs.ShiftAddLeakageW);
-            _staticPowerW += units * Costs.ShiftAddLeakageW;
         }
 
         return new CrossbarLayer(index, inputs, outputs, blocks, spec);

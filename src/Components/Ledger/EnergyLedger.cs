@@ -160,11 +160,21 @@ public sealed class EnergyLedger
         return rows;
     }
 
-    /// <summary>Energy per component (summing its actions), ordered by path.</summary>
-    public IReadOnlyList<(string ComponentPath, double EnergyJ)> ByComponent() =>
-        Breakdown().GroupBy(r => r.ComponentPath, StringComparer.Ordinal)
-            .Select(g => (g.Key, g.Sum(r => r.EnergyJ)))
-            .ToList();
+    /// <summary>Energy per component kind (the last path segment: <c>L0/b1.2/adcs</c> → <c>adcs</c>), ordered by kind.</summary>
+    public IReadOnlyDictionary<string, double> ByKind() =>
+        Breakdown().GroupBy(r => KindOf(r.ComponentPath), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(r => r.EnergyJ), StringComparer.Ordinal);
+
+    /// <summary>The kind of a component path: its last segment, which names what the component is.</summary>
+    public static string KindOf(string componentPath)
+    {
+        int slash = componentPath.LastIndexOf('/');
+        return slash < 0 ? componentPath : componentPath[(slash + 1)..];
+    }
+
+    /// <summary>Static power of every component declared so far (W); <see cref="Close"/> integrates it.</summary>
+    public double StaticPowerW => _static.Sum(s => s.LeakageW);
 
     private ref Aggregate Slot(int component, int action)
     {

@@ -26,13 +26,6 @@ public static class ScheduleComparison
             Figures(new RecallOutcome(async, patterns), Difference(after, middle), chip.StaticPowerW));
     }
 
-    /// <summary>The component kind of a ledger path: its last segment (<c>L0/b1.2/adcs</c> → <c>adcs</c>).</summary>
-    public static string KindOf(string componentPath)
-    {
-        int slash = componentPath.LastIndexOf('/');
-        return slash < 0 ? componentPath : componentPath[(slash + 1)..];
-    }
-
     private static ScheduleFigures Figures(RecallOutcome outcome, Dictionary<string, double> energyByKind, double staticPowerW)
     {
         int recalls = outcome.Recalls.Count;
@@ -46,7 +39,7 @@ public static class ScheduleComparison
     }
 
     private static Dictionary<string, double> Snapshot(EnergyLedger ledger) =>
-        ledger.Breakdown().GroupBy(r => KindOf(r.ComponentPath), StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(r => r.EnergyJ), StringComparer.Ordinal);
+        new(ledger.ByKind(), StringComparer.Ordinal);
 
     private static Dictionary<string, double> Difference(Dictionary<string, double> later, Dictionary<string, double> earlier) =>
         later.ToDictionary(k => k.Key, k => k.Value - earlier.GetValueOrDefault(k.Key), StringComparer.Ordinal);
