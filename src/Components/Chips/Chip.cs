@@ -411,13 +411,12 @@ public sealed class Chip
                 ChargeBroadcast(layer, p, plane, colBlockOfColumn, readPs);
             }
 
-            foreach (var block in layer.Blocks())
+            // Only the blocks holding the column are read (the others were charged by the broadcast above).
+            int firstCb = column < 0 ? 0 : colBlockOfColumn, lastCb = column < 0 ? layer.ColBlocks - 1 : colBlockOfColumn;
+            for (int rb = 0; rb < layer.RowBlocks; rb++)
+            for (int cb = firstCb; cb <= lastCb; cb++)
             {
-                bool holdsColumn = colBlockOfColumn < 0 || block.BlockCol == colBlockOfColumn;
-                if (!holdsColumn)
-                {
-                    continue;
-                }
+                var block = layer.Block(rb, cb);
 
                 layer.Drive(block, plane);
                 double cellPowerW;
@@ -447,28 +446,35 @@ public sealed class Chip
                 yield return Sim.Timeout(readPs);
             }
 
-            _conversions.Clear();
-            foreach (var block in layer.Blocks())
+            if (column >= 0 && layer.RowBlocks == 1)
             {
-                if (colBlockOfColumn >= 0 && block.BlockCol != colBlockOfColumn)
+                // One conversion: run it inline instead of starting a process and waiting on a condition.
+                foreach (var w in Convert(layer, layer.Block(0, colBlockOfColumn), column - (colBlockOfColumn * layer.ArrayCols), planeWeight, output))
                 {
-                    continue;
+                    yield return w;
                 }
+            }
+            else
+            {
+                _conversions.Clear();
+                for (int rb = 0; rb < layer.RowBlocks; rb++)
+                for (int cb = firstCb; cb <= lastCb; cb++)
+                {
+                    var block = layer.Block(rb, cb);
+                    if (column >= 0)
+                    {
+                        _conversions.Add(Sim.Process(Convert(layer, block, column - block.ColStart, planeWeight, output)));
+                        continue;
+                    }
 
-                if (column >= 0)
-                {
-                    _conversions.Add(Sim.Process(Convert(layer, block, column - block.ColStart, planeWeight, output)));
-                }
-                else
-                {
                     for (int c = 0; c < block.Cols && block.ColStart + c < layer.Outputs; c++)
                     {
                         _conversions.Add(Sim.Process(Convert(layer, block, c, planeWeight, output)));
                     }
                 }
-            }
 
-            yield return Sim.AllOf(_conversions);
+                yield return Sim.AllOf(_conversions);
+            }
 
             if (planes > 1)
             {
