@@ -134,6 +134,10 @@ public sealed class ChipLoaderTests : IDisposable
               adc: { energy_j: "42.4 fJ", latency_ps: 6000, source: NeuroSim 5-bit SAR }
               wire: { area_um2: 0.5, source: assumption }
             """;
+        // The keys whose defaults are checked are really gone (the replacements above must still match the file).
+        Assert.DoesNotContain("unselected_columns_conduct", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("host_round_trip_ps", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("host_round_trip_energy_j", yaml, StringComparison.Ordinal);
         var spec = ChipLoader.Parse(Path.Combine(RepoPaths.Chips, "variant.yaml"), yaml);
         Assert.True(spec.Periphery.UnselectedColumnsConduct);
         Assert.Equal(0, spec.Controller.HostRoundTripPs);
