@@ -4,11 +4,9 @@ namespace Engram.Cli.Tests;
 
 public class CostQueryCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
-
     private static JsonElement Json(params string[] args)
     {
-        var (code, output, error) = Run(args);
+        var (code, output, error) = CliRunner.Run(args);
         Assert.True(code == 0, error);
         using var doc = JsonDocument.Parse(output);
         return doc.RootElement.Clone();
@@ -50,7 +48,7 @@ public class CostQueryCommandTests
     {
         double at22 = Json("cost", "query", "--profile", "isaac", "--node", "22", "--component", "adc_sar", "--bits", "5", "--json").GetProperty("energy_j").GetDouble();
         Assert.InRange(at22, 0.99e-12 * 0.446 * 0.99, 0.99e-12 * 0.446 * 1.01);
-        var (code, output, _) = Run("cost", "query", "--profile", "isaac", "--node", "22", "--component", "adc_sar", "--bits", "5", "--explain");
+        var (code, output, _) = CliRunner.Run("cost", "query", "--profile", "isaac", "--node", "22", "--component", "adc_sar", "--bits", "5", "--explain");
         Assert.Equal(0, code);
         Assert.Contains("ISAAC", output, StringComparison.Ordinal);
         Assert.Contains("scaled 32 -> 22 nm", output, StringComparison.Ordinal);
@@ -60,7 +58,7 @@ public class CostQueryCommandTests
     [Fact]
     public void An_implausible_adc_is_warned_about_on_stderr()
     {
-        var (code, _, error) = Run("cost", "query", "--profile", "neurosim", "--node", "22", "--component", "adc_sar", "--bits", "8", "--json");
+        var (code, _, error) = CliRunner.Run("cost", "query", "--profile", "neurosim", "--node", "22", "--component", "adc_sar", "--bits", "8", "--json");
         Assert.Equal(0, code);
         Assert.Contains("warning", error, StringComparison.Ordinal);
     }
@@ -73,7 +71,7 @@ public class CostQueryCommandTests
     [InlineData("--profile", "isaac", "--node", "32", "--component", "adc_sar", "--bits", "12")]
     public void Bad_values_exit_2_with_one_clear_line(params string[] args)
     {
-        var (code, output, error) = Run(["cost", "query", .. args, "--json"]);
+        var (code, output, error) = CliRunner.Run(["cost", "query", .. args, "--json"]);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
         Assert.StartsWith("engram cost query: ", error, StringComparison.Ordinal);
@@ -82,5 +80,5 @@ public class CostQueryCommandTests
 
     [Fact]
     public void Missing_required_options_are_parse_errors() =>
-        Assert.NotEqual(0, Run("cost", "query", "--profile", "neurosim").Code);
+        Assert.NotEqual(0, CliRunner.Run("cost", "query", "--profile", "neurosim").Code);
 }

@@ -4,12 +4,10 @@ namespace Engram.Cli.Tests;
 
 public class KernelDemoCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args) => CliRunner.Run(args);
-
     [Fact]
     public void The_default_demo_matches_its_closed_form()
     {
-        var (code, output, _) = Run("kernel-demo");
+        var (code, output, _) = CliRunner.Run("kernel-demo");
         Assert.Equal(0, code);
         Assert.Contains("latency            9000 ps (closed form 9000 ps)", output, StringComparison.Ordinal);
     }
@@ -17,7 +15,7 @@ public class KernelDemoCommandTests
     [Fact]
     public void Json_output_is_one_object_with_the_measured_fields()
     {
-        var (code, output, _) = Run("kernel-demo", "--json", "--columns", "100", "--adcs", "7", "--conversion-ps", "2000");
+        var (code, output, _) = CliRunner.Run("kernel-demo", "--json", "--columns", "100", "--adcs", "7", "--conversion-ps", "2000");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
@@ -28,15 +26,20 @@ public class KernelDemoCommandTests
     }
 
     [Fact]
-    public void The_same_seed_prints_identical_output()
+    public void Output_is_identical_across_runs_and_does_not_depend_on_the_seed()
     {
-        Assert.Equal(Run("kernel-demo", "--json", "--seed", "5").Out, Run("kernel-demo", "--json", "--seed", "5").Out);
+        // The demo draws no random numbers: a fixed schedule of column reads and conversions, so repeated runs and
+        // other seeds print the same thing (dispatch hash included).
+        var first = CliRunner.Run("kernel-demo", "--json", "--seed", "5");
+        Assert.Equal(0, first.Code);
+        Assert.Equal(first.Out, CliRunner.Run("kernel-demo", "--json", "--seed", "5").Out);
+        Assert.Equal(first.Out, CliRunner.Run("kernel-demo", "--json", "--seed", "6").Out);
     }
 
     [Fact]
     public void Bad_values_exit_non_zero_with_a_message()
     {
-        var (code, output, error) = Run("kernel-demo", "--columns", "10", "--adcs", "20");
+        var (code, output, error) = CliRunner.Run("kernel-demo", "--columns", "10", "--adcs", "20");
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
         Assert.Contains("adcs must be between 1 and the number of columns, 10 (got 20)", error, StringComparison.Ordinal);
@@ -45,15 +48,15 @@ public class KernelDemoCommandTests
     [Fact]
     public void Unknown_options_and_commands_are_parse_errors()
     {
-        Assert.NotEqual(0, Run("kernel-demo", "--colums", "3").Code);
-        Assert.NotEqual(0, Run("no-such-command").Code);
-        Assert.NotEqual(0, Run("kernel-demo", "--columns", "many").Code);
+        Assert.NotEqual(0, CliRunner.Run("kernel-demo", "--colums", "3").Code);
+        Assert.NotEqual(0, CliRunner.Run("no-such-command").Code);
+        Assert.NotEqual(0, CliRunner.Run("kernel-demo", "--columns", "many").Code);
     }
 
     [Fact]
     public void Help_lists_the_command_and_exits_zero()
     {
-        var (code, output, _) = Run("--help");
+        var (code, output, _) = CliRunner.Run("--help");
         Assert.Equal(0, code);
         Assert.Contains("kernel-demo", output, StringComparison.Ordinal);
     }

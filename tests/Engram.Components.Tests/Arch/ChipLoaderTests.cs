@@ -8,13 +8,15 @@ public sealed class ChipLoaderTests : IDisposable
     // The shipped chips must pass the memory check on a 24 GiB machine (50 % of it).
     private const long TwelveGiB = 12L << 30;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("engram-chips-").FullName;
+    private readonly TempDir _temp = new("engram-chips-");
+
+    private string Dir => _temp.Path;
 
     public static TheoryData<string> ShippedChips => new(Directory.GetFiles(RepoPaths.Chips, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!);
 
     public static TheoryData<string> BrokenChips => new(BrokenChip.All().Select(b => Path.GetFileNameWithoutExtension(b.Path)));
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private static ChipSpec Shipped(string name) => ChipLoader.Load(Path.Combine(RepoPaths.Chips, name), TwelveGiB);
 
@@ -99,8 +101,8 @@ public sealed class ChipLoaderTests : IDisposable
     [Fact]
     public void A_relative_card_path_resolves_against_the_chip_files_folder()
     {
-        string chips = Directory.CreateDirectory(Path.Combine(_dir, "chips")).FullName;
-        string devices = Directory.CreateDirectory(Path.Combine(_dir, "devices")).FullName;
+        string chips = Directory.CreateDirectory(Path.Combine(Dir, "chips")).FullName;
+        string devices = Directory.CreateDirectory(Path.Combine(Dir, "devices")).FullName;
         File.Copy(Path.Combine(RepoPaths.DeviceCards, "hnn64-rram.yaml"), Path.Combine(devices, "card.yaml"));
         string yaml = File.ReadAllText(Path.Combine(RepoPaths.Chips, "hnn64.yaml"))
             .Replace("../devices/hnn64-rram.yaml", "../devices/card.yaml", StringComparison.Ordinal);
@@ -118,7 +120,7 @@ public sealed class ChipLoaderTests : IDisposable
         string card = Path.Combine(RepoPaths.DeviceCards, "ideal.yaml");
         string yaml = File.ReadAllText(Path.Combine(RepoPaths.Chips, "hnn64.yaml"))
             .Replace("../devices/hnn64-rram.yaml", card, StringComparison.Ordinal);
-        var spec = ChipLoader.Parse(Path.Combine(_dir, "elsewhere.yaml"), yaml);
+        var spec = ChipLoader.Parse(Path.Combine(Dir, "elsewhere.yaml"), yaml);
         Assert.Equal(Path.GetFullPath(card), spec.Device.CardPath);
     }
 
@@ -134,6 +136,10 @@ public sealed class ChipLoaderTests : IDisposable
               adc: { energy_j: "42.4 fJ", latency_ps: 6000, source: NeuroSim 5-bit SAR }
               wire: { area_um2: 0.5, source: assumption }
             """;
+        // The keys whose defaults are checked are really gone (the replacements above must still match the file).
+        Assert.DoesNotContain("unselected_columns_conduct", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("host_round_trip_ps", yaml, StringComparison.Ordinal);
+        Assert.DoesNotContain("host_round_trip_energy_j", yaml, StringComparison.Ordinal);
         var spec = ChipLoader.Parse(Path.Combine(RepoPaths.Chips, "variant.yaml"), yaml);
         Assert.True(spec.Periphery.UnselectedColumnsConduct);
         Assert.Equal(0, spec.Controller.HostRoundTripPs);
@@ -197,12 +203,12 @@ public sealed class ChipLoaderTests : IDisposable
     [Fact]
     public void A_broken_device_card_reports_its_own_file_and_line()
     {
-        string card = Path.Combine(_dir, "bad-card.yaml");
+        string card = Path.Combine(Dir, "bad-card.yaml");
         File.WriteAllText(card, File.ReadAllText(Path.Combine(RepoPaths.DeviceCards, "hnn64-rram.yaml"))
             .Replace("  levels: 64 ", "  levelz: 64 ", StringComparison.Ordinal));
         string yaml = File.ReadAllText(Path.Combine(RepoPaths.Chips, "hnn64.yaml"))
             .Replace("../devices/hnn64-rram.yaml", "bad-card.yaml", StringComparison.Ordinal);
-        var e = Assert.Throws<ArchException>(() => ChipLoader.Parse(Path.Combine(_dir, "chip.yaml"), yaml));
+        var e = Assert.Throws<ArchException>(() => ChipLoader.Parse(Path.Combine(Dir, "chip.yaml"), yaml));
         Assert.Equal(card, e.File);
         Assert.Equal("conductance.levelz", e.KeyPath);
         Assert.True(e.Line > 1);
@@ -211,7 +217,7 @@ public sealed class ChipLoaderTests : IDisposable
     [Fact]
     public void A_missing_chip_file_names_the_file()
     {
-        string path = Path.Combine(_dir, "nope.yaml");
+        string path = Path.Combine(Dir, "nope.yaml");
         var e = Assert.Throws<ArchException>(() => ChipLoader.Load(path));
         Assert.Equal(path, e.File);
         Assert.Contains("file not found", e.Message, StringComparison.Ordinal);

@@ -36,13 +36,15 @@ public sealed class DeviceCardErrorTests : IDisposable
           conductance.gmax_s: a paper
         """;
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("engram-cards-").FullName;
+    private readonly TempDir _temp = new("engram-cards-");
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    private string Dir => _temp.Path;
+
+    public void Dispose() => _temp.Dispose();
 
     private string Write(string yaml)
     {
-        string path = Path.Combine(_dir, "card.yaml");
+        string path = Path.Combine(Dir, "card.yaml");
         File.WriteAllText(path, yaml);
         return path;
     }
@@ -123,7 +125,7 @@ public sealed class DeviceCardErrorTests : IDisposable
     [Fact]
     public void Missing_file_and_missing_keys_are_named()
     {
-        string missing = Path.Combine(_dir, "nope.yaml");
+        string missing = Path.Combine(Dir, "nope.yaml");
         var e = Assert.Throws<ArchException>(() => DeviceCardLoader.Load(missing));
         Assert.Equal($"{missing}: file not found", e.Message);
 

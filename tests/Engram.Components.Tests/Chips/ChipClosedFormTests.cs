@@ -20,6 +20,19 @@ public class ChipClosedFormTests
         return chip;
     }
 
+    /// <summary>The stored pattern with the given bits flipped: a cue the recall has to correct.</summary>
+    private static double[] Flipped(double[] pattern, params int[] bits)
+    {
+        var cue = (double[])pattern.Clone();
+        foreach (int b in bits)
+        {
+            cue[b] = -cue[b];
+        }
+
+        Assert.NotEqual(pattern, cue);
+        return cue;
+    }
+
     [Fact]
     public void One_array_sync_and_async_match_the_hand_derivation()
     {
@@ -32,13 +45,16 @@ public class ChipClosedFormTests
         var spec = TestChips.Ideal(8, 8, 8);
         var chip = Programmed(spec, out var pattern);
 
-        var cue = (double[])pattern.Clone();
-        cue[3] = -cue[3];
+        var cue = Flipped(pattern, 3);
         var sync = chip.Recall(cue, Schedule.Sync, UpdateOrder.Sequential, 50);
+        Assert.True(sync.Iterations > 1, "the flipped bit must take an iteration to correct before the fixed point is seen");
+        Assert.Equal(pattern, sync.FinalState);
         Assert.Equal(sync.Iterations * 11_000L, sync.LatencyPs);
         Assert.Equal(sync.Iterations * syncJ, sync.EnergyJ, 1e-27);
 
         var async = chip.Recall(cue, Schedule.Async, UpdateOrder.Sequential, 50);
+        Assert.True(async.Updates > 0);
+        Assert.Equal(pattern, async.FinalState);
         Assert.Equal(async.Updates, async.Iterations * 8L);
         Assert.Equal(async.Updates * 8_000L, async.LatencyPs);
         Assert.Equal(async.Updates * asyncJ, async.EnergyJ, 1e-27);
@@ -49,7 +65,9 @@ public class ChipClosedFormTests
     {
         const double asyncJ = TestChips.IssueJ + (16 * TestChips.RowJ) + (16 * TestChips.CellJ) + TestChips.AdcJ + TestChips.NeuronJ + TestChips.RegisterJ;
         var chip = Programmed(TestChips.Ideal(8, 8, 8, conduct: false), out var pattern);
-        var async = chip.Recall(pattern, Schedule.Async, UpdateOrder.Random, 50);
+        var async = chip.Recall(Flipped(pattern, 5), Schedule.Async, UpdateOrder.Random, 50);
+        Assert.True(async.Updates > 0);
+        Assert.Equal(pattern, async.FinalState);
         Assert.Equal(async.Updates * asyncJ, async.EnergyJ, 1e-27);
     }
 
@@ -65,10 +83,15 @@ public class ChipClosedFormTests
         const double asyncJ = TestChips.IssueJ + (4 * 16 * TestChips.RowJ) + (4 * 128 * TestChips.CellJ) + (2 * TestChips.AdcJ)
             + (2 * 16 * TestChips.WireJ) + TestChips.TreeJ + TestChips.NeuronJ + TestChips.RegisterJ;
         var chip = Programmed(TestChips.Ideal(16, 8, 8), out var pattern);
-        var sync = chip.Recall(pattern, Schedule.Sync, UpdateOrder.Sequential, 50);
+        var cue = Flipped(pattern, 1, 12);
+        var sync = chip.Recall(cue, Schedule.Sync, UpdateOrder.Sequential, 50);
+        Assert.True(sync.Iterations > 1, "the flipped bits must take an iteration to correct before the fixed point is seen");
+        Assert.Equal(pattern, sync.FinalState);
         Assert.Equal(sync.Iterations * 14_000L, sync.LatencyPs);
         Assert.Equal(sync.Iterations * syncJ, sync.EnergyJ, 1e-26);
-        var async = chip.Recall(pattern, Schedule.Async, UpdateOrder.Random, 50);
+        var async = chip.Recall(cue, Schedule.Async, UpdateOrder.Random, 50);
+        Assert.True(async.Updates > 0);
+        Assert.Equal(pattern, async.FinalState);
         Assert.Equal(async.Updates * 11_000L, async.LatencyPs);
         Assert.Equal(async.Updates * asyncJ, async.EnergyJ, 1e-26);
     }
@@ -79,7 +102,9 @@ public class ChipClosedFormTests
         const double asyncJ = TestChips.IssueJ + (2 * 16 * TestChips.RowJ) + (2 * 16 * TestChips.CellJ) + (2 * TestChips.AdcJ)
             + (2 * 16 * TestChips.WireJ) + TestChips.TreeJ + TestChips.NeuronJ + TestChips.RegisterJ;
         var chip = Programmed(TestChips.Ideal(16, 8, 8, conduct: false), out var pattern);
-        var async = chip.Recall(pattern, Schedule.Async, UpdateOrder.Random, 50);
+        var async = chip.Recall(Flipped(pattern, 9), Schedule.Async, UpdateOrder.Random, 50);
+        Assert.True(async.Updates > 0);
+        Assert.Equal(pattern, async.FinalState);
         Assert.Equal(async.Updates * 11_000L, async.LatencyPs);
         Assert.Equal(async.Updates * asyncJ, async.EnergyJ, 1e-26);
     }
@@ -88,38 +113,46 @@ public class ChipClosedFormTests
     public void Stored_patterns_are_recalled_and_the_ledger_equals_its_parts()
     {
         var chip = Programmed(TestChips.Ideal(16, 8, 8, costs: []), out var pattern);
-        var cue = (double[])pattern.Clone();
-        cue[0] = -cue[0];
+        var cue = Flipped(pattern, 0);
         foreach (var schedule in new[] { Schedule.Sync, Schedule.Async })
         {
             var result = chip.Recall(cue, schedule, UpdateOrder.Random, 50);
             Assert.True(result.Converged);
+            Assert.True(result.Iterations > 0 && result.EnergyJ > 0);
             Assert.Equal(pattern, result.FinalState);
         }
 
         chip.Finish();
         double parts = chip.Ledger.Breakdown().Sum(r => r.EnergyJ);
         Assert.Equal(1, chip.Ledger.TotalEnergyJ / parts, 12);
+        Assert.True(parts > 0);
     }
 
     [Fact]
     public void The_same_seed_gives_the_same_recall_and_dispatch_hash()
     {
         var card = "hnn64-rram.yaml";
-        (double[] State, double EnergyJ, ulong Hash) Once()
+        (double[] State, double EnergyJ, ulong Hash, double[] Conductances) Once(ulong seed)
         {
-            var chip = Programmed(TestChips.Ideal(16, 8, 8, card: card, costs: []), out var pattern, seed: 9);
-            var cue = (double[])pattern.Clone();
-            cue[2] = -cue[2];
-            var r = chip.Recall(cue, Schedule.Async, UpdateOrder.Random, 20);
-            return (r.FinalState, r.EnergyJ, chip.Sim.DispatchHash);
+            var chip = Programmed(TestChips.Ideal(16, 8, 8, card: card, costs: []), out var pattern, seed: seed);
+            var plus = chip.Layers[0].Block(0, 0).Plus;
+            var g = Enumerable.Range(0, 64).Select(k => plus.GetConductance(k / 8, k % 8)).ToArray();
+            var r = chip.Recall(Flipped(pattern, 2), Schedule.Async, UpdateOrder.Random, 20);
+            Assert.True(r.Updates > 0);
+            return (r.FinalState, r.EnergyJ, chip.Sim.DispatchHash, g);
         }
 
-        var a = Once();
-        var b = Once();
+        var a = Once(9);
+        var b = Once(9);
         Assert.Equal(a.State, b.State);
         Assert.Equal(a.EnergyJ, b.EnergyJ);
         Assert.Equal(a.Hash, b.Hash);
+        Assert.Equal(a.Conductances, b.Conductances);
+
+        // Another seed draws another device variation: other conductances, so another recall energy.
+        var c = Once(10);
+        Assert.NotEqual(a.Conductances, c.Conductances);
+        Assert.NotEqual(a.EnergyJ, c.EnergyJ);
     }
 }
 

@@ -7,45 +7,104 @@ namespace Engram.Components.Tests.Chips;
 
 public class ProgrammingTests
 {
+    // The ideal card (arch/devices/ideal.yaml), written out so the expectations do not come from the code under test.
+    private const double GminS = 1e-6, GmaxS = 100e-6, ReadV = 0.2, WriteV = 1.0, WriteS = 1e-9, ReadS = 1e-9;
+    private const long WritePs = 1_000, ReadPs = 1_000;
+
+    /// <summary>
+    /// What write-verify on the ideal card must do to each cell of one array of the 8×8 differential block, from the
+    /// weights alone: differential mapping with wMax = max|W| puts Gmin + |w|/wMax·(Gmax − Gmin) on the plus cell of a
+    /// positive weight and Gmin on its minus cell (the other way round for a negative weight, both Gmin for zero).
+    /// Cells start at Gmin, so a cell whose target is not Gmin takes one exact pulse and two verify reads (before
+    /// and after), any other cell one read.
+    /// </summary>
+    private static double[] Targets(double[] weights, bool plus)
+    {
+        double wMax = weights.Max(Math.Abs);
+        var targets = new double[64];
+        for (int input = 0; input < 8; input++)
+        {
+            for (int output = 0; output < 8; output++)
+            {
+                double w = weights[(output * 8) + input];
+                bool onThisSide = plus ? w > 0 : w < 0;
+                targets[(input * 8) + output] = onThisSide ? GminS + (Math.Abs(w) / wMax * (GmaxS - GminS)) : GminS;
+            }
+        }
+
+        return targets;
+    }
+
+    private static double[] Weights() => new HebbRule().Learn(RandomPatterns.Binary(3, 8, new Random(6)));
+
     [Fact]
     public void Write_verify_programming_charges_pulses_and_reads_and_takes_the_slowest_array()
     {
-        // Ideal card: one exact programming pulse per cell off target (1 ns at 1 V), one verify read before and after (1 ns at 0.2 V).
         var spec = TestChips.Ideal(8, 8, 8, costs: []);
         var chip = new ChipModel(spec, 1);
-        var card = spec.Device.Card;
-        var weights = new HebbRule().Learn(RandomPatterns.Binary(3, 8, new Random(6)));
+        var weights = Weights();
         var result = chip.ProgramVerified(0, weights);
 
-        var block = chip.Layers[0].Block(0, 0);
-        double expectedJ = 0;
         long expectedPulses = 0, expectedReads = 0, slowestPs = 0;
-        foreach (var array in new[] { block.Plus, block.Minus! })
+        double physicalJ = 0, verifyAtTargetJ = 0;
+        var block = chip.Layers[0].Block(0, 0);
+        foreach (var (array, targets) in new[] { (block.Plus, Targets(weights, plus: true)), (block.Minus!, Targets(weights, plus: false)) })
         {
             long arrayPs = 0;
-            for (int r = 0; r < 8; r++)
+            for (int cell = 0; cell < 64; cell++)
             {
-                for (int c = 0; c < 8; c++)
-                {
-                    double g = array.GetConductance(r, c);
-                    bool moved = Math.Abs(g - card.GminS) > 1e-15;
-                    int pulses = moved ? 1 : 0, reads = moved ? 2 : 1;
-                    expectedPulses += pulses;
-                    expectedReads += reads;
-                    arrayPs += (pulses + reads) * 1_000L;
-                    expectedJ += (pulses * card.WritePulse.VoltageV * card.WritePulse.VoltageV * g * 1e-9) + (reads * card.ReadVoltageV * card.ReadVoltageV * g * 1e-9);
-                }
+                double g = targets[cell];
+                bool moves = g != GminS;
+                int pulses = moves ? 1 : 0, reads = moves ? 2 : 1;
+                expectedPulses += pulses;
+                expectedReads += reads;
+                arrayPs += (pulses * WritePs) + (reads * ReadPs);
+
+                // Physically: the first verify read sees Gmin, the pulse and the second read the target.
+                physicalJ += moves
+                    ? (WriteV * WriteV * g * WriteS) + (ReadV * ReadV * GminS * ReadS) + (ReadV * ReadV * g * ReadS)
+                    : ReadV * ReadV * GminS * ReadS;
+                verifyAtTargetJ += moves ? ReadV * ReadV * (g - GminS) * ReadS : 0;
+
+                // Exact write: every cell lands on its target.
+                Assert.Equal(g, array.GetConductance(cell / 8, cell % 8), 1e-15);
             }
 
             slowestPs = Math.Max(slowestPs, arrayPs);
         }
 
+        Assert.True(expectedPulses > 0);
+        Assert.True(expectedReads > expectedPulses);
         Assert.Equal(expectedPulses, result.Pulses);
         Assert.Equal(expectedReads, result.VerifyReads);
         Assert.Equal(0, result.Unconverged);
         Assert.Equal(slowestPs, result.LatencyPs);
+
+        // Chip.ProgramArray charges every verify read of a cell at its conductance after programming, so the read
+        // before the pulse is charged at the target instead of Gmin (reported; src is not changed here). The charge
+        // is therefore the physical one plus exactly V_r²·(G_target − Gmin)·t_r per moved cell; the exact physical
+        // figure is pinned by Write_verify_energy_charges_each_read_at_the_conductance_it_sees (skipped until fixed).
+        Assert.InRange(result.EnergyJ, physicalJ * (1 - 1e-12), (physicalJ + verifyAtTargetJ) * (1 + 1e-12));
+    }
+
+    [Fact(Skip = "Chip.ProgramArray charges the pre-pulse verify read at the post-write conductance; unskip once it charges Gmin")]
+    public void Write_verify_energy_charges_each_read_at_the_conductance_it_sees()
+    {
+        var chip = new ChipModel(TestChips.Ideal(8, 8, 8, costs: []), 1);
+        var weights = Weights();
+        var result = chip.ProgramVerified(0, weights);
+        double expectedJ = 0;
+        foreach (bool plus in new[] { true, false })
+        {
+            foreach (double g in Targets(weights, plus))
+            {
+                expectedJ += g != GminS
+                    ? (WriteV * WriteV * g * WriteS) + (ReadV * ReadV * GminS * ReadS) + (ReadV * ReadV * g * ReadS)
+                    : ReadV * ReadV * GminS * ReadS;
+            }
+        }
+
         Assert.Equal(1, result.EnergyJ / expectedJ, 12);
-        Assert.True(result.Pulses > 0);
     }
 
     [Fact]
@@ -53,12 +112,16 @@ public class ProgrammingTests
     {
         var spec = TestChips.Ideal(8, 8, 8, costs: []);
         var chip = new ChipModel(spec, 1);
-        var weights = new HebbRule().Learn(RandomPatterns.Binary(3, 8, new Random(6)));
+        var weights = Weights();
         chip.Program(0, weights);
         var input = RandomPatterns.Binary(1, 8, new Random(8))[0];
         var output = new double[8];
         chip.Forward(0, input, output);
-        double codeStepInWeightUnits = chip.Layers[0].CodeStepA / (chip.Layers[0].ReadVoltageV * chip.Layers[0].SiemensPerWeight);
+
+        // Full scale = fraction 1 · wMax 1 (Hebb weights are normalised) · 8 rows; a signed 5-bit code has 16 steps.
+        Assert.Equal(1.0, weights.Max(Math.Abs));
+        const double codeStepInWeightUnits = 8.0 / 16;
+        Assert.Equal(codeStepInWeightUnits, chip.Layers[0].CodeStepA / (chip.Layers[0].ReadVoltageV * chip.Layers[0].SiemensPerWeight), 12);
         for (int o = 0; o < 8; o++)
         {
             double exact = Enumerable.Range(0, 8).Sum(i => weights[(o * 8) + i] * input[i]);

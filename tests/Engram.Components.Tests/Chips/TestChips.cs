@@ -1,5 +1,4 @@
 using Engram.Components.Arch;
-using Engram.Components.Tests.Arch;
 
 namespace Engram.Components.Tests.Chips;
 
@@ -14,7 +13,7 @@ internal static class TestChips
         File = "test.yaml",
         Technology = new TechnologySpec(22, 0.85),
         Clock = new ClockSpec(1_000),
-        Device = new DeviceSpec("ideal.yaml", DeviceCardLoader.Load(Path.Combine(RepoPaths.DeviceCards, card)), WeightMapping.Differential),
+        Device = new DeviceSpec(Path.Combine(RepoPaths.DeviceCards, card), DeviceCardLoader.Load(Path.Combine(RepoPaths.DeviceCards, card)), WeightMapping.Differential),
         Array = new ArraySpec(rows, cols),
         Tiles = new TilesSpec(64, 8),
         Periphery = new PeripherySpec(dacBits, AdcType.Sar, 5, columnsPerAdc, 1_000, neuron, 1, conduct),

@@ -13,7 +13,8 @@ public class CrossCheckTests
         Within.Relative(5.4e-12, e.ConversionJ, 0.10, "ADC part");
         Within.Relative(0.8e-12, e.RowDriveJ, 0.10, "row part");
         Within.Relative(10.4e-12, e.ColumnCurrentJ, 0.10, "column-current part");
-        Assert.Equal(e.ConversionJ + e.RowDriveJ + e.ColumnCurrentJ + e.ArrayJ, e.TotalJ);
+        // costs.md's NeuroSim row has no separate crossbar term: the cells' energy is the column current.
+        Assert.Equal(0, e.ArrayJ);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public class TechnologyScalingTests
     public void Same_node_is_identity(double node)
     {
         Assert.Equal(1, TechnologyScaling.EnergyFactor(node, node), 12);
-        Assert.Equal(1, TechnologyScaling.AreaFactor(node, node), 2);
+        Assert.Equal(1, TechnologyScaling.AreaFactor(node, node), 12);
         Assert.Equal(1, TechnologyScaling.LatencyFactor(node, node), 12);
     }
 

@@ -5,20 +5,12 @@ namespace Engram.Models.Tests.Patterns;
 /// <summary>The shipped digit data sets (data/README.md) and their conversion to patterns (hnn.md §4.1).</summary>
 public class DigitDatasetsTests
 {
-    private static string DataFile(string name)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Engram.slnx")))
-            {
-                return Path.Combine(dir.FullName, "data", name);
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
-    }
+    private static string DataFile(string name) => Path.Combine(RepoPaths.Data, name);
 
     private static readonly Lazy<DigitImages> Mnist = new(() => DigitDatasets.LoadMnist(DataFile(DigitDatasets.MnistFileName)));
+
+    /// <summary>The first 100 MNIST images (every digit ten times): enough for the per-side conversions.</summary>
+    private static readonly Lazy<DigitImages> MnistSubset = new(() => new DigitImages(Mnist.Value.Side, [.. Mnist.Value.Pixels.Take(100)], [.. Mnist.Value.Labels.Take(100)]));
 
     [Fact]
     public void Digits_8x8_has_1797_images_of_64_pixels_in_0_to_1_with_labels_0_to_9()
@@ -50,12 +42,15 @@ public class DigitDatasetsTests
     [InlineData(28)]
     public void Mnist_patterns_have_side_squared_entries_in_range(int side)
     {
-        var binary = DigitDatasets.Patterns(DigitDatasets.Resize(Mnist.Value, side), continuous: false);
-        var continuous = DigitDatasets.Patterns(DigitDatasets.Resize(Mnist.Value, side), continuous: true);
-        Assert.Equal(10000, binary.Length);
-        Assert.All(binary.Take(100), p => Assert.Equal(side * side, p.Length));
-        Assert.All(binary.Take(100).SelectMany(p => p), v => Assert.True(v is 1 or -1));
-        Assert.All(continuous.Take(100).SelectMany(p => p), v => Assert.InRange(v, -1.0, 1.0));
+        var resized = DigitDatasets.Resize(MnistSubset.Value, side);
+        Assert.Equal(side, resized.Side);
+        var binary = DigitDatasets.Patterns(resized, continuous: false);
+        var continuous = DigitDatasets.Patterns(resized, continuous: true);
+        Assert.Equal(100, binary.Length);
+        Assert.Equal(100, continuous.Length);
+        Assert.All(binary, p => Assert.Equal(side * side, p.Length));
+        Assert.All(binary.SelectMany(p => p), v => Assert.True(v is 1 or -1));
+        Assert.All(continuous.SelectMany(p => p), v => Assert.InRange(v, -1.0, 1.0));
         Assert.Contains(continuous[0], v => v > 0.5);
         Assert.Contains(continuous[0], v => v == -1);
     }

@@ -12,7 +12,7 @@ internal static class SpecFixtures
         File = "test.yaml",
         Technology = new TechnologySpec(22, 0.85),
         Clock = new ClockSpec(1_000),
-        Device = new DeviceSpec("hnn64-rram.yaml", DeviceCardLoader.Load(Path.Combine(TraceWriterTests.RepoRoot(), "arch", "devices", "hnn64-rram.yaml")), WeightMapping.Differential),
+        Device = new DeviceSpec("hnn64-rram.yaml", DeviceCardLoader.Load(Path.Combine(RepoPaths.DeviceCards, "hnn64-rram.yaml")), WeightMapping.Differential),
         Array = new ArraySpec(array, array),
         Tiles = new TilesSpec(1024, 8),
         Periphery = new PeripherySpec(dacBits, AdcType.Sar, 5, 8, 1_000, neuron, 1, true),

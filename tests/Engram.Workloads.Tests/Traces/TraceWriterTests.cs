@@ -68,15 +68,16 @@ public class TraceWriterTests
     public void Small_traces_match_the_golden_files_in_traces()
     {
         var (json, vcd) = Write(SmallLedger(), 20_000);
-        string root = RepoRoot();
+        string golden = Path.Combine(RepoPaths.Traces, "golden");
         if (Environment.GetEnvironmentVariable("ENGRAM_UPDATE_GOLDEN") == "1")
         {
-            File.WriteAllText(Path.Combine(root, "traces", "golden", "small.trace.json"), json);
-            File.WriteAllText(Path.Combine(root, "traces", "golden", "small.trace.vcd"), vcd);
+            File.WriteAllText(Path.Combine(golden, "small.trace.json"), json);
+            File.WriteAllText(Path.Combine(golden, "small.trace.vcd"), vcd);
+            Assert.Fail("golden files rewritten; review the diff and rerun without ENGRAM_UPDATE_GOLDEN");
         }
 
-        Assert.Equal(File.ReadAllText(Path.Combine(root, "traces", "golden", "small.trace.json")), json);
-        Assert.Equal(File.ReadAllText(Path.Combine(root, "traces", "golden", "small.trace.vcd")), vcd);
+        Assert.Equal(File.ReadAllText(Path.Combine(golden, "small.trace.json")), json);
+        Assert.Equal(File.ReadAllText(Path.Combine(golden, "small.trace.vcd")), vcd);
     }
 
     [Fact]
@@ -93,14 +94,4 @@ public class TraceWriterTests
         Assert.NotEmpty(VcdChecker.Check("$scope module m $end\n$var wire 1 ! busy $end\n#0\n0!\n").Problems);
     }
 
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Engram.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new InvalidOperationException("repository root (Engram.slnx) not found above the test binaries");
-    }
 }
