@@ -151,10 +151,15 @@ public sealed class Chip
             double rowJ = 0;
             for (int c = 0; c < array.Cols; c++)
             {
+                // The first verify read sees the cell as it was; the pulses and every later read see it as written
+                // (intermediate states of a multi-pulse loop are taken at the final conductance).
+                double before = array.GetConductance(r, c);
                 var result = DeviceProgramming.WriteVerify(array, r, c, targets[array.CellIndex(r, c)], rng, mode);
-                double g = array.GetConductance(r, c);
-                rowJ += (result.Pulses * card.WritePulse.VoltageV * card.WritePulse.VoltageV * g * card.WritePulse.WidthPs * 1e-12)
-                    + (result.VerifyReads * card.ReadVoltageV * card.ReadVoltageV * g * readPs * 1e-12);
+                double after = array.GetConductance(r, c);
+                double readV2 = card.ReadVoltageV * card.ReadVoltageV;
+                rowJ += (result.Pulses * card.WritePulse.VoltageV * card.WritePulse.VoltageV * after * card.WritePulse.WidthPs * 1e-12)
+                    + (readV2 * before * readPs * 1e-12)
+                    + ((result.VerifyReads - 1) * readV2 * after * readPs * 1e-12);
                 rowPulses += result.Pulses;
                 rowReads += result.VerifyReads;
                 totals.Pulses += result.Pulses;
