@@ -21,18 +21,19 @@ public static class AreaCommand
                 return ChipInput.BadInput;
             }
 
-            var model = new Chip(spec, seed: 1);
+            var areas = ChipLayout.AreaUm2(spec, new ChipCosts(spec));
+            double total = areas.Values.Sum();
             var c = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(c, $"{spec.Name}: area by component ({spec.CostProfile} at {spec.Technology.NodeNm:G4} nm)"));
-            var byKind = model.AreaUm2.GroupBy(a => EnergyLedger.KindOf(a.Key), StringComparer.Ordinal)
+            var byKind = areas.GroupBy(a => EnergyLedger.KindOf(a.Key), StringComparer.Ordinal)
                 .Select(g => (Kind: g.Key, AreaUm2: g.Sum(a => a.Value), Count: g.Count()))
                 .OrderByDescending(k => k.AreaUm2).ThenBy(k => k.Kind, StringComparer.Ordinal);
             foreach (var (kind, area, count) in byKind)
             {
-                output.WriteLine(string.Create(c, $"  {kind,-18}{area,16:F1} um2  {area / model.TotalAreaUm2,7:P1}  ({count} block(s))"));
+                output.WriteLine(string.Create(c, $"  {kind,-18}{area,16:F1} um2  {area / total,7:P1}  ({count} block(s))"));
             }
 
-            output.WriteLine(string.Create(c, $"  {"total",-18}{model.TotalAreaUm2,16:F1} um2  ({model.TotalAreaUm2 / 1e6:F4} mm2)"));
+            output.WriteLine(string.Create(c, $"  {"total",-18}{total,16:F1} um2  ({total / 1e6:F4} mm2)"));
             return 0;
         });
         return command;

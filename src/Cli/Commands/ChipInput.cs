@@ -28,26 +28,4 @@ internal static class ChipInput
 
         return null;
     }
-
-    /// <summary>The same chip design carrying <paramref name="neurons"/> neurons, with tiles added until the network fits.</summary>
-    public static ChipSpec WithNeurons(ChipSpec spec, int neurons)
-    {
-        if (neurons < 1)
-        {
-            throw new ArgumentException($"--n must be at least 1, got {neurons}");
-        }
-
-        var network = spec.Network with { Neurons = neurons };
-        var fit = ChipFit.Of(network, spec.Array, spec.Tiles, spec.Device.Mapping);
-        long tiles = Math.Max(spec.Tiles.Count, (fit.PhysicalArraysNeeded + spec.Tiles.ArraysPerTile - 1) / spec.Tiles.ArraysPerTile);
-        var scaled = spec with { Network = network, Tiles = spec.Tiles with { Count = checked((int)tiles) } };
-        long budget = ChipLoader.DefaultMemoryBudgetBytes;
-        var scaledFit = ChipFit.Of(scaled);
-        if (scaledFit.EstimatedBytes > budget)
-        {
-            throw new ArgumentException($"--n {neurons} needs ~{ChipLoader.FormatBytes(scaledFit.EstimatedBytes)} of device state, over the budget of {ChipLoader.FormatBytes(budget)}");
-        }
-
-        return scaled;
-    }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Engram.Components.Arch;
 using Engram.Workloads.Recall;
 
 namespace Engram.Cli.Commands;
@@ -39,7 +40,7 @@ public static class CompareCommand
             {
                 if (parse.GetValue(n) is int neurons)
                 {
-                    spec = ChipInput.WithNeurons(spec, neurons);
+                    spec = ChipLoader.WithNeurons(spec, neurons, ChipLoader.DefaultMemoryBudgetBytes);
                 }
 
                 settings = new RecallSettings(RunCommand.ParseRule(parse.GetValue(rule)!), Math.Min(parse.GetValue(patterns), spec.Network.Neurons), parse.GetValue(cueFlip), parse.GetValue(seed));

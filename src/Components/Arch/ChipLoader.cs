@@ -111,12 +111,9 @@ public static class ChipLoader
                 $"but the chip has {fit.PhysicalArraysAvailable} (tiles.count {tiles.Count} x tiles.arrays_per_tile {tiles.ArraysPerTile})");
         }
 
-        if (fit.EstimatedBytes > memoryBudgetBytes)
+        if (OverBudget(fit, memoryBudgetBytes) is { } tooLarge)
         {
-            throw networkSection.ErrorAt("neurons",
-                $"the device arrays would take about {FormatBytes(fit.EstimatedBytes)} ({fit.Cells} cells x {ChipFit.BytesPerCell} B), " +
-                $"more than the memory budget of {FormatBytes(memoryBudgetBytes)} ({MemoryBudgetFraction:P0} of the memory available); " +
-                "use a smaller network or a machine with more memory");
+            throw networkSection.ErrorAt("neurons", tooLarge);
         }
 
         return new ChipSpec
@@ -135,6 +132,32 @@ public static class ChipLoader
             CostProfile = profile,
             CostOverrides = overrides,
         };
+    }
+
+    /// <summary>Why the device arrays of <paramref name="fit"/> would not fit in <paramref name="memoryBudgetBytes"/>, or null when they do.</summary>
+    public static string? OverBudget(ChipFit fit, long memoryBudgetBytes) =>
+        fit.EstimatedBytes <= memoryBudgetBytes
+            ? null
+            : $"the device arrays would take about {FormatBytes(fit.EstimatedBytes)} ({fit.Cells} cells x {ChipFit.BytesPerCell} B), " +
+              $"more than the memory budget of {FormatBytes(memoryBudgetBytes)} ({MemoryBudgetFraction:P0} of the memory available); " +
+              "use a smaller network or a machine with more memory";
+
+    /// <summary>
+    /// The same chip design carrying <paramref name="neurons"/> neurons, with tiles added until the network fits;
+    /// throws <see cref="ArgumentException"/> when its device state would exceed the memory budget.
+    /// </summary>
+    public static ChipSpec WithNeurons(ChipSpec spec, int neurons, long memoryBudgetBytes)
+    {
+        if (neurons < 1)
+        {
+            throw new ArgumentException($"neurons must be at least 1, got {neurons}");
+        }
+
+        var network = spec.Network with { Neurons = neurons };
+        var fit = ChipFit.Of(network, spec.Array, spec.Tiles, spec.Device.Mapping);
+        long tiles = Math.Max(spec.Tiles.Count, (fit.PhysicalArraysNeeded + spec.Tiles.ArraysPerTile - 1) / spec.Tiles.ArraysPerTile);
+        var scaled = spec with { Network = network, Tiles = spec.Tiles with { Count = checked((int)tiles) } };
+        return OverBudget(ChipFit.Of(scaled), memoryBudgetBytes) is { } tooLarge ? throw new ArgumentException($"{neurons} neurons: {tooLarge}") : scaled;
     }
 
     public static string FormatBytes(long bytes)

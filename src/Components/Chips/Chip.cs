@@ -16,7 +16,6 @@ namespace Engram.Components.Chips;
 /// </summary>
 public sealed class Chip
 {
-    private readonly Dictionary<string, double> _areaUm2 = new(StringComparer.Ordinal);
     private readonly Random? _readNoise;
     private readonly RandomStream _order;
     private readonly List<Event> _conversions = [];
@@ -47,28 +46,18 @@ public sealed class Chip
         (_activate, _writeBit, _transfer, _reduce, _shiftAddAction) = (Ledger.Action("activate"), Ledger.Action("write_bit"), Ledger.Action("transfer"), Ledger.Action("reduce"), Ledger.Action("shift_add"));
 
         int n = spec.Network.Neurons;
-        var shapes = spec.Network.Kind == NetworkKind.Multilayer
-            ? new[] { (Inputs: n, Outputs: spec.Network.Hidden), (Inputs: spec.Network.Hidden, Outputs: n) }
-            : new[] { (Inputs: n, Outputs: n) };
-        var layers = new List<CrossbarLayer>();
-        _interconnect = new int[shapes.Length];
-        _accumulators = new int[shapes.Length];
-        _shiftAdd = new int[shapes.Length];
+        var shapes = ChipLayout.Layers(spec);
+        _interconnect = new int[shapes.Count];
+        _accumulators = new int[shapes.Count];
+        _shiftAdd = new int[shapes.Count];
         int planes = spec.Periphery.DacBits == 1 ? 1 : spec.Periphery.DacBits - 1;
         _broadcast = shapes.Select(shape => new BroadcastCache(planes, shape.Inputs)).ToArray();
-        _broadcastIds = new ComponentIds[shapes.Length];
+        _broadcastIds = new ComponentIds[shapes.Count];
         _planeBuffers = shapes.Select(shape => new double[shape.Inputs]).ToArray();
-        for (int l = 0; l < shapes.Length; l++)
-        {
-            layers.Add(BuildLayer(l, shapes[l].Inputs, shapes[l].Outputs));
-        }
-
-        Layers = layers;
+        Layers = shapes.Select(BuildLayer).ToList();
         Neurons = n;
         State = new double[n];
-        AddArea("neurons", n * Costs.NeuronAreaUm2);
-        AddArea("state_register", n * spec.Periphery.StateRegisterBits * Costs.RegisterBitAreaUm2);
-        AddArea("controller", spec.Controller.AreaUm2);
+        AreaUm2 = ChipLayout.AreaUm2(spec, Costs);
     }
 
     public ChipSpec Spec { get; }
@@ -87,9 +76,9 @@ public sealed class Chip
     public double[] State { get; }
 
     /// <summary>Area per component path (µm²).</summary>
-    public IReadOnlyDictionary<string, double> AreaUm2 => _areaUm2;
+    public IReadOnlyDictionary<string, double> AreaUm2 { get; }
 
-    public double TotalAreaUm2 => _areaUm2.Values.Sum();
+    public double TotalAreaUm2 => AreaUm2.Values.Sum();
 
     /// <summary>Static power of all components (W), integrated into the ledger when it closes.</summary>
     public double StaticPowerW => Ledger.StaticPowerW;
@@ -632,20 +621,18 @@ public sealed class Chip
         ? before != after
         : Math.Abs(before - after) >= 0.5 / ((1 << Math.Max(Spec.Periphery.DacBits - 1, 1)) - 1);
 
-    private CrossbarLayer BuildLayer(int index, int inputs, int outputs)
+    private CrossbarLayer BuildLayer(LayerShape shape)
     {
         var spec = Spec;
-        int rows = spec.Array.Rows, cols = spec.Array.Cols;
-        int rowBlocks = (inputs + rows - 1) / rows;
-        int colBlocks = (outputs + cols - 1) / cols;
-        var blocks = new CrossbarBlock[rowBlocks, colBlocks];
+        int rows = spec.Array.Rows, cols = spec.Array.Cols, index = shape.Index;
+        var blocks = new CrossbarBlock[shape.RowBlocks, shape.ColBlocks];
         var card = spec.Device.Card;
-        int adcsPerBlock = cols / spec.Periphery.ColumnsPerAdc;
-        for (int rb = 0; rb < rowBlocks; rb++)
+        int adcsPerBlock = ChipLayout.AdcsPerBlock(spec);
+        for (int rb = 0; rb < shape.RowBlocks; rb++)
         {
-            for (int cb = 0; cb < colBlocks; cb++)
+            for (int cb = 0; cb < shape.ColBlocks; cb++)
             {
-                string path = $"L{index}/b{rb}.{cb}";
+                string path = ChipLayout.BlockPath(index, rb, cb);
                 DeviceArray MakeArray(string which) => new(card, rows, cols,
                     Sim.Random.Stream($"devices/variation/{path}/{which}").AsSystemRandom(),
                     Sim.Random.Stream($"devices/faults/{path}/{which}").AsSystemRandom());
@@ -654,10 +641,6 @@ public sealed class Chip
                 double referenceS = minus is null ? new ReferenceColumnMapping(card, 1).ReferenceS : 0;
                 var ids = new ComponentIds(Ledger.Component($"{path}/row_drivers"), Ledger.Component($"{path}/cells"), Ledger.Component($"{path}/adcs"));
                 blocks[rb, cb] = new CrossbarBlock(rb, cb, rb * rows, cb * cols, plus, minus, referenceS, new Resource(Sim, adcsPerBlock, $"{path}/adcs"), ids);
-                int arrays = minus is null ? 1 : 2;
-                AddArea($"{path}/cells", arrays * (long)rows * (cols + (minus is null ? 1 : 0)) * Costs.CellAreaUm2);
-                AddArea($"{path}/row_drivers", arrays * rows * Costs.RowDriverAreaUm2);
-                AddArea($"{path}/adcs", adcsPerBlock * Costs.AdcAreaUm2);
             }
         }
 
@@ -665,20 +648,12 @@ public sealed class Chip
         _accumulators[index] = Ledger.Component($"L{index}/accumulators");
         _shiftAdd[index] = Ledger.Component($"L{index}/shift_add");
         _broadcastIds[index] = new ComponentIds(Ledger.Component($"L{index}/broadcast/row_drivers"), Ledger.Component($"L{index}/broadcast/cells"), -1);
-        if (rowBlocks > 1)
+        int shiftAddUnits = ChipLayout.ShiftAddUnits(spec, shape);
+        if (shiftAddUnits > 0)
         {
-            AddArea($"L{index}/accumulators", outputs * Costs.AdderTreeAreaUm2(rowBlocks));
+            Ledger.AddStaticPower(_shiftAdd[index], shiftAddUnits * Costs.ShiftAddLeakageW);
         }
 
-        if (spec.Periphery.DacBits > 1)
-        {
-            int units = rowBlocks * colBlocks * adcsPerBlock;
-            AddArea($"L{index}/shift_add", units * Costs.ShiftAddAreaUm2);
-            Ledger.AddStaticPower(_shiftAdd[index], units * Costs.ShiftAddLeakageW);
-        }
-
-        return new CrossbarLayer(index, inputs, outputs, blocks, spec);
+        return new CrossbarLayer(index, shape.Inputs, shape.Outputs, blocks, spec);
     }
-
-    private void AddArea(string path, double areaUm2) => _areaUm2[path] = _areaUm2.GetValueOrDefault(path) + areaUm2;
 }

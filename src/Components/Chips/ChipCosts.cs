@@ -66,6 +66,11 @@ public sealed class ChipCosts
         var neuronEnergy = adder.Cost("add").EnergyJ + (p.Neuron == NeuronFunction.Tanh ? Library.Mux().Cost("select").EnergyJ : 0);
         var neuronLatencyPs = adder.Cost("add").LatencyPs;
         NeuronAreaUm2 = adder.AreaUm2 + (p.Neuron == NeuronFunction.Tanh ? Library.Mux().AreaUm2 : 0);
+        NeuronSource = overrides.TryGetValue("neuron", out var neuronOverride)
+            ? $"override: {neuronOverride.Source}"
+            : p.Neuron == NeuronFunction.Sign
+                ? $"Engram assumption: a {p.AdcBits}-bit adder compares the code with 0 ({spec.CostProfile} adder at {spec.Technology.NodeNm:G4} nm)"
+                : $"Engram assumption: piecewise-linear tanh = 16-bit adder + 8:1 mux ({spec.CostProfile} figures at {spec.Technology.NodeNm:G4} nm)";
         Neuron = new ActionTiming(Override(overrides, "neuron", neuronEnergy), Cycles(OverrideLatency(overrides, "neuron", neuronLatencyPs)));
         NeuronAreaUm2 = OverrideArea(overrides, "neuron", NeuronAreaUm2);
 
@@ -122,6 +127,9 @@ public sealed class ChipCosts
     public ActionTiming Neuron { get; }
 
     public double NeuronAreaUm2 { get; }
+
+    /// <summary>Where the neuron's figures come from: no profile publishes a neuron, so they are an assumption priced from its adders.</summary>
+    public string NeuronSource { get; }
 
     public double RegisterBitJ { get; }
 

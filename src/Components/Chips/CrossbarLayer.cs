@@ -57,8 +57,14 @@ public sealed class CrossbarLayer
     /// <summary>Largest |weight| the conductance range represents (set when programming).</summary>
     public double WeightMax { get; private set; } = 1;
 
+    // The mapping that programmed the layer also decodes its currents: one definition of the W ↔ G scale.
+    private DifferentialMapping? _differential;
+    private ReferenceColumnMapping? _reference;
+
     /// <summary>Conductance difference per unit weight (S).</summary>
-    public double SiemensPerWeight => Mapping == WeightMapping.Differential ? Card.RangeS / WeightMax : Card.RangeS / (2 * WeightMax);
+    public double SiemensPerWeight => Mapping == WeightMapping.Differential
+        ? (_differential ??= new DifferentialMapping(Card, WeightMax)).ScaleSPerWeight
+        : (_reference ??= new ReferenceColumnMapping(Card, WeightMax)).ScaleSPerWeight;
 
     /// <summary>
     /// ADC full scale: a fraction (<see cref="PeripherySpec.AdcFullScaleFraction"/>) of the largest differential
@@ -118,13 +124,13 @@ public sealed class CrossbarLayer
         double max = weights.IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(weights));
 
         WeightMax = weightMax ?? (max > 0 ? max : 1);
+        _differential = Mapping == WeightMapping.Differential ? new DifferentialMapping(Card, WeightMax) : null;
+        _reference = Mapping == WeightMapping.ReferenceColumn ? new ReferenceColumnMapping(Card, WeightMax) : null;
         var result = new List<(CrossbarBlock, double[], double[])>();
         foreach (var block in Blocks())
         {
             var plus = new double[block.Plus.CellCount];
             var minus = new double[block.Plus.CellCount];
-            var reference = Mapping == WeightMapping.ReferenceColumn ? new ReferenceColumnMapping(Card, WeightMax, block.ReferenceS) : null;
-            var differential = Mapping == WeightMapping.Differential ? new DifferentialMapping(Card, WeightMax) : null;
             for (int r = 0; r < block.Rows; r++)
             {
                 for (int c = 0; c < block.Cols; c++)
@@ -132,13 +138,13 @@ public sealed class CrossbarLayer
                     int input = block.RowStart + r, output = block.ColStart + c;
                     double w = input < Inputs && output < Outputs ? Math.Clamp(weights[(output * Inputs) + input], -WeightMax, WeightMax) : 0;
                     int cell = block.Plus.CellIndex(r, c);
-                    if (differential is not null)
+                    if (_differential is not null)
                     {
-                        (plus[cell], minus[cell]) = differential.ToConductances(w);
+                        (plus[cell], minus[cell]) = _differential.ToConductances(w);
                     }
                     else
                     {
-                        plus[cell] = reference!.ToConductance(w);
+                        plus[cell] = _reference!.ToConductance(w);
                     }
                 }
             }
