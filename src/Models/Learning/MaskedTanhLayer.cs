@@ -59,19 +59,7 @@ internal sealed class MaskedTanhLayer
     public OptimizerState? BiasState { get; set; }
 
     /// <summary>PyTorch nn.Linear default: W then b from U(−1/√fan_in, 1/√fan_in).</summary>
-    public void Initialise(Random rng)
-    {
-        double bound = 1 / Math.Sqrt(Cols);
-        for (int k = 0; k < Weights.Length; k++)
-        {
-            Weights[k] = ((2 * rng.NextDouble()) - 1) * bound;
-        }
-
-        for (int i = 0; i < Bias.Length; i++)
-        {
-            Bias[i] = ((2 * rng.NextDouble()) - 1) * bound;
-        }
-    }
+    public void Initialise(Random rng) => LinearInit.Uniform(Weights, Bias, Cols, rng);
 
     /// <summary>The stored weights: trained values where trainable, the frozen value elsewhere.</summary>
     public double[] StoredWeights()

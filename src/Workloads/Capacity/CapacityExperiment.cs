@@ -97,46 +97,25 @@ public static class CapacityExperiment
 
         double sim = 0;
         int exact = 0;
+        var recall = new SynchronousRecall(memory.Neurons);
+        var cue = new double[memory.Neurons];
         foreach (var pattern in patterns)
         {
-            var cue = settings.Continuous
-                ? CueCorruption.Gaussian(pattern, settings.CueSigma, rng)
-                : CueCorruption.FlipBits(pattern, settings.CueFlip, rng);
-            var recalled = Recall(memory, cue, settings.MaxIterations);
+            if (settings.Continuous)
+            {
+                CueCorruption.Gaussian(pattern, settings.CueSigma, rng, cue);
+            }
+            else
+            {
+                CueCorruption.FlipBits(pattern, settings.CueFlip, rng, cue);
+            }
+
+            var recalled = recall.Run(memory, cue, settings.MaxIterations);
             sim += RecallMetrics.Cosine(recalled, pattern);
             exact += RecallMetrics.ExactRecall(recalled, pattern) ? 1 : 0;
         }
 
         return (sim / patterns.Length, (double)exact / patterns.Length);
-    }
-
-    /// <summary>
-    /// Synchronous recall: the state after <paramref name="maxIterations"/> steps, or earlier at a fixed point.
-    /// A binary state that returns to the one two steps back is in a 2-cycle; the state at step K then follows
-    /// from the parity, so the result is exactly that of running all K steps.
-    /// </summary>
-    public static double[] Recall(IAssociativeMemory memory, ReadOnlySpan<double> cue, int maxIterations)
-    {
-        var before = new double[cue.Length];
-        var current = cue.ToArray();
-        var next = new double[cue.Length];
-        for (int t = 1; t <= maxIterations; t++)
-        {
-            memory.Step(current, next);
-            if (next.AsSpan().SequenceEqual(current))
-            {
-                return next;
-            }
-
-            if (!memory.Continuous && t >= 2 && next.AsSpan().SequenceEqual(before))
-            {
-                return (maxIterations - t) % 2 == 0 ? next : current;
-            }
-
-            (before, current, next) = (current, next, before);
-        }
-
-        return current;
     }
 
     // Parallel.For, with a work item's exception rethrown as itself rather than wrapped in an AggregateException.

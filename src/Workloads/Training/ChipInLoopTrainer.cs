@@ -15,14 +15,18 @@ public sealed record ChipInLoopSettings(int Epochs, double LearningRate, double 
 }
 
 /// <summary>Losses per epoch and what training cost on the chip.</summary>
+/// <param name="TrainingEnergyJ">Energy of the forward passes and write-verify programming (not of the digital update).</param>
+/// <param name="TrainingLatencyPs">Simulated time of the forward passes and programming.</param>
 public sealed record ChipInLoopResult(double[] Losses, double[] Weights, double[] Bias, long PulsesTotal, double TrainingEnergyJ, long TrainingLatencyPs);
 
 /// <summary>
 /// Hardware-adaptive learning (hnn.md §2.2) with the chip in the loop: every forward pass is an analog
 /// matrix-vector product on the simulated crossbar (faults, read noise, ADC quantization), the gradient of
-/// the tanh-MSE fixed-point loss and the Adam step are computed digitally (masked by the chip's own stuck
-/// cells and the diagonal, which the trainer learns from a read-verify scan), and the new weights are
-/// written back through the device model with write-verify, so training time and energy land in the ledger.
+/// the tanh-MSE fixed-point loss and the Adam step are computed digitally, masked by the diagonal and by the
+/// chip's stuck devices (taken from its fault map: the read-verify scan that would find them is not simulated),
+/// and the new weights are written back through the device model with write-verify. The forward passes and the
+/// programming land in the ledger; the digital gradient and optimizer arithmetic do not (no cost profile
+/// publishes a multiplier), so <see cref="ChipInLoopResult.TrainingEnergyJ"/> covers the analog part only.
 /// The bias lives in the digital neuron unit.
 /// </summary>
 public static class ChipInLoopTrainer
@@ -38,18 +42,9 @@ public static class ChipInLoopTrainer
         int p = patterns.Length;
         var streams = new RandomStreams(settings.Seed);
         var init = streams.Stream("training/init").AsSystemRandom();
-        double bound = 1 / Math.Sqrt(n);
         var w = new double[n * n];
         var b = new double[n];
-        for (int k = 0; k < w.Length; k++)
-        {
-            w[k] = ((2 * init.NextDouble()) - 1) * bound;
-        }
-
-        for (int i = 0; i < n; i++)
-        {
-            b[i] = ((2 * init.NextDouble()) - 1) * bound;
-        }
+        LinearInit.Uniform(w, b, n, init);
 
         var mask = TrainableMask(chip);
         for (int k = 0; k < w.Length; k++)

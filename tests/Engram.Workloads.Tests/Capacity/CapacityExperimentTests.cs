@@ -158,10 +158,10 @@ public class CapacityExperimentTests
     {
         // W = −1 off the diagonal on two neurons: (1, 1) → (−1, −1) → (1, 1) …
         var memory = new SingleLayerMemory([0, -1, -1, 0], null, continuous: false);
-        Assert.Equal([-1.0, -1], CapacityExperiment.Recall(memory, [1.0, 1], 101));
-        Assert.Equal([1.0, 1], CapacityExperiment.Recall(memory, [1.0, 1], 102));
-        Assert.Equal([1.0, 1], CapacityExperiment.Recall(memory, [1.0, 1], 2));
-        Assert.Equal([-1.0, -1], CapacityExperiment.Recall(memory, [1.0, 1], 1));
+        Assert.Equal([-1.0, -1], SynchronousRecall.Once(memory, [1.0, 1], 101));
+        Assert.Equal([1.0, 1], SynchronousRecall.Once(memory, [1.0, 1], 102));
+        Assert.Equal([1.0, 1], SynchronousRecall.Once(memory, [1.0, 1], 2));
+        Assert.Equal([-1.0, -1], SynchronousRecall.Once(memory, [1.0, 1], 1));
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public class CapacityExperimentTests
                 (brute, next) = (next, brute);
             }
 
-            Assert.Equal(brute, CapacityExperiment.Recall(rotate, cue, k));
+            Assert.Equal(brute, SynchronousRecall.Once(rotate, cue, k));
         }
     }
 
