@@ -112,3 +112,25 @@ public class ChipCommandTests
         Assert.Equal(2, CliRunner.Run("area", Chip("missing.yaml")).Code);
     }
 }
+
+public class AdcWarningTests
+{
+    [Fact]
+    public void A_configured_adc_beyond_the_physical_limit_is_warned_about_on_stderr()
+    {
+        // 8-bit NeuroSim SAR: 78.1 fJ / 256 = 0.31 fJ per conversion step, below the 1 fJ/step sanity limit.
+        using var dir = new TempDir();
+        string yaml = File.ReadAllText(Path.Combine(RepoPaths.Chips, "hnn64.yaml"))
+            .Replace("    bits: 5 ", "    bits: 8 ", StringComparison.Ordinal)
+            .Replace("../devices/hnn64-rram.yaml", Path.Combine(RepoPaths.DeviceCards, "hnn64-rram.yaml"), StringComparison.Ordinal);
+        Assert.Contains("    bits: 8 ", yaml, StringComparison.Ordinal);
+        string chip = Path.Combine(dir.Path, "hnn64-8bit.yaml");
+        File.WriteAllText(chip, yaml);
+
+        var (code, _, error) = CliRunner.Run("validate", chip);
+        Assert.Equal(0, code);
+        Assert.Contains("warning: adc_sar (neurosim) claims 0.305 fJ/conversion-step", error, StringComparison.Ordinal);
+        Assert.Contains("warning", CliRunner.Run("cost", chip).Err, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, CliRunner.Run("cost", Path.Combine(RepoPaths.Chips, "hnn64.yaml")).Err);
+    }
+}

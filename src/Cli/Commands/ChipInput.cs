@@ -1,4 +1,5 @@
 using Engram.Components.Arch;
+using Engram.Components.Chips;
 
 namespace Engram.Cli.Commands;
 
@@ -11,7 +12,13 @@ internal static class ChipInput
     {
         try
         {
-            return ChipLoader.Load(path);
+            var spec = ChipLoader.Load(path);
+            if (new ChipCosts(spec).AdcWarning is { } warning)
+            {
+                error.WriteLine($"{path}: {warning}");
+            }
+
+            return spec;
         }
         catch (ArchException ex)
         {

@@ -16,15 +16,13 @@ public static class CompareCommand
     {
         var chip = new Argument<string>("chip") { Description = "chip YAML (arch/chips/*.yaml)" };
         var n = new Option<int?>("--n") { Description = "neurons N (the chip's design, with tiles added until the network fits)" };
-        var patterns = new Option<int>("--patterns") { Description = "patterns stored and recalled", DefaultValueFactory = _ => 4 };
-        var rule = new Option<string>("--rule") { Description = "hebb | pinv", DefaultValueFactory = _ => "hebb" };
-        var cueFlip = new Option<double>("--cue-flip") { Description = "probability of flipping each cue bit", DefaultValueFactory = _ => 0.05 };
-        var seed = new Option<ulong>("--seed") { Description = "master seed", DefaultValueFactory = _ => 1 };
+        var recall = new RecallOptions("4: enough for per-recall means, cheap at large N", _ => 4);
         var json = new Option<bool>("--json") { Description = "print only the JSON result" };
         var command = new Command("compare", "Synchronous against asynchronous recall on the same chip, patterns and cues.")
         {
-            chip, n, patterns, rule, cueFlip, seed, json,
+            chip, n, json,
         };
+        recall.AddTo(command);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -43,8 +41,7 @@ public static class CompareCommand
                     spec = ChipLoader.WithNeurons(spec, neurons, ChipLoader.DefaultMemoryBudgetBytes);
                 }
 
-                settings = new RecallSettings(RunCommand.ParseRule(parse.GetValue(rule)!), Math.Min(parse.GetValue(patterns), spec.Network.Neurons), parse.GetValue(cueFlip), parse.GetValue(seed));
-                settings.Validate(spec.Network.Neurons);
+                settings = recall.Settings(parse, spec.Network.Neurons);
             }
             catch (ArgumentException ex)
             {

@@ -17,15 +17,13 @@ public static class RunCommand
     {
         var chip = new Argument<string>("chip") { Description = "chip YAML (arch/chips/*.yaml)" };
         var schedule = new Option<string?>("--schedule") { Description = "sync | async (default: the chip's controller.schedule)" };
-        var rule = new Option<string>("--rule") { Description = "hebb | pinv", DefaultValueFactory = _ => "hebb" };
-        var patterns = new Option<int?>("--patterns") { Description = "patterns to store and recall (default max(1, N/16))" };
-        var cueFlip = new Option<double>("--cue-flip") { Description = "probability of flipping each cue bit", DefaultValueFactory = _ => 0.05 };
-        var seed = new Option<ulong>("--seed") { Description = "master seed", DefaultValueFactory = _ => 1 };
+        var recall = new RecallOptions("max(1, N/16)", n => Math.Max(1, n / 16));
         var outDir = new Option<string>("--out") { Description = "output folder (replaced as a whole when the run succeeds)", Required = true };
         var command = new Command("run", "Store patterns on a chip, recall them from corrupted cues, and write stats, breakdown and traces.")
         {
-            chip, schedule, rule, patterns, cueFlip, seed, outDir,
+            chip, schedule, outDir,
         };
+        recall.AddTo(command);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -41,8 +39,7 @@ public static class RunCommand
             try
             {
                 chosen = ParseSchedule(parse.GetValue(schedule)) ?? spec.Controller.Schedule;
-                settings = new RecallSettings(ParseRule(parse.GetValue(rule)!), parse.GetValue(patterns) ?? Math.Max(1, spec.Network.Neurons / 16), parse.GetValue(cueFlip), parse.GetValue(seed));
-                settings.Validate(spec.Network.Neurons);
+                settings = recall.Settings(parse, spec.Network.Neurons);
             }
             catch (ArgumentException ex)
             {
@@ -63,7 +60,7 @@ public static class RunCommand
                     ChromeTraceWriter.Write(json, spec.Name, slices, chipModel.Sim.Now);
                 }
 
-                using (var vcd = new StreamWriter(folder.PathOf("trace.vcd")) { NewLine = "\n" })
+                using (var vcd = folder.CreateText("trace.vcd"))
                 {
                     VcdWriter.Write(vcd, spec.Name, slices, chipModel.Sim.Now);
                 }
@@ -83,12 +80,5 @@ public static class RunCommand
         "sync" => Schedule.Sync,
         "async" => Schedule.Async,
         _ => throw new ArgumentException($"--schedule must be sync or async, got '{text}'"),
-    };
-
-    internal static WeightRuleKind ParseRule(string text) => text switch
-    {
-        "hebb" => WeightRuleKind.Hebb,
-        "pinv" => WeightRuleKind.Pinv,
-        _ => throw new ArgumentException($"--rule must be hebb or pinv, got '{text}'"),
     };
 }

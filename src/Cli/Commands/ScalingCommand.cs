@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Engram.Workloads.Capacity;
 using Engram.Workloads.Reports;
@@ -55,13 +54,8 @@ public static class ScalingCommand
             if (parse.GetValue(common.Out) is { } outDir)
             {
                 using var folder = new OutputFolder(outDir);
-                var csv = new StringBuilder("rule,n,tau,capacity\n");
-                foreach (var p in report.Points)
-                {
-                    csv.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{report.Rule},{p.Neurons},{report.Tau:R},{p.Capacity}"));
-                }
-
-                folder.WriteText("scaling.csv", csv.ToString());
+                folder.WriteText(CapacityCsv.ScalingFileName, CapacityCsv.Scaling(report));
+                folder.WriteText(CapacityCsv.ScalingCurveFileName, CapacityCsv.ScalingCurves(report));
                 folder.Commit();
             }
 

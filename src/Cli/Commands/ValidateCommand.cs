@@ -25,7 +25,12 @@ public static class ValidateCommand
                 if (ChipLoader.IsChip(document))
                 {
                     long budget = ChipLoader.DefaultMemoryBudgetBytes;
-                    WriteChip(output, ChipLoader.Read(document, budget), budget);
+                    var spec = ChipLoader.Read(document, budget);
+                    WriteChip(output, spec, budget);
+                    if (new Engram.Components.Chips.ChipCosts(spec).AdcWarning is { } warning)
+                    {
+                        error.WriteLine($"{path}: {warning}");
+                    }
                 }
                 else
                 {

@@ -23,42 +23,23 @@ public sealed class ChipCosts
 
         // Row driver: NeuroSim's figure per row per read, with its active-input share; ISAAC's DAC is input-blind.
         var driver = Library.RowDriver();
-        RowDriveIdleJ = driver.Cost("drive_row").EnergyJ;
-        RowDriveActiveJ = driver.Cost("drive_row_one").EnergyJ;
-        RowDriverAreaUm2 = driver.AreaUm2;
-        if (overrides.TryGetValue("row_driver", out var rowOverride))
-        {
-            RowDriveIdleJ = RowDriveActiveJ = rowOverride.EnergyJ ?? RowDriveActiveJ;
-            RowDriverAreaUm2 = rowOverride.AreaUm2 ?? RowDriverAreaUm2;
-        }
+        // A user figure per row per read replaces both the idle and the active-input share.
+        RowDriveActiveJ = Override(overrides, "row_driver", driver.Cost("drive_row_one").EnergyJ);
+        RowDriveIdleJ = OverrideEnergy(overrides, "row_driver") ?? driver.Cost("drive_row").EnergyJ;
+        RowDriverAreaUm2 = OverrideArea(overrides, "row_driver", driver.AreaUm2);
 
         Adc = Library.Adc(p.AdcType == AdcType.Sar ? AdcKind.Sar : AdcKind.Flash, p.AdcBits, 1e12 / Math.Max(PeriodPs, 1));
-        AdcAreaUm2 = Adc.AreaUm2;
-        AdcCycles = Cycles(Adc.ConversionLatencyPs);
-        if (overrides.TryGetValue("adc", out var adcOverride))
-        {
-            AdcFixedEnergyJ = adcOverride.EnergyJ;
-            AdcCycles = adcOverride.LatencyPs is double l ? Cycles(l) : AdcCycles;
-            AdcAreaUm2 = adcOverride.AreaUm2 ?? AdcAreaUm2;
-        }
+        AdcFixedEnergyJ = OverrideEnergy(overrides, "adc");
+        AdcCycles = Cycles(OverrideLatency(overrides, "adc", Adc.ConversionLatencyPs));
+        AdcAreaUm2 = OverrideArea(overrides, "adc", Adc.AreaUm2);
+        AdcWarning = AdcLimits.Check(AdcFixedEnergyJ ?? Adc.Cost("convert").EnergyJ, p.AdcBits, AdcFixedEnergyJ is null ? $"{Adc.Kind} ({Adc.Profile})" : "adc (costs override)");
 
         // The column current is charged once: in the converter when its model folds it in (NeuroSim), else in the cells.
         CurrentInConverter = AdcFixedEnergyJ is null && Adc.Convention == ColumnCurrentConvention.InConverter;
-        if (overrides.TryGetValue("cell_read", out var cellOverride))
-        {
-            CellReadFixedEnergyJ = cellOverride.EnergyJ;
-        }
-        else if (Adc.Convention == ColumnCurrentConvention.InArray)
-        {
-            // ISAAC publishes its crossbar's read energy, not per-cell currents: an equal share per conducting cell.
-            CellReadFixedEnergyJ = ((IsaacCrossbarCost)Library.Cells()).PerCellReadEnergyJ;
-        }
-
-        CellAreaUm2 = Library.Cells().AreaUm2;
-        if (cellOverride?.AreaUm2 is double cellArea)
-        {
-            CellAreaUm2 = cellArea;
-        }
+        // ISAAC publishes its crossbar's read energy, not per-cell currents: an equal share per conducting cell.
+        CellReadFixedEnergyJ = OverrideEnergy(overrides, "cell_read")
+            ?? (Adc.Convention == ColumnCurrentConvention.InArray ? ((IsaacCrossbarCost)Library.Cells()).PerCellReadEnergyJ : null);
+        CellAreaUm2 = OverrideArea(overrides, "cell_read", Library.Cells().AreaUm2);
 
         // Neuron: sign compares the ADC code with zero on a B-bit adder; tanh is a piecewise-linear unit on a
         // 16-bit adder plus an 8:1 segment mux (Engram assumptions, priced with the profile's NeuroSim figures).
@@ -110,6 +91,9 @@ public sealed class ChipCosts
     public IAdcCostModel Adc { get; }
 
     public double AdcAreaUm2 { get; }
+
+    /// <summary>The physical-limit warning of the configured converter (costs.md), or null when it is plausible.</summary>
+    public string? AdcWarning { get; }
 
     public int AdcCycles { get; }
 
@@ -175,7 +159,10 @@ public sealed class ChipCosts
     public int Cycles(double latencyPs) => latencyPs <= 0 ? 0 : checked((int)Math.Ceiling(latencyPs / PeriodPs - 1e-9));
 
     private static double Override(IReadOnlyDictionary<string, CostOverride> overrides, string kind, double value) =>
-        overrides.TryGetValue(kind, out var o) && o.EnergyJ is double e ? e : value;
+        OverrideEnergy(overrides, kind) ?? value;
+
+    private static double? OverrideEnergy(IReadOnlyDictionary<string, CostOverride> overrides, string kind) =>
+        overrides.TryGetValue(kind, out var o) ? o.EnergyJ : null;
 
     private static double OverrideLatency(IReadOnlyDictionary<string, CostOverride> overrides, string kind, double value) =>
         overrides.TryGetValue(kind, out var o) && o.LatencyPs is double l ? l : value;

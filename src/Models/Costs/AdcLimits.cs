@@ -18,15 +18,19 @@ public static class AdcLimits
     public static double WaldenJPerStep(IAdcCostModel adc) => adc.Cost("convert").EnergyJ / Math.Pow(2, adc.Bits);
 
     /// <summary>A warning text when the converter beats the physical-limit threshold, else null.</summary>
-    public static string? Check(IAdcCostModel adc)
+    public static string? Check(IAdcCostModel adc) =>
+        Check(adc.Cost("convert").EnergyJ, adc.Bits, $"{adc.Kind} ({adc.Profile}, {adc.Bits} bit)");
+
+    /// <summary>The same check for any converter figure, e.g. a user's override (<paramref name="what"/> names it).</summary>
+    public static string? Check(double conversionEnergyJ, int bits, string what)
     {
-        double walden = WaldenJPerStep(adc);
+        double walden = conversionEnergyJ / Math.Pow(2, bits);
         if (walden >= WarnBelowJPerStep)
         {
             return null;
         }
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"warning: {adc.Kind} ({adc.Profile}, {adc.Bits} bit) claims {walden * 1e15:G3} fJ/conversion-step (Walden), below the {WarnBelowJPerStep * 1e15:G2} fJ/step sanity limit; the best in Murmann's survey is {BestSurveyJPerStep * 1e15:G2} fJ/step (16.6 fJ/step at >= 100 MS/s, 4-8 ENOB)");
+            $"warning: {what} claims {walden * 1e15:G3} fJ/conversion-step (Walden) at {bits} bit, below the {WarnBelowJPerStep * 1e15:G2} fJ/step sanity limit; the best in Murmann's survey is {BestSurveyJPerStep * 1e15:G2} fJ/step (16.6 fJ/step at >= 100 MS/s, 4-8 ENOB)");
     }
 }

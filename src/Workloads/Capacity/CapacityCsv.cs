@@ -8,6 +8,33 @@ public static class CapacityCsv
 {
     public const string CurveFileName = "capacity-curve.csv";
     public const string SummaryFileName = "capacity.csv";
+    public const string ScalingFileName = "scaling.csv";
+    public const string ScalingCurveFileName = "scaling-curve.csv";
+
+    /// <summary>One row per network size: the capacity the fit used.</summary>
+    public static string Scaling(ScalingReport report)
+    {
+        var sb = new StringBuilder("rule,n,tau,capacity\n");
+        foreach (var p in report.Points)
+        {
+            sb.Append(string.Create(CultureInfo.InvariantCulture, $"{report.Rule},{p.Neurons},{report.Tau:R},{p.Capacity}\n"));
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The curves behind a scaling fit, every size under one header (the capacity curve's columns).</summary>
+    public static string ScalingCurves(ScalingReport report)
+    {
+        var sb = new StringBuilder();
+        foreach (var (p, i) in report.Points.Select((p, i) => (p, i)))
+        {
+            string curve = Curve(p.Report);
+            sb.Append(i == 0 ? curve : curve[(curve.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
+        }
+
+        return sb.ToString();
+    }
 
     public static string Curve(CapacityReport report)
     {

@@ -33,6 +33,9 @@ public sealed class OutputFolder : IDisposable
 
     public Stream Create(string fileName) => File.Create(PathOf(fileName));
 
+    /// <summary>A text file with '\n' line ends whatever the platform, so outputs are byte-identical everywhere.</summary>
+    public StreamWriter CreateText(string fileName) => new(PathOf(fileName)) { NewLine = "\n" };
+
     /// <summary>Moves the staged files into place, replacing an earlier result folder of the same name.</summary>
     public void Commit()
     {

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using Engram.Workloads.Recall;
+
+namespace Engram.Cli.Commands;
+
+/// <summary>
+/// The options every recall command shares — rule, stored patterns, cue corruption, seed — and the
+/// <see cref="RecallSettings"/> they make. Only the default pattern count differs per command.
+/// </summary>
+internal sealed class RecallOptions
+{
+    private readonly Option<string> _rule = new("--rule") { Description = "hebb | pinv", DefaultValueFactory = _ => "hebb" };
+    private readonly Option<int?> _patterns;
+    private readonly Option<double> _cueFlip = new("--cue-flip") { Description = "probability of flipping each cue bit", DefaultValueFactory = _ => 0.05 };
+    private readonly Option<ulong> _seed = new("--seed") { Description = "master seed", DefaultValueFactory = _ => 1 };
+    private readonly Func<int, int> _defaultPatterns;
+
+    /// <param name="defaultPatterns">Default P for a chip of N neurons (always capped at N).</param>
+    public RecallOptions(string defaultDescription, Func<int, int> defaultPatterns)
+    {
+        _patterns = new Option<int?>("--patterns") { Description = $"patterns stored and recalled (default {defaultDescription})" };
+        _defaultPatterns = defaultPatterns;
+    }
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(_rule);
+        command.Options.Add(_patterns);
+        command.Options.Add(_cueFlip);
+        command.Options.Add(_seed);
+    }
+
+    /// <summary>The settings for a chip of <paramref name="neurons"/>; throws <see cref="ArgumentException"/> on a bad value.</summary>
+    public RecallSettings Settings(ParseResult parse, int neurons)
+    {
+        var settings = new RecallSettings(
+            ParseRule(parse.GetValue(_rule)!),
+            parse.GetValue(_patterns) ?? Math.Min(_defaultPatterns(neurons), neurons),
+            parse.GetValue(_cueFlip),
+            parse.GetValue(_seed));
+        settings.Validate(neurons);
+        return settings;
+    }
+
+    private static WeightRuleKind ParseRule(string text) => text switch
+    {
+        "hebb" => WeightRuleKind.Hebb,
+        "pinv" => WeightRuleKind.Pinv,
+        _ => throw new ArgumentException($"--rule must be hebb or pinv, got '{text}'"),
+    };
+}
