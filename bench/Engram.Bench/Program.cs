@@ -39,11 +39,8 @@ public static class Program
     private static int RunKernel(string[] args)
     {
         bool json = args.Contains("--json");
-        int runs = 5;
-        int at = Array.IndexOf(args, "--runs");
-        if (at >= 0 && (at + 1 >= args.Length || !int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out runs) || runs < 1))
+        if (BenchArgs.PositiveCount(args, "--runs", 5) is not int runs)
         {
-            Console.Error.WriteLine("--runs needs a positive whole number");
             return 2;
         }
 

@@ -13,8 +13,12 @@ public static class CapacitySweepBench
 {
     public static int Run(string[] args)
     {
-        string[] rules = Option(args, "--rules")?.Split(',') ?? ["pinv", "adaptive"];
-        int trials = int.Parse(Option(args, "--trials") ?? "20", CultureInfo.InvariantCulture);
+        string[] rules = BenchArgs.Value(args, "--rules")?.Split(',') ?? ["pinv", "adaptive"];
+        if (BenchArgs.PositiveCount(args, "--trials", 20) is not int trials)
+        {
+            return 2;
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"N = 64 capacity sweep, faults 0/0.1/0.3/0.5, {trials} trials, grid {string.Join(",", CapacitySettings.DefaultGrid(64))}, {Environment.ProcessorCount} threads"));
         foreach (string rule in rules)
         {
@@ -34,11 +38,5 @@ public static class CapacitySweepBench
         }
 
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        int at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

@@ -3,7 +3,8 @@ using MathNet.Numerics.LinearAlgebra;
 namespace Engram.Models.Learning;
 
 /// <summary>
-/// Untrained weights for the N→H→N memory (a stand-in until the trained multilayer network of hnn.md §2.3):
+/// Untrained weights for the N→H→N memory on the chip. The trained <see cref="MultilayerLearner"/> needs a bias
+/// per neuron, which the simulated chip has no place for yet, so recall on the chip uses these instead:
 /// hidden unit k detects pattern k, W1 row k = gain·ξᵏ/N; the decoder writes patterns back, either with
 /// Hebb (W2 = Ξᵀ) or through the inverse pattern correlation (W2 = Ξᵀ C⁺, C = Ξ Ξᵀ / N), which in the
 /// linear regime makes the loop the projector of the pseudo-inverse rule. Only min(P, H) patterns fit.

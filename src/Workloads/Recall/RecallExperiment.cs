@@ -39,8 +39,8 @@ public static class RecallExperiment
         cues.Select(c => chip.Recall(c, schedule, chip.Spec.Controller.Order, chip.Spec.Controller.MaxIterations)).ToList();
 
     /// <summary>
-    /// Single layer: Hebb or pseudo-inverse weights. Multilayer (until trained networks arrive): the bipartite
-    /// memory of <see cref="BipartiteMemory"/>, with a Hebbian or inverse-correlation decoder by the rule.
+    /// Single layer: Hebb or pseudo-inverse weights. Multilayer: the bias-free bipartite memory of
+    /// <see cref="BipartiteMemory"/> (trained nets need biases the chip lacks), Hebbian or inverse-correlation decoder by the rule.
     /// </summary>
     public static void ProgramWeights(Chip chip, ChipSpec spec, WeightRuleKind rule, double[][] patterns)
     {
