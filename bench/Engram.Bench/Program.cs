@@ -6,7 +6,7 @@ using Engram.Bench.Kernel;
 namespace Engram.Bench;
 
 /// <summary>
-/// <c>kernel [--json] [--runs N] [--heap]</c>: the kernel throughput models of kernel.md on the default
+/// <c>kernel [--json] [--runs N] [--heap]</c>: the kernel throughput models of docs/kernel.md on the default
 /// queue (with <c>--heap</c>, also on the reference heap, labelled <c>queue=heap</c>).
 /// <c>capacity [--rules R1,R2] [--trials T]</c>: the N = 64 capacity sweep of the paper's protocol, timed.
 /// <c>bdn [BenchmarkDotNet arguments]</c>: the BenchmarkDotNet suites (e.g. <c>bdn --filter *Queue*</c>).

@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Engram.Cli.Tests;
 
 /// <summary>
-/// architecture.md: Cli → Workloads → Components → Models, Components → Sim, and Sim and Models depend
+/// docs/architecture.md: Cli → Workloads → Components → Models, Components → Sim, and Sim and Models depend
 /// on nothing of ours. A reference that breaks this shows up here, not in a review.
 /// </summary>
 public class LayeringTests

@@ -6,7 +6,7 @@ namespace Engram.Bench.Capacity;
 
 /// <summary>
 /// <c>capacity [--rules pinv,adaptive] [--trials T]</c>: the N = 64 capacity sweep with the paper's protocol
-/// (hnn.md §4: random ±1 patterns, fresh subsets per P, cue flip 0.05, 20 trials, K = 102 / 100 iterations,
+/// (docs/associative-memory.md: random ±1 patterns, fresh subsets per P, cue flip 0.05, 20 trials, K = 102 / 100 iterations,
 /// stuck-fault rates 0, 0.1, 0.3, 0.5 on nested maps) — wall time per rule, and the capacities it found.
 /// </summary>
 public static class CapacitySweepBench

@@ -3,7 +3,7 @@ using Engram.Sim.Core;
 namespace Engram.Bench.Kernel;
 
 /// <summary>
-/// A benchmark model from kernel.md: <see cref="Build"/> sets up a fresh simulation and
+/// A benchmark model of docs/kernel.md: <see cref="Build"/> sets up a fresh simulation and
 /// <see cref="Wakeups"/> counts completed waits so far (the model increments it after every yield).
 /// </summary>
 public abstract class KernelModel

@@ -45,7 +45,7 @@ public static class ThroughputRunner
         return new ThroughputResult(model.Model, model.Label, mwps[runs / 2], mwps[0], mwps[^1], bytesPerWakeup, wakeups, finalTick);
     }
 
-    /// <summary>Every configuration of kernel.md's models (a), (b) and (c).</summary>
+    /// <summary>Every configuration of the models (a), (b) and (c) in docs/kernel.md.</summary>
     public static IReadOnlyList<KernelModel> AllModels(bool withHeap)
     {
         var models = DefaultModels();

@@ -8,7 +8,7 @@ using Engram.Workloads.Reports;
 namespace Engram.Cli.Commands;
 
 /// <summary>
-/// <c>engram capacity --rule R --n N</c>: the capacity protocol of hnn.md §4 at one size, for one or more fault
+/// <c>engram capacity --rule R --n N</c>: the capacity protocol of He et al. (docs/associative-memory.md) at one size, for one or more fault
 /// rates; prints capacity at τ = 0.99 and 0.95 and the curve, and with <c>--out</c> writes it as CSV.
 /// </summary>
 public static class CapacityCommand

@@ -8,7 +8,7 @@ namespace Engram.Cli.Commands;
 
 /// <summary>
 /// <c>engram scaling --rule R --n n1,n2,..</c>: the capacity protocol at every N, then capacity ∝ N^a fitted in
-/// log-log space with a 95 % interval on a (hnn.md §4.8). Exit code 1 when the fit is impossible (a zero
+/// log-log space with a 95 % interval on a (docs/associative-memory.md). Exit code 1 when the fit is impossible (a zero
 /// capacity, or fewer than two distinct N); the interval is null with exactly two sizes.
 /// </summary>
 public static class ScalingCommand

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Engram.Models.Costs;
 
 /// <summary>
-/// Sanity check against the ADC survey's physical limits (costs.md): the best Walden figure of merit in
+/// Sanity check against the ADC survey's physical limits (Murmann, ADC Performance Survey 1997–2023): the best Walden figure of merit in
 /// Murmann's survey is 0.35 fJ/step overall and 16.6 fJ/step at ≥100 MS/s with 4–8 ENOB. Engram warns
 /// when a converter claims less than 1 fJ per step, i.e. below 1 fJ × 2^B per conversion.
 /// </summary>

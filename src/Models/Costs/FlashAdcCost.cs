@@ -1,7 +1,7 @@
 namespace Engram.Models.Costs;
 
 /// <summary>
-/// Flash ADC built from multi-level sense amplifiers (NeuroSim, costs.md): 2^B − 1 comparators per
+/// Flash ADC built from multi-level sense amplifiers (NeuroSim V1.3 via CiMLoop): 2^B − 1 comparators per
 /// conversion plus the column power over the conversion time. The 22 nm table (4/5/6/8 bit:
 /// 25.5/52.7/107/434 fJ, 164/338/688/2784 µm²) is 1.70 fJ and 10.92 µm² per comparator.
 /// </summary>

@@ -17,7 +17,7 @@ public interface IAdcCostModel : IComponentCostModel
     double ConversionEnergyJ(double columnConductanceS, double readVoltageV);
 }
 
-/// <summary>Where the current through the cells of a column is charged — never twice (costs.md).</summary>
+/// <summary>Where the current through the cells of a column is charged — never twice (docs/cost-models.md).</summary>
 public enum ColumnCurrentConvention
 {
     /// <summary>The cells charge V²·G·t per read; the converter charges only itself (survey).</summary>

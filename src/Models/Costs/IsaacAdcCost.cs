@@ -10,7 +10,7 @@ public sealed class IsaacAdcCost : ComponentCostModel, IAdcCostModel
 
     private static readonly string[] ActionNames = [Convert];
 
-    // (bits, pJ per conversion, µm²) — ISAAC resolution sweep at 32 nm (costs.md).
+    // (bits, pJ per conversion, µm²) — ISAAC resolution sweep at 32 nm (Shafiee et al. 2016, as hwcomponents tabulates it).
     private static readonly (int Bits, double EnergyPj, double AreaUm2)[] Sweep =
     [
         (4, 0.79, 361), (5, 0.99, 477), (6, 1.20, 627), (7, 1.42, 845), (8, 1.67, 1200), (9, 1.97, 1828), (10, 2.38, 3002),

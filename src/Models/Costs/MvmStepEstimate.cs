@@ -3,7 +3,7 @@ namespace Engram.Models.Costs;
 /// <summary>The operating point of one analog matrix-vector step on one array.</summary>
 public sealed record MvmStepConfig(int Rows, int Columns, double InputOnesFraction, double OnCellsFraction, AdcKind Adc, int AdcBits, int ColumnsPerAdc)
 {
-    /// <summary>The costs.md cross-check: 128×128, 1-bit inputs with 50 % ones, 50 % ON cells, one 5-bit conversion per column, 8 columns per ADC.</summary>
+    /// <summary>Engram's cross-check (docs/cost-models.md): 128×128, 1-bit inputs with 50 % ones, 50 % ON cells, one 5-bit conversion per column, 8 columns per ADC.</summary>
     public static MvmStepConfig CostsCrossCheck(AdcKind adc) => new(128, 128, 0.5, 0.5, adc, 5, 8);
 }
 
@@ -15,7 +15,7 @@ public sealed record MvmStepEnergy(double ConversionJ, double RowDriveJ, double 
 
 /// <summary>
 /// Closed-form energy of one MVM step from a profile's cost models, with the column current charged once
-/// where the profile's convention puts it (the costs.md cross-check). The chip charges the same conventions
+/// where the profile's convention puts it (Engram's cross-check, docs/cost-models.md). The chip charges the same conventions
 /// action by action, but from its own device card's conductances rather than the reference device's.
 /// </summary>
 public static class MvmStepEstimate

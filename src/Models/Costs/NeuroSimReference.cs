@@ -1,7 +1,7 @@
 namespace Engram.Models.Costs;
 
 /// <summary>
-/// The reference configuration behind the "neurosim" profile (costs.md): NeuroSim V1.3's circuit core as
+/// The reference configuration behind the "neurosim" profile (Andrulis et al., ISPASS 2024): NeuroSim V1.3's circuit core as
 /// modified by CiMLoop's plug-in, 22 nm LSTP, Vdd 0.85 V, 128×128 1T1R RRAM sub-array read in parallel.
 /// </summary>
 public static class NeuroSimReference

@@ -1,7 +1,7 @@
 namespace Engram.Models.Costs;
 
 /// <summary>
-/// SAR ADC in NeuroSim's closed form (costs.md, NeuroSim V1.3 <c>SarADC</c>, LSTP): latency (B+1) ns,
+/// SAR ADC in NeuroSim's closed form (NeuroSim V1.3 <c>SarADC</c>, LSTP): latency (B+1) ns,
 /// power P = (a·B + b) µW + c·G_col·(V_read / 0.5 V), energy P·(B+1) ns. The column term carries the
 /// cell current, so cells charge nothing on read under this converter.
 /// </summary>
@@ -11,7 +11,7 @@ public sealed class SarAdcCost : ComponentCostModel, IAdcCostModel
 
     private static readonly string[] ActionNames = [Convert];
 
-    // NeuroSim SarADC coefficients per node: a, b in µW, c in W·Ω (costs.md table).
+    // NeuroSim SarADC coefficients per node: a, b in µW, c in W·Ω (NeuroSim V1.3 <c>SarADC</c>).
     private static readonly (double NodeNm, double AUw, double BUw, double CWOhm)[] Coefficients =
     [
         (45, 2.169, 16.69, 0.100),
@@ -32,7 +32,7 @@ public sealed class SarAdcCost : ComponentCostModel, IAdcCostModel
         }
 
         Bits = bits;
-        var src = new Provenance("NeuroSim V1.3 SarADC closed form (LSTP), as in costs.md", "45/32/22/14/7 nm", 2021,
+        var src = new Provenance("NeuroSim V1.3 SarADC closed form (LSTP)", "45/32/22/14/7 nm", 2021,
             "P = (a*B + b) uW + c / R_col; latency (B+1) ns; a,b,c tabulated per node",
             "linear interpolation of a, b, c between tabulated nodes; Stillmaker-Baas energy scaling outside 7-45 nm");
         (PowerPerBitUw, PowerBaseUw, ColumnPowerWOhm) = CoefficientsAt(nodeNm);
@@ -66,7 +66,7 @@ public sealed class SarAdcCost : ComponentCostModel, IAdcCostModel
     // NeuroSim's SarADC transistor count in minimum footprints (n and p summed, A_n = A_p).
     private static double FootprintCount(int bits) => 269 + (109 * (bits - 1)) + 209 + (73 * (bits - 1));
 
-    // NeuroSim 22 nm SAR areas (costs.md): the footprint A minimising Σ (A·count(B) − area(B))².
+    // NeuroSim 22 nm SAR areas (via CiMLoop): the footprint A minimising Σ (A·count(B) − area(B))².
     private static readonly double FittedFootprintUm2 = FitFootprint([(4, 105), (5, 124), (6, 143), (8, 180)]);
 
     private static double FitFootprint((int Bits, double AreaUm2)[] published) =>

@@ -24,12 +24,12 @@ public sealed class SurveyAdcCost : ComponentCostModel, IAdcCostModel
     private const double FomsInterceptDbFit = 213.8, FomsPerLnRateDbFit = -2.87;
     private const double EnergyInterceptFit = 26.05, EnergyNodeFit = 1.880, EnergyBitsFit = -2.829;
 
-    // CiMLoop's evaluated 22 nm, 1e8 S/s row (costs.md): bits -> pJ per conversion, 4 to 8 bit (the cap binds there).
+    // CiMLoop's evaluated 22 nm, 1e8 S/s row (Andrulis et al. 2024): bits -> pJ per conversion, 4 to 8 bit (the cap binds there).
     private static readonly (int Bits, double EnergyPj)[] EvaluatedRow = [(4, 0.46), (5, 0.46), (6, 0.53), (8, 0.85)];
 
     private static readonly Provenance EnobCap = new(
-        "Engram: least-squares line through the FoMS implied by CiMLoop's evaluated 22 nm, 1e8 S/s row (costs.md: 4/5/6/8 bit -> 0.46/0.46/0.53/0.85 pJ), computed at load",
-        "22 nm", 2024, "hwcomponents-adc caps FoMS per ENOB with a linear max_by_enob table whose values costs.md does not give",
+        "Engram: least-squares line through the FoMS implied by CiMLoop's evaluated 22 nm, 1e8 S/s row (4/5/6/8 bit -> 0.46/0.46/0.53/0.85 pJ), computed at load",
+        "22 nm", 2024, "hwcomponents-adc caps FoMS per ENOB with a linear max_by_enob table whose values Engram does not have",
         "cap(B) = intercept + slope * B dB, fitted over 4-8 bit");
 
     /// <summary>The per-ENOB FoMS cap (intercept, slope per bit in dB) that reproduces the evaluated row: each published energy inverted through the fit.</summary>

@@ -7,7 +7,7 @@ namespace Engram.Models.Costs;
 /// polynomials in Vdd (LP models at 45/32 nm, HP at 20–7 nm, bulk at 130–65 nm), evaluated at 0.8 V,
 /// the convention hwcomponents (Accelergy, 2024) uses. Between tabulated nodes Engram interpolates
 /// linearly in table position. Latency scales linearly with the feature size, also as hwcomponents
-/// does (32 → 22 nm gives ×0.6875, costs.md).
+/// does (32 → 22 nm gives ×0.6875).
 /// </summary>
 public static class TechnologyScaling
 {

@@ -23,7 +23,7 @@ public sealed record DeviceCard
     /// <summary>Std of one read relative to the conductance read: G_read = G·(1 + σ·ξ).</summary>
     public double ReadNoiseStdRelative { get; init; }
 
-    /// <summary>Std of a set-to-target programming as a fraction of (Gmax − Gmin) (hnn.md §3).</summary>
+    /// <summary>Std of a set-to-target programming as a fraction of (Gmax − Gmin) (docs/devices.md).</summary>
     public double ProgrammingNoiseStdFraction { get; init; }
 
     public StuckFaultSpec Faults { get; init; } = StuckFaultSpec.None;

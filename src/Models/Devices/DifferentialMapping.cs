@@ -2,7 +2,7 @@ namespace Engram.Models.Devices;
 
 /// <summary>
 /// A signed weight on a pair of devices: G⁺ − G⁻ = W·(Gmax − Gmin)/wMax, with the unused device of the
-/// pair at Gmin (hnn.md §3 recommendation). Conductances are quantized to the card's levels.
+/// pair at Gmin (Engram's choice; He et al. do not give their mapping). Conductances are quantized to the card's levels.
 /// </summary>
 public sealed class DifferentialMapping
 {

@@ -1,6 +1,6 @@
 namespace Engram.Models.Devices;
 
-/// <summary>aihwkit <c>ExpStepDevice</c> extras; defaults from <c>devices.py</c> (devices-training.md §3.2).</summary>
+/// <summary>aihwkit <c>ExpStepDevice</c> extras; defaults from aihwkit's <c>configs/devices.py</c>.</summary>
 public sealed record ExpStepParameters
 {
     public double AUp { get; init; } = 0.00081;

@@ -1,7 +1,7 @@
 namespace Engram.Models.Devices;
 
 /// <summary>
-/// Nested stuck-at fault maps (hnn.md §3): one uniform draw u per cell, stuck when u ≤ p, so the faults at a
+/// Nested stuck-at fault maps, as the He et al. code draws them (<c>utils.generate_mask</c>): one uniform draw u per cell, stuck when u ≤ p, so the faults at a
 /// lower rate are a subset of those at a higher rate for the same draws. A second per-cell draw picks the
 /// stuck kind from the card's split, a third the value of a stuck-at-random cell.
 /// </summary>

@@ -2,7 +2,7 @@ namespace Engram.Models.Devices;
 
 /// <summary>
 /// A population of pulsed devices (one per cross-point) with aihwkit update-once semantics
-/// (devices-training.md §3). States <c>w</c> are in the card's normalised weight units.
+/// (aihwkit <c>src/rpucuda/rpu_*_device.cpp</c>; docs/devices.md). States <c>w</c> are in the card's normalised weight units.
 /// </summary>
 public interface IPulseResponse
 {

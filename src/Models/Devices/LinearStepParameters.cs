@@ -1,6 +1,6 @@
 namespace Engram.Models.Devices;
 
-/// <summary>aihwkit <c>LinearStepDevice</c> extras (devices-training.md §3.2); SoftBounds uses only <see cref="MultNoise"/>.</summary>
+/// <summary>aihwkit <c>LinearStepDevice</c> extras (defaults from aihwkit's <c>configs/devices.py</c>); SoftBounds uses only <see cref="MultNoise"/>.</summary>
 public sealed record LinearStepParameters
 {
     /// <summary>aihwkit <c>gamma_up</c> (C++ <c>ls_decrease_up</c>).</summary>

@@ -2,7 +2,7 @@ namespace Engram.Models.Devices;
 
 /// <summary>
 /// aihwkit <c>LinearStepDevice</c>: Δ⁺ = s⁺ + slope⁺·w, Δ⁻ = s⁻ + slope⁻·w with slope± = −γ±·s±/ref±
-/// (C++ <c>rpu_linearstep_device.cpp</c>, devices-training.md §3.2).
+/// (C++ <c>rpu_linearstep_device.cpp</c>).
 /// </summary>
 public class LinearStepResponse : PulseResponse
 {

@@ -1,6 +1,6 @@
 namespace Engram.Models.Devices;
 
-/// <summary>The aihwkit update-once models (devices-training.md §3.2); names follow aihwkit's device classes.</summary>
+/// <summary>The aihwkit update-once models (<c>src/rpucuda/rpu_*_device.cpp</c>; docs/devices.md); names follow aihwkit's device classes.</summary>
 public enum PulseResponseKind
 {
     /// <summary>Exact steps of dw_min, no noise, no spread, clipped to the mean bounds.</summary>

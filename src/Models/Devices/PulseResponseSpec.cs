@@ -2,7 +2,7 @@ namespace Engram.Models.Devices;
 
 /// <summary>
 /// The pulse-response model of a card with aihwkit's <c>PulsedDevice</c> parameters
-/// (<c>src/aihwkit/simulator/configs/devices.py</c>; defaults from devices-training.md §3.1). Weights are
+/// (<c>src/aihwkit/simulator/configs/devices.py</c>; aihwkit defaults; docs/devices.md). Weights are
 /// in aihwkit's normalised units; a device maps them linearly onto [Gmin, Gmax] through the mean bounds
 /// [<see cref="WMin"/>, <see cref="WMax"/>].
 /// </summary>

@@ -2,7 +2,7 @@ namespace Engram.Models.Devices;
 
 /// <summary>
 /// The per-cross-point hidden parameters every aihwkit <c>PulsedDevice</c> samples at construction
-/// (devices-training.md §3.1; C++ <c>PulsedRPUDevice::populate</c>): bounds, step scales, corrupt flags.
+/// (aihwkit C++ <c>PulsedRPUDevice::populate</c>): bounds, step scales, corrupt flags.
 /// </summary>
 public sealed class PulsedDeviceSamples
 {

@@ -5,7 +5,7 @@ namespace Engram.Models.Devices;
 
 /// <summary>
 /// The GV16 stochastic rank-one update as aihwkit implements it (StochasticCompressed, BL management, update
-/// management; devices-training.md §4). Cell (r, c) of the array moves by Δw ≈ −lr·x_r·d_c in device units:
+/// management; aihwkit <c>rpu_pulsed_meta_parameter.cpp</c>, Gokmen &amp; Vlasov 2016). Cell (r, c) of the array moves by Δw ≈ −lr·x_r·d_c in device units:
 /// x drives the rows (inputs), d the columns (errors at the outputs).
 /// </summary>
 /// <remarks>

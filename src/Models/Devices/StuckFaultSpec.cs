@@ -2,7 +2,7 @@ namespace Engram.Models.Devices;
 
 /// <summary>
 /// Stuck-at faults: a cell is stuck with probability <see cref="RateFraction"/>; a stuck cell is stuck
-/// at Gmin, at Gmax, or at a value drawn uniformly in [Gmin, Gmax], in the given split (hnn.md §3).
+/// at Gmin, at Gmax, or at a value drawn uniformly in [Gmin, Gmax], in the given split (docs/devices.md).
 /// </summary>
 public sealed record StuckFaultSpec(
     double RateFraction,

@@ -1,7 +1,7 @@
 namespace Engram.Models.Devices;
 
 /// <summary>
-/// aihwkit <c>UpdateParameters</c> for the stochastic pulsed update (devices-training.md §4); defaults are the
+/// aihwkit <c>UpdateParameters</c> for the stochastic pulsed update (aihwkit <c>rpu_pulsed_meta_parameter.cpp</c>); defaults are the
 /// aihwkit defaults (<c>desired_bl = 31</c>, StochasticCompressed, BL and update management on).
 /// </summary>
 public sealed record UpdateParameters

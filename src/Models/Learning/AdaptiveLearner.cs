@@ -3,10 +3,10 @@ using Engram.Models.Networks;
 namespace Engram.Models.Learning;
 
 /// <summary>
-/// Hardware-adaptive single-layer learning (hnn.md §2.2): a tanh layer with bias, W_eff = W ⊙ M with
+/// Hardware-adaptive single-layer learning (He et al. 2025, <c>SingleLayerHNN_beta</c> in their code): a tanh layer with bias, W_eff = W ⊙ M with
 /// M = F ⊙ (1 − I), trained full-batch on mean((tanh(X W_effᵀ + b) − X)²). Stuck cells are fixed at their
-/// stuck value, known to training, and recalled with that same value (hnn.md §3 [INF], not the code's
-/// evaluation quirk); the trained bias is kept. Sign recall for binary patterns, tanh for continuous.
+/// stuck value, known to training, and recalled with that same value (Engram's choice, not the code's
+/// evaluation quirk of reloading stuck cells at their initial value); the trained bias is kept. Sign recall for binary patterns, tanh for continuous.
 /// </summary>
 public sealed class AdaptiveLearner(AdaptiveOptions? options = null) : IMemoryLearner
 {

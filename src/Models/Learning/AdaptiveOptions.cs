@@ -1,7 +1,7 @@
 namespace Engram.Models.Learning;
 
 /// <summary>
-/// Hardware-adaptive single-layer training (hnn.md §2.2). Defaults follow the code: Adam, lr 1e-3, 10000
+/// Hardware-adaptive single-layer training (He et al. code, <c>associatememory_scale.py</c>). Defaults follow the code: Adam, lr 1e-3, 10000
 /// full-batch epochs, early stop below 1e-8, no training noise; stuck cells fixed at 0 (stuck-at-OFF).
 /// </summary>
 /// <param name="Optimizer">Adam or RMSprop (the notebook variants use RMSprop lr 0.01 or 1e-3).</param>

@@ -4,7 +4,7 @@ namespace Engram.Models.Learning;
 
 /// <summary>
 /// A classical rule (Hebb, pseudo-inverse, Storkey) as a memory learner: weights computed in software, then
-/// stuck cells read as 0 (W ⊙ F, hnn.md §2.1 and §3); sign recall for binary patterns, tanh for continuous.
+/// stuck cells read as 0 (W ⊙ F, as in the He et al. code); sign recall for binary patterns, tanh for continuous.
 /// </summary>
 public sealed class ClassicalLearner(IWeightRule rule) : IMemoryLearner
 {

@@ -1,6 +1,6 @@
 namespace Engram.Models.Learning;
 
-/// <summary>Hebb: W = (1/N) Σ_μ ξ^μ ξ^μᵀ, then zero diagonal and W / max|W| (hnn.md §2.1).</summary>
+/// <summary>Hebb: W = (1/N) Σ_μ ξ^μ ξ^μᵀ, then zero diagonal and W / max|W| (He et al. code, <c>HopfiledNetwork.py</c>).</summary>
 public sealed class HebbRule : IWeightRule
 {
     public string Name => "hebb";

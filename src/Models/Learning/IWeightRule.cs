@@ -5,6 +5,6 @@ public interface IWeightRule
 {
     string Name { get; }
 
-    /// <summary>Row-major N×N weights, diagonal zero, scaled so the largest magnitude is 1 (hnn.md §2.1).</summary>
+    /// <summary>Row-major N×N weights, diagonal zero, scaled so the largest magnitude is 1 (as in the He et al. code).</summary>
     double[] Learn(double[][] patterns);
 }

@@ -1,6 +1,6 @@
 namespace Engram.Models.Learning;
 
-/// <summary>PyTorch's nn.Linear default initialisation, which the He et al. trainers start from (hnn.md §2.2).</summary>
+/// <summary>PyTorch's nn.Linear default initialisation, which the He et al. trainers start from (U(−1/√fan_in, 1/√fan_in)).</summary>
 public static class LinearInit
 {
     /// <summary>W, then b, each element from U(−1/√fan_in, 1/√fan_in), in that order from <paramref name="rng"/>.</summary>

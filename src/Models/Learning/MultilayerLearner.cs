@@ -3,7 +3,7 @@ using Engram.Models.Networks;
 namespace Engram.Models.Learning;
 
 /// <summary>
-/// Multilayer associative memory training (hnn.md §2.3): encoder H×N, optional extra H×H layers, decoder
+/// Multilayer associative memory training (He et al. 2025, <c>MultiLayerHNN_beta</c> in their code): encoder H×N, optional extra H×H layers, decoder
 /// N×H, all tanh with bias, trained full-batch on mean((dec(enc(X)) − X)²) with each layer's stuck cells
 /// fixed at their stuck value. Fault layers: 0 = encoder, 1 = decoder, 2.. = extra layers (asked in that
 /// order). Weights initialise in forward order from the context's stream.

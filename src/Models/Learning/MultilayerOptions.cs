@@ -1,7 +1,7 @@
 namespace Engram.Models.Learning;
 
 /// <summary>
-/// Multilayer N→H→N training (hnn.md §2.3). With <see cref="Epochs"/> and <see cref="LearningRate"/> unset,
+/// Multilayer N→H→N training (He et al. code, <c>multilayer.py</c>). With <see cref="Epochs"/> and <see cref="LearningRate"/> unset,
 /// the <see cref="MultilayerSchedule"/> (the single_layer.py proxy schedule) picks both from P; set both
 /// for a fixed schedule (the learning rate given here is the optimizer's, not halved).
 /// </summary>

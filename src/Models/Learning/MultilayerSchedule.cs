@@ -1,7 +1,7 @@
 namespace Engram.Models.Learning;
 
 /// <summary>
-/// The single_layer.py proxy schedule of hnn.md §2.3: learn_iters and a base learning rate by P; training
+/// The schedule of the He et al. code's <c>single_layer.py</c> (a cheap proxy for <c>multilayer.py</c>'s): learn_iters and a base learning rate by P; training
 /// runs 2 × learn_iters epochs and the optimizer uses half the base rate.
 /// </summary>
 public static class MultilayerSchedule

@@ -4,7 +4,7 @@ namespace Engram.Models.Learning;
 
 /// <summary>
 /// Pseudo-inverse (projection) rule: C = (1/N) X Xᵀ, W = (1/N) Xᵀ C⁺ X — the projector onto the span of the
-/// patterns (hnn.md §2.1), then zero diagonal and W / max|W|. C⁺ by SVD, so dependent patterns are fine.
+/// patterns (Personnaz et al. 1985; the He et al. baseline), then zero diagonal and W / max|W|. C⁺ by SVD, so dependent patterns are fine.
 /// </summary>
 public sealed class PseudoInverseRule : IWeightRule
 {

@@ -1,7 +1,7 @@
 namespace Engram.Models.Learning;
 
 /// <summary>
-/// The "Storkey" rule as the He et al. code implements it (hnn.md §2.1): one pass over the patterns in order
+/// The "Storkey" rule as the He et al. code implements it (<c>HopfiledNetwork.py</c>): one pass over the patterns in order
 /// from W = 0, h = W ξ, W ← W + (1/N)(ξ − h)(ξ − h)ᵀ — not the textbook local-field form; then zero diagonal
 /// and W / max|W|.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace Engram.Models.Learning;
 
-/// <summary>The post-processing every classical rule gets in the He et al. code (hnn.md §2.1): zero diagonal, then W / max|W|.</summary>
+/// <summary>The post-processing every classical rule gets in the He et al. code (<c>HopfiledNetwork.py</c>): zero diagonal, then W / max|W|.</summary>
 public static class WeightPostProcessing
 {
     public static void ZeroDiagonalAndNormalize(Span<double> weights, int n)

@@ -4,7 +4,7 @@ namespace Engram.Models.Metrics;
 public sealed record CapacityPoint(int Patterns, double Similarity, double Exact, double SimilarityStd = 0, double ExactStd = 0);
 
 /// <summary>
-/// Recall quality against the number of stored patterns, on a grid of P (hnn.md §4.6). capacity(τ) is the
+/// Recall quality against the number of stored patterns, on a grid of P (docs/associative-memory.md). capacity(τ) is the
 /// largest grid P whose mean similarity is ≥ τ for that P and every smaller grid P; 0 when the smallest fails.
 /// </summary>
 public sealed class CapacityCurve

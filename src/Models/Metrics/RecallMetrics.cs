@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 
 namespace Engram.Models.Metrics;
 
-/// <summary>Recall scores (hnn.md §4.5): cosine similarity to the stored pattern and exact (sign-for-sign) recall.</summary>
+/// <summary>Recall scores (the He et al. protocol; docs/associative-memory.md): cosine similarity to the stored pattern and exact (sign-for-sign) recall.</summary>
 public static class RecallMetrics
 {
     /// <summary>a·b / (|a| |b|); 0 when either vector is all zero.</summary>

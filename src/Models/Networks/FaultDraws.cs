@@ -4,7 +4,7 @@ namespace Engram.Models.Networks;
 
 /// <summary>
 /// One uniform draw per crossbar cell per layer, made once from a fixed stream; a cell is stuck at rate p
-/// when its draw is ≤ p, so fault maps at lower rates are subsets of those at higher ones (hnn.md §3).
+/// when its draw is ≤ p, so fault maps at lower rates are subsets of those at higher ones (as the He et al. code's <c>generate_mask</c>).
 /// Layer 0 is the single-layer N×N matrix (or the multilayer encoder), layer 1 the decoder, and so on.
 /// Not thread-safe: give each worker its own (the draws come from the stream, so equal streams give equal maps).
 /// </summary>

@@ -15,7 +15,7 @@ public interface IAssociativeMemory
 
     /// <summary>
     /// A copy whose conductance-backed weights carry programming/read variation: W + σ·max|W|·N(0, 1) per
-    /// cell (hnn.md §3), drawn from <paramref name="rng"/>; stuck cells keep their stuck value.
+    /// cell (the He et al. code's model), drawn from <paramref name="rng"/>; stuck cells keep their stuck value.
     /// </summary>
     IAssociativeMemory WithVariation(double sigma, Random rng);
 }

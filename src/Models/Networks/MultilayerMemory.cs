@@ -3,7 +3,7 @@ using System.Numerics.Tensors;
 namespace Engram.Models.Networks;
 
 /// <summary>
-/// The N→H(→H…)→N tanh autoencoder loop of hnn.md §2.3: h = tanh((W1⊙F1) s + b1), optional extra H×H tanh
+/// The N→H(→H…)→N tanh autoencoder loop of He et al. (<c>MultiLayerHNN_beta</c>): h = tanh((W1⊙F1) s + b1), optional extra H×H tanh
 /// layers, y = tanh((W2⊙F2) h + b2); binary recall s ← sign(y) (sign(0) keeps the old state), continuous
 /// s ← y. Layers are given in forward order; stuck cells hold their stuck value.
 /// </summary>

@@ -15,7 +15,7 @@ public static class NeuronFunctions
     /// <summary>tanh for continuous neurons, <see cref="Sign"/> for binary ones.</summary>
     public static double Activate(double field, double previous, bool continuous) => continuous ? Math.Tanh(field) : Sign(field, previous);
 
-    /// <summary>A copy of <paramref name="weights"/> with σ·max|W|·N(0, 1) added to every non-stuck cell (hnn.md §3).</summary>
+    /// <summary>A copy of <paramref name="weights"/> with σ·max|W|·N(0, 1) added to every non-stuck cell (the He et al. code's variation model).</summary>
     public static double[] WithVariation(double[] weights, bool[] stuck, double sigma, Random rng)
     {
         double max = Math.Abs(TensorPrimitives.MaxMagnitude(weights));

@@ -4,7 +4,7 @@ namespace Engram.Models.Networks;
 
 /// <summary>
 /// A single-layer recurrent memory: s ← f(W s + b) with f = sign (binary; sign(0) keeps the old state) or
-/// tanh (continuous). W is row-major N×N; stuck cells hold their value (0 for the baselines, hnn.md §3).
+/// tanh (continuous). W is row-major N×N; stuck cells hold their value (0 for the baselines, as in the He et al. code).
 /// </summary>
 public sealed class SingleLayerMemory : IAssociativeMemory
 {

@@ -3,7 +3,7 @@ using Engram.Models.Devices;
 namespace Engram.Models.Patterns;
 
 /// <summary>
-/// Corrupted recall cues (hnn.md §4): independent bit flips with probability c for binary patterns, additive
+/// Corrupted recall cues, as in the He et al. protocol: independent bit flips with probability c for binary patterns, additive
 /// Gaussian noise clamped to [−1, 1] for continuous ones. The span forms write into a caller's buffer, for
 /// loops that corrupt many cues.
 /// </summary>
@@ -29,7 +29,7 @@ public static class CueCorruption
         }
     }
 
-    /// <summary>x + σ·N(0, 1) per element, clamped to [−1, 1] (hnn.md §4.3: σ = 0.6 in the He et al. code).</summary>
+    /// <summary>x + σ·N(0, 1) per element, clamped to [−1, 1] (σ = 0.6 in the He et al. code).</summary>
     public static double[] Gaussian(ReadOnlySpan<double> pattern, double sigma, Random rng)
     {
         var cue = new double[pattern.Length];

@@ -10,7 +10,7 @@ public sealed record DigitImages(int Side, double[][] Pixels, int[] Labels)
 }
 
 /// <summary>
-/// The two shipped digit data sets (data/README.md) as associative-memory patterns (hnn.md §4.1):
+/// The two shipped digit data sets (data/README.md) as associative-memory patterns (as the He et al. loader prepares MNIST):
 /// <c>digits-8x8.csv.gz</c> (1797 images, 0..16) for N = 64 directly, and <c>mnist-10k-28x28.u8.gz</c>
 /// (10000 images, 0..255) cropped and resized to side×side = N. Continuous patterns are the pixels scaled to
 /// [−1, 1]; binary ones are +1 where a pixel is above its image's mean, else −1.

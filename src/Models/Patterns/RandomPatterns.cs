@@ -1,6 +1,6 @@
 namespace Engram.Models.Patterns;
 
-/// <summary>Random pattern sets (hnn.md §4): i.i.d. ±1 for binary memories, U(−1, 1) for continuous ones.</summary>
+/// <summary>Random pattern sets (the He et al. random pools): i.i.d. ±1 for binary memories, U(−1, 1) for continuous ones.</summary>
 public static class RandomPatterns
 {
     public static double[][] Binary(int count, int n, Random rng)

@@ -5,7 +5,7 @@ using Engram.Sim.Random;
 
 namespace Engram.Workloads.Capacity;
 
-/// <summary>The capacity curve of one fault rate, with capacities at τ = 0.99 and 0.95 (hnn.md §4.6).</summary>
+/// <summary>The capacity curve of one fault rate, with capacities at τ = 0.99 and 0.95 (docs/associative-memory.md).</summary>
 public sealed record CapacityRun(double FaultRate, CapacityCurve Curve)
 {
     public int Capacity099 => Curve.Capacity(0.99);
@@ -16,7 +16,7 @@ public sealed record CapacityRun(double FaultRate, CapacityCurve Curve)
 public sealed record CapacityReport(string Rule, CapacitySettings Settings, IReadOnlyList<CapacityRun> Runs);
 
 /// <summary>
-/// The capacity protocol of hnn.md §4 for any <see cref="IMemoryLearner"/>. Every random choice comes from a
+/// The capacity protocol of He et al. (docs/associative-memory.md) for any <see cref="IMemoryLearner"/>. Every random choice comes from a
 /// named stream of the master seed, so results do not depend on the thread count:
 /// <list type="bullet">
 /// <item>"capacity/pool": the random pattern pool;</item>

@@ -1,7 +1,7 @@
 namespace Engram.Workloads.Capacity;
 
 /// <summary>
-/// One capacity sweep (hnn.md §4): for every fault rate and every grid P, a fresh subset of P distinct pool
+/// One capacity sweep (the He et al. protocol; docs/associative-memory.md): for every fault rate and every grid P, a fresh subset of P distinct pool
 /// patterns is learnt, then recalled from <see cref="Trials"/> independent corrupted cues per pattern.
 /// </summary>
 public sealed record CapacitySettings
@@ -19,7 +19,7 @@ public sealed record CapacitySettings
 
     public int Trials { get; init; } = 20;
 
-    /// <summary>Bit-flip probability c of binary cues (hnn.md §4.3: 0.05 in the script, 0.1 in the notebook).</summary>
+    /// <summary>Bit-flip probability c of binary cues (0.05 in the He et al. script, 0.1 in their notebook).</summary>
     public double CueFlip { get; init; } = 0.05;
 
     /// <summary>σ of the Gaussian noise added to continuous cues (clamped to [−1, 1]).</summary>

@@ -22,6 +22,6 @@ public static class LearnerCatalog
         _ => throw new ArgumentException($"unknown rule '{name}' (expected one of {string.Join(", ", Names)})"),
     };
 
-    /// <summary>Recall iterations K of the He et al. code: 102 for the classical rules, 100 for the trained nets (hnn.md §4.4).</summary>
+    /// <summary>Recall iterations K of the He et al. code: 102 for the classical rules, 100 for the trained nets (<c>associatememory_scale.py</c>, <c>multilayer.py</c>).</summary>
     public static int DefaultIterations(string name) => name is "adaptive" or "multilayer" ? 100 : 102;
 }

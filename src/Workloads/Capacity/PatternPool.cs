@@ -3,7 +3,7 @@ using Engram.Sim.Random;
 
 namespace Engram.Workloads.Capacity;
 
-/// <summary>The pool each sweep draws its pattern subsets from (hnn.md §4.1), and where the digit files are.</summary>
+/// <summary>The pool each sweep draws its pattern subsets from (docs/associative-memory.md), and where the digit files are.</summary>
 public static class PatternPool
 {
     /// <summary>The whole pool for <paramref name="settings"/>; random pools come from the stream "capacity/pool".</summary>

@@ -1,6 +1,6 @@
 namespace Engram.Workloads.Capacity;
 
-/// <summary>Where the stored patterns come from (hnn.md §4.1).</summary>
+/// <summary>Where the stored patterns come from (docs/associative-memory.md).</summary>
 public enum PatternSource
 {
     /// <summary>I.i.d. ±1 (binary) or U(−1, 1) (continuous) vectors.</summary>

@@ -5,7 +5,7 @@ namespace Engram.Workloads.Capacity;
 /// <summary>Capacity at one size N (from the sweep at that N).</summary>
 public sealed record ScalingPoint(int Neurons, int Capacity, CapacityReport Report);
 
-/// <summary>Capacity against N and its log-log power law (hnn.md §4.8); <see cref="Fit"/> is null when it cannot be fitted.</summary>
+/// <summary>Capacity against N and its log-log power law (docs/associative-memory.md); <see cref="Fit"/> is null when it cannot be fitted.</summary>
 public sealed record ScalingReport(string Rule, double Tau, IReadOnlyList<ScalingPoint> Points, PowerLaw? Fit, string? FitProblem);
 
 /// <summary>Runs the capacity protocol at several N (first fault rate of each sweep) and fits capacity ∝ N^a.</summary>

@@ -13,7 +13,7 @@ namespace Engram.Workloads.Examples;
 public sealed record AdcSharingConfig(int Columns, int Adcs, long ReadPulsePs, long ConversionPs, ulong Seed)
 {
     // Defaults: a 64-column read (He et al.'s 64×64 array) through 8 ADCs; 1 ns read pulse and 1 ns
-    // flash conversion from NeuroSim V1.3 (as modified by CiMLoop), 22 nm, costs.md "neurosim".
+    // flash conversion from NeuroSim V1.3 (as modified by CiMLoop), 22 nm, the "neurosim" profile (docs/cost-models.md).
     public static AdcSharingConfig Default { get; } = new(64, 8, 1_000, 1_000, 1);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first bad value.</summary>

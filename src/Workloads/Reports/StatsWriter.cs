@@ -6,7 +6,7 @@ namespace Engram.Workloads.Reports;
 
 /// <summary>
 /// gem5-style <c>stats.txt</c> (one <c>name value # description (Unit)</c> per line between begin/end
-/// markers) and the same numbers as <c>stats.json</c>, so nobody has to scrape text (ecosystem.md §1d).
+/// markers) and the same numbers as <c>stats.json</c>, so nobody has to scrape text (gem5's stats.txt format).
 /// Numbers are written with round-trip precision so equal runs give equal bytes.
 /// </summary>
 public static class StatsWriter

@@ -2,7 +2,7 @@ using Engram.Models.Costs;
 
 namespace Engram.Models.Tests.Costs;
 
-/// <summary>The one-MVM-step cross-check of costs.md: each profile within ±10 % of its row.</summary>
+/// <summary>The one-MVM-step cross-check (docs/cost-models.md): each profile within ±10 % of its row.</summary>
 public class CrossCheckTests
 {
     [Fact]
@@ -13,7 +13,7 @@ public class CrossCheckTests
         Within.Relative(5.4e-12, e.ConversionJ, 0.10, "ADC part");
         Within.Relative(0.8e-12, e.RowDriveJ, 0.10, "row part");
         Within.Relative(10.4e-12, e.ColumnCurrentJ, 0.10, "column-current part");
-        // costs.md's NeuroSim row has no separate crossbar term: the cells' energy is the column current.
+        // The NeuroSim row of the cross-check has no separate crossbar term: the cells' energy is the column current.
         Assert.Equal(0, e.ArrayJ);
     }
 

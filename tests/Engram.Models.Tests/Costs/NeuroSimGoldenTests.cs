@@ -2,7 +2,7 @@ using Engram.Models.Costs;
 
 namespace Engram.Models.Tests.Costs;
 
-/// <summary>Every 22 nm figure of the "neurosim" profile in costs.md, within ±5 %.</summary>
+/// <summary>Every 22 nm figure of the "neurosim" profile (NeuroSim V1.3 via CiMLoop, 22 nm), within ±5 %.</summary>
 public class NeuroSimGoldenTests
 {
     private const double Tolerance = 0.05;

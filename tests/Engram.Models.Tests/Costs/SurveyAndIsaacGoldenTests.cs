@@ -21,7 +21,7 @@ public class SurveyAndIsaacGoldenTests
     [Fact]
     public void Survey_adc_at_10_bits_is_limited_by_the_rate_ceiling_as_written()
     {
-        // costs.md prints 1.64 pJ here, but its own ceiling FoMS(1e8) = 213.8 − 2.87·ln(1e8) = 160.93 dB is
+        // CiMLoop's evaluated row prints 1.64 pJ here, but the fit's own ceiling FoMS(1e8) = 213.8 − 2.87·ln(1e8) = 160.93 dB is
         // below any resolution cap that would give 1.64 pJ (166.9 dB). Engram applies the formula as written
         // and reports the conflict instead of bending the model to the number.
         var adc = new SurveyAdcCost(10, 22, 1e8);

@@ -2,7 +2,7 @@ using Engram.Models.Devices;
 
 namespace Engram.Models.Tests.Devices;
 
-/// <summary>Each update-once model against its closed form (devices-training.md §3.2–3.4).</summary>
+/// <summary>Each update-once model against its closed form (aihwkit <c>rpu_*_device.cpp</c>).</summary>
 public class PulseResponseModelTests
 {
     private static readonly double[] States = [-0.9, -0.5, 0.0, 0.3, 0.8];
@@ -240,7 +240,7 @@ public class PulseResponseModelTests
     [Fact]
     public void Exp_step_complex_noise_grows_with_step_constant_and_state()
     {
-        // PCMPresetDevice-style noise terms (devices-training.md §3.5): std = σ·(|Δ| + add + slope·|w|).
+        // PCMPresetDevice-style noise terms (aihwkit presets/devices.py): std = σ·(|Δ| + add + slope·|w|).
         var exp = new ExpStepParameters { DwMinStdAdd = 0.042, DwMinStdSlope = 0.108 };
         var spec = TestCards.NoSpread(PulseResponseKind.ExpStep, 0.01) with { DwMinStd = 0.6, ExpStep = exp };
         var m = Create(spec, count: 1);

@@ -2,7 +2,7 @@ using Engram.Models.Devices;
 
 namespace Engram.Models.Tests.Devices;
 
-/// <summary>The GV16 stochastic update (devices-training.md §4): unbiased coincidences and mean Δw = −lr·x·d.</summary>
+/// <summary>The GV16 stochastic update (Gokmen &amp; Vlasov 2016, as aihwkit implements it): unbiased coincidences and mean Δw = −lr·x·d.</summary>
 public class StochasticUpdateTests
 {
     private static readonly double[] X = [1.0, -0.5, 0.25, 0.0];

@@ -2,7 +2,7 @@ using Engram.Models.Patterns;
 
 namespace Engram.Models.Tests.Patterns;
 
-/// <summary>The shipped digit data sets (data/README.md) and their conversion to patterns (hnn.md §4.1).</summary>
+/// <summary>The shipped digit data sets (data/README.md) and their conversion to patterns (docs/associative-memory.md).</summary>
 public class DigitDatasetsTests
 {
     private static string DataFile(string name) => Path.Combine(RepoPaths.Data, name);

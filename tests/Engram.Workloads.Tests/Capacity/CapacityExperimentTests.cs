@@ -4,7 +4,7 @@ using Engram.Workloads.Capacity;
 
 namespace Engram.Workloads.Tests.Capacity;
 
-/// <summary>The capacity protocol of hnn.md §4 on the classical rules.</summary>
+/// <summary>The He et al. capacity protocol (docs/associative-memory.md) on the classical rules.</summary>
 public class CapacityExperimentTests
 {
     [Fact]

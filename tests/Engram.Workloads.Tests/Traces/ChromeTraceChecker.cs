@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Engram.Workloads.Tests.Traces;
 
 /// <summary>
-/// The invariants of a Chrome trace-event file that Perfetto's importer relies on (ecosystem.md §1a):
+/// The invariants of a Chrome trace-event file that Perfetto's importer relies on (from the source of Perfetto's JSON importer):
 /// every event has ph; ts finite and ≥ 0; X has dur ≥ 0; X/B/E slices nest per (pid, tid); C has non-empty
 /// numeric args; every pid and tid used has an M name. Returns the problems found (empty = valid).
 /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Engram.Workloads.Tests.Traces;
 
 /// <summary>
-/// A strict VCD reader (ecosystem.md §1c): header sections closed by $end, a legal timescale, ids from
+/// A strict VCD reader (IEEE 1364-2005 §18): header sections closed by $end, a legal timescale, ids from
 /// '!'..'~' declared before use with matching widths, legal value characters, time never decreasing,
 /// $enddefinitions present. Returns the problems found and the value changes it read.
 /// </summary>
