@@ -21,7 +21,7 @@ public static class AreaCommand
                 return ChipInput.BadInput;
             }
 
-            var areas = ChipLayout.AreaUm2(spec, new ChipCosts(spec));
+            var areas = ChipLayout.AreaUm2(spec);
             double total = areas.Values.Sum();
             var c = CultureInfo.InvariantCulture;
             output.WriteLine(string.Create(c, $"{spec.Name}: area by component ({spec.CostProfile} at {spec.Technology.NodeNm:G4} nm)"));

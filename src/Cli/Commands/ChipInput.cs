@@ -13,7 +13,7 @@ internal static class ChipInput
         try
         {
             var spec = ChipLoader.Load(path);
-            if (new ChipCosts(spec).AdcWarning is { } warning)
+            if (new ChipBlocks(spec).Adcs.Warning is { } warning)
             {
                 error.WriteLine($"{path}: {warning}");
             }

@@ -1,14 +1,12 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
 using Engram.Components.Arch;
 using Engram.Workloads.Recall;
 
 namespace Engram.Cli.Commands;
 
 /// <summary>
-/// <c>engram compare CHIP</c>: both schedules on one chip with the same patterns and cues; prints
-/// E_async / E_sync and 1 − T_sync / T_async per recall, with energy per component kind.
+/// <c>engram compare CHIP</c>: recall schedules on one chip with the same patterns and cues — by default
+/// synchronous against asynchronous, He et al.'s pair — each reported per recall against the synchronous one.
 /// </summary>
 public static class CompareCommand
 {
@@ -16,11 +14,12 @@ public static class CompareCommand
     {
         var chip = new Argument<string>("chip") { Description = "chip YAML (arch/chips/*.yaml)" };
         var n = new Option<int?>("--n") { Description = "neurons N (the chip's design, with tiles added until the network fits)" };
+        var schedules = new Option<string?>("--schedules") { Description = "comma-separated schedules to compare, e.g. sync,async,grouped:8 (default: sync,async)" };
         var recall = new RecallOptions("4: enough for per-recall means, cheap at large N", _ => 4);
         var json = new Option<bool>("--json") { Description = "print only the JSON result" };
-        var command = new Command("compare", "Synchronous against asynchronous recall on the same chip, patterns and cues.")
+        var command = new Command("compare", "Recall schedules (default: synchronous against asynchronous) on the same chip, patterns and cues.")
         {
-            chip, n, json,
+            chip, n, schedules, json,
         };
         recall.AddTo(command);
         command.SetAction(parse =>
@@ -34,6 +33,8 @@ public static class CompareCommand
             }
 
             RecallSettings settings;
+            IReadOnlyList<string>? list = null;
+            Comparison result;
             try
             {
                 if (parse.GetValue(n) is int neurons)
@@ -42,6 +43,16 @@ public static class CompareCommand
                 }
 
                 settings = recall.Settings(parse, spec.Network.Neurons);
+                if (parse.GetValue(schedules) is { } text)
+                {
+                    list = [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => RunCommand.ParseSchedule(s)!)];
+                    if (list.Count == 0)
+                    {
+                        throw new ArgumentException("--schedules: give at least one schedule");
+                    }
+                }
+
+                result = ScheduleComparison.Run(spec, settings, list ?? ScheduleComparison.Default);
             }
             catch (ArgumentException ex)
             {
@@ -49,35 +60,15 @@ public static class CompareCommand
                 return ChipInput.BadInput;
             }
 
-            var result = ScheduleComparison.Run(spec, settings);
-            if (parse.GetValue(json))
+            if (list is null)
             {
-                output.WriteLine(JsonSerializer.Serialize(new
-                {
-                    n = result.N,
-                    sync = new { energy_j = result.Sync.EnergyJ, latency_ps = result.Sync.LatencyPs, iterations = result.Sync.Iterations },
-                    async = new { energy_j = result.Async.EnergyJ, latency_ps = result.Async.LatencyPs, iterations = result.Async.Iterations },
-                    energy_ratio = result.EnergyRatio,
-                    latency_reduction = result.LatencyReduction,
-                }));
-                return 0;
+                ComparisonReport.WritePair(output, spec, settings, result, parse.GetValue(json));
+            }
+            else
+            {
+                ComparisonReport.WriteAll(output, spec, settings, result, parse.GetValue(json));
             }
 
-            var c = CultureInfo.InvariantCulture;
-            output.WriteLine(string.Create(c, $"{spec.Name}: N = {result.N}, {result.Recalls} recalls per schedule ({settings.Rule.ToString().ToLowerInvariant()}, cue flip {settings.CueFlip:G3}, seed {settings.Seed}), per recall"));
-            output.WriteLine(string.Create(c, $"  {"",-22}{"sync",14}{"async",14}"));
-            output.WriteLine(string.Create(c, $"  {"energy (pJ)",-22}{result.Sync.EnergyJ * 1e12,14:F3}{result.Async.EnergyJ * 1e12,14:F3}"));
-            output.WriteLine(string.Create(c, $"  {"latency (ns)",-22}{result.Sync.LatencyPs / 1e3,14:F3}{result.Async.LatencyPs / 1e3,14:F3}"));
-            output.WriteLine(string.Create(c, $"  {"iterations / sweeps",-22}{result.Sync.Iterations,14:F2}{result.Async.Iterations,14:F2}"));
-            output.WriteLine(string.Create(c, $"  {"exact recall",-22}{result.Sync.ExactFraction,14:P0}{result.Async.ExactFraction,14:P0}"));
-            output.WriteLine("  energy by component (pJ)");
-            foreach (var kind in result.Sync.EnergyByKindJ.Keys.Union(result.Async.EnergyByKindJ.Keys).Order(StringComparer.Ordinal))
-            {
-                output.WriteLine(string.Create(c, $"    {kind,-20}{result.Sync.EnergyByKindJ.GetValueOrDefault(kind) * 1e12,14:F3}{result.Async.EnergyByKindJ.GetValueOrDefault(kind) * 1e12,14:F3}"));
-            }
-
-            output.WriteLine(string.Create(c, $"  energy ratio E_async/E_sync      {result.EnergyRatio:F2}x   (He et al., N = 64: 8.8x)"));
-            output.WriteLine(string.Create(c, $"  latency reduction 1-T_sync/T_async {result.LatencyReduction:P2} (He et al., N = 64: 99.7 %)"));
             return 0;
         });
         return command;

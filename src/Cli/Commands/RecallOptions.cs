@@ -13,6 +13,7 @@ internal sealed class RecallOptions
     private readonly Option<int?> _patterns;
     private readonly Option<double> _cueFlip = new("--cue-flip") { Description = "probability of flipping each cue bit", DefaultValueFactory = _ => 0.05 };
     private readonly Option<ulong> _seed = new("--seed") { Description = "master seed", DefaultValueFactory = _ => 1 };
+    private readonly Option<string> _program = new("--program") { Description = "set | write-verify: how the weights are written (write-verify is charged as its own phase)", DefaultValueFactory = _ => "set" };
     private readonly Func<int, int> _defaultPatterns;
 
     /// <param name="defaultPatterns">Default P for a chip of N neurons (always capped at N).</param>
@@ -28,6 +29,7 @@ internal sealed class RecallOptions
         command.Options.Add(_patterns);
         command.Options.Add(_cueFlip);
         command.Options.Add(_seed);
+        command.Options.Add(_program);
     }
 
     /// <summary>The settings for a chip of <paramref name="neurons"/>; throws <see cref="ArgumentException"/> on a bad value.</summary>
@@ -37,10 +39,20 @@ internal sealed class RecallOptions
             ParseRule(parse.GetValue(_rule)!),
             parse.GetValue(_patterns) ?? Math.Min(_defaultPatterns(neurons), neurons),
             parse.GetValue(_cueFlip),
-            parse.GetValue(_seed));
+            parse.GetValue(_seed))
+        {
+            Program = ParseProgram(parse.GetValue(_program)!),
+        };
         settings.Validate(neurons);
         return settings;
     }
+
+    private static ProgramMode ParseProgram(string text) => text switch
+    {
+        "set" => ProgramMode.Set,
+        "write-verify" => ProgramMode.WriteVerify,
+        _ => throw new ArgumentException($"--program must be set or write-verify, got '{text}'"),
+    };
 
     private static WeightRuleKind ParseRule(string text) => text switch
     {

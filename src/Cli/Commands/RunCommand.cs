@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Engram.Components.Arch;
+using Engram.Components.Scheduling;
 using Engram.Workloads.Recall;
 using Engram.Workloads.Reports;
 using Engram.Workloads.Traces;
@@ -16,7 +17,7 @@ public static class RunCommand
     public static Command Build()
     {
         var chip = new Argument<string>("chip") { Description = "chip YAML (arch/chips/*.yaml)" };
-        var schedule = new Option<string?>("--schedule") { Description = "sync | async (default: the chip's controller.schedule)" };
+        var schedule = new Option<string?>("--schedule") { Description = "sync | async | grouped:G (default: the chip's controller.schedule)" };
         var recall = new RecallOptions("max(1, N/16)", n => Math.Max(1, n / 16));
         var outDir = new Option<string>("--out") { Description = "output folder (replaced as a whole when the run succeeds)", Required = true };
         var command = new Command("run", "Store patterns on a chip, recall them from corrupted cues, and write stats, breakdown and traces.")
@@ -34,11 +35,12 @@ public static class RunCommand
                 return ChipInput.BadInput;
             }
 
-            Schedule chosen;
+            string chosen;
             RecallSettings settings;
             try
             {
                 chosen = ParseSchedule(parse.GetValue(schedule)) ?? spec.Controller.Schedule;
+                RecallSchedulers.Parse(chosen);
                 settings = recall.Settings(parse, spec.Network.Neurons);
             }
             catch (ArgumentException ex)
@@ -74,11 +76,6 @@ public static class RunCommand
         return command;
     }
 
-    internal static Schedule? ParseSchedule(string? text) => text switch
-    {
-        null => null,
-        "sync" => Schedule.Sync,
-        "async" => Schedule.Async,
-        _ => throw new ArgumentException($"--schedule must be sync or async, got '{text}'"),
-    };
+    internal static string? ParseSchedule(string? text) =>
+        text is null ? null : RecallSchedulers.Check(text, null) is { } problem ? throw new ArgumentException($"--schedule: {problem}") : text;
 }

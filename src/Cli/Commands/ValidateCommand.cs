@@ -27,7 +27,7 @@ public static class ValidateCommand
                     long budget = ChipLoader.DefaultMemoryBudgetBytes;
                     var spec = ChipLoader.Read(document, budget);
                     WriteChip(output, spec, budget);
-                    if (new Engram.Components.Chips.ChipCosts(spec).AdcWarning is { } warning)
+                    if (new Engram.Components.Chips.ChipBlocks(spec).Adcs.Warning is { } warning)
                     {
                         error.WriteLine($"{path}: {warning}");
                     }
@@ -65,7 +65,7 @@ public static class ValidateCommand
         string network = spec.Network.Kind == NetworkKind.Multilayer
             ? $"multilayer, N = {spec.Network.Neurons}, H = {spec.Network.Hidden}"
             : $"single_layer, N = {spec.Network.Neurons}";
-        string mapping = spec.Device.Mapping == WeightMapping.Differential ? "differential" : "reference_column";
+        string mapping = spec.Device.Mapping.Name;
         output.WriteLine($"chip {spec.Name} ({spec.File}): valid");
         output.WriteLine($"  network       {network}");
         output.WriteLine($"  arrays        {fit.PhysicalArraysNeeded} needed of {fit.PhysicalArraysAvailable} available " +

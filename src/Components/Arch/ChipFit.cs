@@ -1,3 +1,5 @@
+using Engram.Components.Blocks.Crossbar;
+
 namespace Engram.Components.Arch;
 
 /// <summary>
@@ -35,13 +37,13 @@ public sealed record ChipFit(
 
     public static ChipFit Of(ChipSpec spec) => Of(spec.Network, spec.Array, spec.Tiles, spec.Device.Mapping);
 
-    public static ChipFit Of(NetworkSpec network, ArraySpec array, TilesSpec tiles, WeightMapping mapping)
+    public static ChipFit Of(NetworkSpec network, ArraySpec array, TilesSpec tiles, IWeightMapping mapping)
     {
         long n = network.Neurons;
         long blocks = network.Kind == NetworkKind.SingleLayer
             ? Ceil(n, array.Rows) * Ceil(n, array.Cols)
             : (Ceil(n, array.Rows) * Ceil(network.Hidden, array.Cols)) + (Ceil(network.Hidden, array.Rows) * Ceil(n, array.Cols));
-        int perBlock = mapping == WeightMapping.Differential ? 2 : 1;
+        int perBlock = mapping.ArraysPerBlock;
         long arrays = blocks * perBlock;
         long cells = arrays * array.Cells;
         long bytes = (cells * BytesPerCell) + (arrays * array.Cols * sizeof(double));

@@ -1,12 +1,31 @@
+using Engram.Components.Arch;
+using Engram.Components.Blocks.Programming;
+
 namespace Engram.Workloads.Recall;
 
 /// <summary>
-/// Synchronous against asynchronous recall on the same chip, patterns and cues, per recall:
-/// energy ratio E_async / E_sync and latency reduction 1 − T_sync / T_async (hnn.md §5's two figures).
+/// Recall schedules on the same chip, patterns and cues, per recall, each against the synchronous one: energy
+/// ratio E_x / E_sync and latency reduction 1 − T_sync / T_x (for x = async, He et al.'s two published figures).
 /// </summary>
-public sealed record Comparison(int N, int Recalls, ScheduleFigures Sync, ScheduleFigures Async)
+public sealed record Comparison(int N, int Recalls, IReadOnlyList<ScheduleFigures> Schedules)
 {
-    public double EnergyRatio => Async.EnergyJ / Sync.EnergyJ;
+    /// <summary>The write-verify programming phase before the recalls, or null when the weights were set to target.</summary>
+    public ProgrammingResult? Programming { get; init; }
 
-    public double LatencyReduction => 1 - (Sync.LatencyPs / Async.LatencyPs);
+    public ScheduleFigures Sync => Of(Schedule.Sync);
+
+    public ScheduleFigures Async => Of(Schedule.Async);
+
+    /// <summary>E_async / E_sync.</summary>
+    public double EnergyRatio => EnergyRatioOf(Async);
+
+    /// <summary>1 − T_sync / T_async.</summary>
+    public double LatencyReduction => LatencyReductionOf(Async);
+
+    public double EnergyRatioOf(ScheduleFigures schedule) => schedule.EnergyJ / Sync.EnergyJ;
+
+    public double LatencyReductionOf(ScheduleFigures schedule) => 1 - (Sync.LatencyPs / schedule.LatencyPs);
+
+    public ScheduleFigures Of(string schedule) =>
+        Schedules.FirstOrDefault(s => s.Schedule == schedule) ?? throw new InvalidOperationException($"schedule '{schedule}' was not run");
 }

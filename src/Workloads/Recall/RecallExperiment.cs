@@ -1,4 +1,5 @@
 using Engram.Components.Arch;
+using Engram.Components.Blocks.Programming;
 using Engram.Components.Chips;
 using Engram.Models.Learning;
 using Engram.Models.Patterns;
@@ -13,16 +14,19 @@ namespace Engram.Workloads.Recall;
 /// </summary>
 public static class RecallExperiment
 {
-    public static (Chip Chip, RecallOutcome Outcome) Run(ChipSpec spec, RecallSettings settings, Schedule schedule, bool keepTrace = false)
+    public static (Chip Chip, RecallOutcome Outcome) Run(ChipSpec spec, RecallSettings settings, string schedule, bool keepTrace = false)
     {
-        var (chip, patterns, cues) = Prepare(spec, settings, keepTrace);
+        var (chip, patterns, cues, programming) = Prepare(spec, settings, keepTrace);
         var recalls = RecallAll(chip, cues, schedule);
         chip.Finish();
-        return (chip, new RecallOutcome(recalls, patterns));
+        return (chip, new RecallOutcome(recalls, patterns) { Programming = programming });
     }
 
-    /// <summary>Builds the chip, draws the patterns and their corrupted cues from named streams, and programs the weights.</summary>
-    public static (Chip Chip, double[][] Patterns, IReadOnlyList<double[]> Cues) Prepare(ChipSpec spec, RecallSettings settings, bool keepTrace = false)
+    /// <summary>
+    /// Builds the chip, draws the patterns and their corrupted cues from named streams, and programs the weights
+    /// (the programming phase's cost when it is write-verify, else null).
+    /// </summary>
+    public static (Chip Chip, double[][] Patterns, IReadOnlyList<double[]> Cues, ProgrammingResult? Programming) Prepare(ChipSpec spec, RecallSettings settings, bool keepTrace = false)
     {
         settings.Validate(spec.Network.Neurons);
         var chip = new Chip(spec, settings.Seed, keepTrace);
@@ -30,30 +34,50 @@ public static class RecallExperiment
         var patterns = RandomPatterns.Binary(settings.Patterns, spec.Network.Neurons, streams.Stream("workload/patterns").AsSystemRandom());
         var cueRandom = streams.Stream("workload/cues").AsSystemRandom();
         var cues = patterns.Select(p => CueCorruption.FlipBits(p, settings.CueFlip, cueRandom)).ToList();
-        ProgramWeights(chip, spec, settings.Rule, patterns);
-        return (chip, patterns, cues);
+        var programming = ProgramWeights(chip, spec, settings.Rule, patterns, settings.Program);
+        return (chip, patterns, cues, programming);
     }
 
     /// <summary>One recall per cue with the chip's own order and iteration limit.</summary>
-    public static List<RecallResult> RecallAll(Chip chip, IReadOnlyList<double[]> cues, Schedule schedule) =>
+    public static List<RecallResult> RecallAll(Chip chip, IReadOnlyList<double[]> cues, string schedule) =>
         cues.Select(c => chip.Recall(c, schedule, chip.Spec.Controller.Order, chip.Spec.Controller.MaxIterations)).ToList();
 
     /// <summary>
     /// Single layer: Hebb or pseudo-inverse weights. Multilayer: the bias-free bipartite memory of
     /// <see cref="BipartiteMemory"/> (trained nets need biases the chip lacks), Hebbian or inverse-correlation decoder by the rule.
     /// </summary>
-    public static void ProgramWeights(Chip chip, ChipSpec spec, WeightRuleKind rule, double[][] patterns)
+    public static ProgrammingResult? ProgramWeights(Chip chip, ChipSpec spec, WeightRuleKind rule, double[][] patterns, ProgramMode mode = ProgramMode.Set)
     {
-        int n = spec.Network.Neurons;
+        double[][] layers;
         if (spec.Network.Kind == NetworkKind.SingleLayer)
         {
             IWeightRule learner = rule == WeightRuleKind.Hebb ? new HebbRule() : new PseudoInverseRule();
-            chip.Program(0, learner.Learn(patterns));
-            return;
+            layers = [learner.Learn(patterns)];
+        }
+        else
+        {
+            var (w1, w2) = BipartiteMemory.Weights(patterns, spec.Network.Hidden, inverseDecoder: rule == WeightRuleKind.Pinv);
+            layers = [w1, w2];
         }
 
-        var (w1, w2) = BipartiteMemory.Weights(patterns, spec.Network.Hidden, inverseDecoder: rule == WeightRuleKind.Pinv);
-        chip.Program(0, w1);
-        chip.Program(1, w2);
+        if (mode == ProgramMode.Set)
+        {
+            for (int l = 0; l < layers.Length; l++)
+            {
+                chip.Program(l, layers[l]);
+            }
+
+            return null;
+        }
+
+        // Layers are programmed one after another; the phase's totals are the sum of its layers'.
+        ProgrammingResult? total = null;
+        for (int l = 0; l < layers.Length; l++)
+        {
+            var r = chip.ProgramVerified(l, layers[l]);
+            total = total is null ? r : new ProgrammingResult(total.Pulses + r.Pulses, total.VerifyReads + r.VerifyReads, total.Unconverged + r.Unconverged, total.LatencyPs + r.LatencyPs, total.EnergyJ + r.EnergyJ);
+        }
+
+        return total;
     }
 }

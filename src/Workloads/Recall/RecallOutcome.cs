@@ -1,3 +1,4 @@
+using Engram.Components.Blocks.Programming;
 using Engram.Components.Chips;
 using Engram.Models.Metrics;
 
@@ -6,6 +7,9 @@ namespace Engram.Workloads.Recall;
 /// <summary>All recalls of one schedule: per-recall results and their means.</summary>
 public sealed record RecallOutcome(IReadOnlyList<RecallResult> Recalls, IReadOnlyList<double[]> Stored)
 {
+    /// <summary>The write-verify programming phase before the recalls, or null when the weights were set to target.</summary>
+    public ProgrammingResult? Programming { get; init; }
+
     public double MeanEnergyJ => Recalls.Average(r => r.EnergyJ);
 
     public double MeanLatencyPs => Recalls.Average(r => (double)r.LatencyPs);

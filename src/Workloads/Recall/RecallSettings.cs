@@ -8,9 +8,12 @@ public enum WeightRuleKind
 
 /// <summary>What a recall experiment stores and how it corrupts the cues.</summary>
 /// <param name="Patterns">Stored patterns P; each is recalled once from a corrupted cue.</param>
-/// <param name="CueFlip">Probability of flipping each bit of a cue (hnn.md §4: 0.05 in the script, 0.1 in the notebook).</param>
+/// <param name="CueFlip">Probability of flipping each bit of a cue (He et al.'s code: 0.05 in the script, 0.1 in the notebook).</param>
 public sealed record RecallSettings(WeightRuleKind Rule, int Patterns, double CueFlip, ulong Seed)
 {
+    /// <summary>How the weights are written before recall: set-to-target (free, the default) or write-verify (a charged phase of its own).</summary>
+    public ProgramMode Program { get; init; } = ProgramMode.Set;
+
     public void Validate(int neurons)
     {
         if (Patterns < 1 || Patterns > neurons)
@@ -23,4 +26,14 @@ public sealed record RecallSettings(WeightRuleKind Rule, int Patterns, double Cu
             throw new ArgumentException($"cue-flip must be in [0, 1], got {CueFlip}");
         }
     }
+}
+
+/// <summary>How a recall experiment programs its weights (<c>--program</c>).</summary>
+public enum ProgramMode
+{
+    /// <summary>Set-to-target: every cell placed at its target in zero time, at no charge.</summary>
+    Set,
+
+    /// <summary>Write-verify: pulses and verify reads through the device model, charged and timed as the <c>program</c> phase.</summary>
+    WriteVerify,
 }

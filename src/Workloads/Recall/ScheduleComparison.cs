@@ -1,32 +1,46 @@
 using Engram.Components.Arch;
-using Engram.Components.Chips;
+using Engram.Components.Blocks;
 using Engram.Components.Ledger;
+using Engram.Components.Scheduling;
 
 namespace Engram.Workloads.Recall;
 
 /// <summary>
-/// Runs both schedules on one chip — same devices, same programmed weights, same patterns and cues — first
-/// every synchronous recall, then every asynchronous one, and splits the ledger between the two phases.
+/// Runs recall schedules on one chip — same devices, same programmed weights, same patterns and cues — every
+/// recall of the first schedule, then every recall of the next, and splits the ledger between the phases.
 /// </summary>
 public static class ScheduleComparison
 {
-    public static Comparison Run(ChipSpec spec, RecallSettings settings)
-    {
-        var (chip, patterns, cues) = RecallExperiment.Prepare(spec, settings);
-        var before = Snapshot(chip.Ledger);
-        var sync = RecallExperiment.RecallAll(chip, cues, Schedule.Sync);
-        var middle = Snapshot(chip.Ledger);
-        var async = RecallExperiment.RecallAll(chip, cues, Schedule.Async);
-        var after = Snapshot(chip.Ledger);
+    /// <summary>The published pair: synchronous, then asynchronous.</summary>
+    public static readonly IReadOnlyList<string> Default = [Schedule.Sync, Schedule.Async];
 
-        return new Comparison(
-            spec.Network.Neurons,
-            patterns.Length,
-            Figures(new RecallOutcome(sync, patterns), Difference(middle, before), chip.StaticPowerW),
-            Figures(new RecallOutcome(async, patterns), Difference(after, middle), chip.StaticPowerW));
+    public static Comparison Run(ChipSpec spec, RecallSettings settings) => Run(spec, settings, Default);
+
+    /// <summary>Runs <paramref name="schedules"/> (sync first when the list lacks it: every figure is reported against it).</summary>
+    public static Comparison Run(ChipSpec spec, RecallSettings settings, IReadOnlyList<string> schedules)
+    {
+        var names = schedules.Contains(Schedule.Sync) ? schedules : [Schedule.Sync, .. schedules];
+        if (names.Distinct(StringComparer.Ordinal).Count() != names.Count)
+        {
+            throw new ArgumentException($"each schedule may appear once, got {string.Join(",", schedules)}");
+        }
+
+        var schedulers = names.Select(RecallSchedulers.Parse).ToList();
+        var (chip, patterns, cues, programming) = RecallExperiment.Prepare(spec, settings);
+        var figures = new List<ScheduleFigures>();
+        var before = Snapshot(chip.Ledger);
+        for (int s = 0; s < schedulers.Count; s++)
+        {
+            var recalls = cues.Select(c => chip.Recall(c, schedulers[s], spec.Controller.Order, spec.Controller.MaxIterations)).ToList();
+            var after = Snapshot(chip.Ledger);
+            figures.Add(Figures(names[s], new RecallOutcome(recalls, patterns), Difference(after, before), chip.StaticPowerW));
+            before = after;
+        }
+
+        return new Comparison(spec.Network.Neurons, patterns.Length, figures) { Programming = programming };
     }
 
-    private static ScheduleFigures Figures(RecallOutcome outcome, Dictionary<string, double> energyByKind, double staticPowerW)
+    private static ScheduleFigures Figures(string schedule, RecallOutcome outcome, Dictionary<string, double> energyByKind, double staticPowerW)
     {
         int recalls = outcome.Recalls.Count;
         var perRecall = energyByKind.ToDictionary(k => k.Key, k => k.Value / recalls, StringComparer.Ordinal);
@@ -35,12 +49,14 @@ public static class ScheduleComparison
             perRecall["leakage"] = staticPowerW * outcome.MeanLatencyPs * 1e-12;
         }
 
-        return new ScheduleFigures(outcome.MeanEnergyJ, outcome.MeanLatencyPs, outcome.MeanIterations, outcome.ExactFraction, perRecall);
+        return new ScheduleFigures(schedule, outcome.MeanEnergyJ, outcome.MeanLatencyPs, outcome.MeanIterations, outcome.ExactFraction, perRecall);
     }
 
     private static Dictionary<string, double> Snapshot(EnergyLedger ledger) =>
         new(ledger.ByKind(), StringComparer.Ordinal);
 
+    // Programming happened before the first schedule: it is no schedule's cost.
     private static Dictionary<string, double> Difference(Dictionary<string, double> later, Dictionary<string, double> earlier) =>
-        later.ToDictionary(k => k.Key, k => k.Value - earlier.GetValueOrDefault(k.Key), StringComparer.Ordinal);
+        later.Where(k => k.Key != BlockKinds.Programmer)
+            .ToDictionary(k => k.Key, k => k.Value - earlier.GetValueOrDefault(k.Key), StringComparer.Ordinal);
 }

@@ -7,7 +7,7 @@ namespace Engram.Workloads.Training;
 
 /// <summary>Settings of a chip-in-the-loop run of hardware-adaptive learning.</summary>
 /// <param name="Epochs">Full-batch epochs (each is P forward passes on the chip and one write-verify of the layer).</param>
-/// <param name="LearningRate">Adam step size (hnn.md §2.2: 1e-3).</param>
+/// <param name="LearningRate">Adam step size (1e-3 in He et al.'s code).</param>
 /// <param name="WeightMax">Weight that maps onto the full conductance range; larger weights clip.</param>
 public sealed record ChipInLoopSettings(int Epochs, double LearningRate, double WeightMax, ulong Seed)
 {
@@ -20,7 +20,7 @@ public sealed record ChipInLoopSettings(int Epochs, double LearningRate, double 
 public sealed record ChipInLoopResult(double[] Losses, double[] Weights, double[] Bias, long PulsesTotal, double TrainingEnergyJ, long TrainingLatencyPs);
 
 /// <summary>
-/// Hardware-adaptive learning (hnn.md §2.2) with the chip in the loop: every forward pass is an analog
+/// Hardware-adaptive learning (He et al., docs/associative-memory.md) with the chip in the loop: every forward pass is an analog
 /// matrix-vector product on the simulated crossbar (faults, read noise, ADC quantization), the gradient of
 /// the tanh-MSE fixed-point loss and the Adam step are computed digitally, masked by the diagonal and by the
 /// chip's stuck devices (taken from its fault map: the read-verify scan that would find them is not simulated),
@@ -117,21 +117,11 @@ public static class ChipInLoopTrainer
         var layer = chip.Layers[0];
         int n = chip.Neurons;
         var mask = new bool[n * n];
-        foreach (var block in layer.Blocks())
+        for (int output = 0; output < n; output++)
         {
-            for (int r = 0; r < block.Rows; r++)
+            for (int input = 0; input < n; input++)
             {
-                for (int c = 0; c < block.Cols; c++)
-                {
-                    int input = block.RowStart + r, output = block.ColStart + c;
-                    if (input >= n || output >= n || input == output)
-                    {
-                        continue;
-                    }
-
-                    bool stuck = block.Plus.IsStuck(r, c) || (block.Minus?.IsStuck(r, c) ?? false);
-                    mask[(output * n) + input] = !stuck;
-                }
+                mask[(output * n) + input] = input != output && layer.Programmable(output, input);
             }
         }
 

@@ -1,0 +1,96 @@
+using Engram.Components.Arch;
+using Engram.Components.Blocks.Crossbar;
+using Engram.Models.Costs;
+using Engram.Sim.Core;
+
+namespace Engram.Components.Blocks.Adc;
+
+/// <summary>
+/// The <c>adc</c> block: the converters of one array (its columns queue for them: a kernel resource of
+/// cols / columns_per_adc), their <c>convert</c> action and their figures. A conversion starts on an edge of the
+/// ADC's clock once a converter is free, lasts whole cycles of it, and turns the column current into a code.
+/// </summary>
+public sealed class AdcBank
+{
+    private readonly BlockSite? _site;
+    private readonly int _convert;
+
+    public AdcBank(CostContext costs, BlockSite? site = null)
+    {
+        var spec = costs.Spec;
+        Spec = spec.Periphery.Adc;
+        PeriodPs = costs.PeriodPs(BlockKinds.Adc);
+        Adc = Spec.Type.Create(Spec, costs.Library, 1e12 / Math.Max(PeriodPs, 1));
+        FixedEnergyJ = costs.FixedEnergy(BlockKinds.Adc);
+        Cycles = costs.Cycles(BlockKinds.Adc, costs.Latency(BlockKinds.Adc, Adc.ConversionLatencyPs));
+        AreaUm2 = costs.Area(BlockKinds.Adc, Adc.AreaUm2);
+        ReadVoltageV = spec.Device.Card.ReadVoltageV;
+        CurrentInConverter = FixedEnergyJ is null && Adc.Convention == ColumnCurrentConvention.InConverter;
+        var model = Adc.Model;
+        Warning = AdcLimits.Check(FixedEnergyJ ?? model.Cost(model.Actions[0]).EnergyJ, Adc.Bits, FixedEnergyJ is null ? $"{model.Kind} ({model.Profile})" : "adc (costs override)");
+        Source = costs.Source(BlockKinds.Adc, costs.ProfileSource);
+        PerArray = spec.Array.Cols / Spec.ColumnsPerAdc;
+        _site = site;
+        _convert = site?.Ledger.Action("convert") ?? -1;
+    }
+
+    public AdcSpec Spec { get; }
+
+    public IAdc Adc { get; }
+
+    /// <summary>A user-fixed energy per conversion; null when the converter's model (with its column term) applies.</summary>
+    public double? FixedEnergyJ { get; }
+
+    public int Cycles { get; }
+
+    public long PeriodPs { get; }
+
+    public double AreaUm2 { get; }
+
+    public double ReadVoltageV { get; }
+
+    /// <summary>True when a conversion's energy carries the column current.</summary>
+    public bool CurrentInConverter { get; }
+
+    /// <summary>The physical-limit warning of the configured converter, or null when it is plausible.</summary>
+    public string? Warning { get; }
+
+    public string Source { get; }
+
+    /// <summary>Converters per array: the columns divided by the columns each converter serves.</summary>
+    public int PerArray { get; }
+
+    /// <summary>One conversion of a column whose driven cells conduct <paramref name="columnConductanceS"/> in total.</summary>
+    public double ConversionEnergyJ(double columnConductanceS) =>
+        FixedEnergyJ ?? Adc.ConversionEnergyJ(CurrentInConverter ? columnConductanceS : 0, ReadVoltageV);
+
+    /// <summary>
+    /// Converts column <paramref name="col"/> of <paramref name="macro"/> and adds its value (code × step, in
+    /// weight·input units, times <paramref name="planeWeight"/>) to <paramref name="output"/>.
+    /// </summary>
+    public IEnumerable<Wait> Convert(Macro macro, int col, LayerScale scale, double planeWeight, double[] output)
+    {
+        var site = _site ?? throw new InvalidOperationException("the ADCs have no site: built for costing only");
+        using var adc = macro.Adcs.Request();
+        yield return adc;
+        long edge = site.ToEdge();
+        if (edge > 0)
+        {
+            yield return site.Sim.Timeout(edge);
+        }
+
+        long convertPs = site.Ticks(Cycles);
+        site.Ledger.Charge(macro.AdcComponent, _convert, 1, ConversionEnergyJ(macro.Crossbar.ColumnConductanceS(col)), site.Sim.Now, convertPs);
+        if (convertPs > 0)
+        {
+            yield return site.Sim.Timeout(convertPs);
+        }
+
+        double step = scale.CodeStepA;
+        int code = Adc.Quantize(macro.Crossbar.SignedCurrentA(col, scale.Signs), step);
+        output[macro.Crossbar.ColStart + col] += planeWeight * (code * step / (ReadVoltageV * scale.SiemensPerWeight));
+    }
+
+    public CostRow Row() =>
+        new(BlockKinds.Adc, "convert", $"{Adc.Type}, {Adc.Bits} bit", ConversionEnergyJ(0), CurrentInConverter ? "+ column term" : "", Cycles, PeriodPs, AreaUm2, Source);
+}

@@ -1,0 +1,33 @@
+using Engram.Models.Costs;
+
+namespace Engram.Components.Blocks.Adc;
+
+/// <summary>
+/// One kind of analog-to-digital converter as a block of the chip: its cost model (energy of a conversion, with
+/// or without the column current; latency; area) and its quantizer (column current → signed code).
+/// </summary>
+public interface IAdc
+{
+    /// <summary>The YAML name of its type (<c>periphery.adc.type</c>).</summary>
+    string Type { get; }
+
+    int Bits { get; }
+
+    /// <summary>The profile's cost model behind the figures (for <c>--explain</c> and the physical-limit check).</summary>
+    IComponentCostModel Model { get; }
+
+    double ConversionLatencyPs { get; }
+
+    double AreaUm2 { get; }
+
+    double LeakageW { get; }
+
+    /// <summary>Whether a conversion's energy already carries the column current (then the cells must not charge it).</summary>
+    ColumnCurrentConvention Convention { get; }
+
+    /// <summary>One conversion of a column whose driven cells conduct <paramref name="columnConductanceS"/> in total.</summary>
+    double ConversionEnergyJ(double columnConductanceS, double readVoltageV);
+
+    /// <summary>The signed code for <paramref name="currentA"/> with one code step of <paramref name="codeStepA"/>.</summary>
+    int Quantize(double currentA, double codeStepA);
+}

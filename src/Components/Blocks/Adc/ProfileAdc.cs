@@ -1,0 +1,25 @@
+using Engram.Models.Costs;
+
+namespace Engram.Components.Blocks.Adc;
+
+/// <summary>A converter whose figures are one of the cost library's ADC models and whose quantizer is the midrise one.</summary>
+public sealed class ProfileAdc(string type, IAdcCostModel model) : IAdc
+{
+    public string Type { get; } = type;
+
+    public int Bits => model.Bits;
+
+    public IComponentCostModel Model => model;
+
+    public double ConversionLatencyPs => model.ConversionLatencyPs;
+
+    public double AreaUm2 => model.AreaUm2;
+
+    public double LeakageW => model.LeakageW;
+
+    public ColumnCurrentConvention Convention => model.Convention;
+
+    public double ConversionEnergyJ(double columnConductanceS, double readVoltageV) => model.ConversionEnergyJ(columnConductanceS, readVoltageV);
+
+    public int Quantize(double currentA, double codeStepA) => MidriseQuantizer.Quantize(currentA, codeStepA, Bits);
+}

@@ -1,0 +1,92 @@
+namespace Engram.Components.Blocks.Crossbar;
+
+/// <summary>
+/// A read of a few columns with word lines broadcast to the whole layer: the arrays that hold no selected
+/// column are driven and conduct, but nothing of theirs is converted. Their energy depends only on V_i² per
+/// row, which for ±1 states never changes, so it is cached per input plane and charged as one aggregate per
+/// layer (<c>L{l}/broadcast/...</c>) instead of per array and read.
+/// </summary>
+internal sealed class BroadcastEnergy(int planes, int inputs)
+{
+    private readonly double[][] _squares = [.. Enumerable.Range(0, planes).Select(_ => new double[inputs])];
+    private readonly bool[] _valid = new bool[planes];
+    private readonly Totals[] _totals = new Totals[planes];
+    private readonly Totals[][,] _perMacro = new Totals[planes][,];
+
+    public readonly record struct Totals(double PowerW, long ActiveDrives, long Drives, long ConductingCells);
+
+    /// <summary>What the arrays outside the selected column blocks draw for plane <paramref name="planeIndex"/>.</summary>
+    public Totals Outside(Layer layer, int planeIndex, double[] plane, ReadOnlySpan<int> selectedColBlocks)
+    {
+        if (!Matches(planeIndex, plane))
+        {
+            Refresh(layer, planeIndex, plane);
+        }
+
+        var total = _totals[planeIndex];
+        double powerW = total.PowerW;
+        long activeDrives = total.ActiveDrives, drives = total.Drives, cells = total.ConductingCells;
+        foreach (int cb in selectedColBlocks)
+        {
+            for (int rb = 0; rb < layer.RowBlocks; rb++)
+            {
+                var held = _perMacro[planeIndex][rb, cb];
+                powerW -= held.PowerW;
+                activeDrives -= held.ActiveDrives;
+                drives -= held.Drives;
+                cells -= held.ConductingCells;
+            }
+        }
+
+        return new Totals(powerW, activeDrives, drives, cells);
+    }
+
+    /// <summary>Programming changes conductances: every cached power is stale.</summary>
+    public void Invalidate() => Array.Clear(_valid);
+
+    private bool Matches(int planeIndex, double[] plane)
+    {
+        if (!_valid[planeIndex])
+        {
+            return false;
+        }
+
+        var squares = _squares[planeIndex];
+        for (int i = 0; i < plane.Length; i++)
+        {
+            if (plane[i] * plane[i] != squares[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Refresh(Layer layer, int planeIndex, double[] plane)
+    {
+        var squares = _squares[planeIndex];
+        for (int i = 0; i < plane.Length; i++)
+        {
+            squares[i] = plane[i] * plane[i];
+        }
+
+        var perMacro = new Totals[layer.RowBlocks, layer.ColBlocks];
+        Totals total = default;
+        foreach (var macro in layer.Macros())
+        {
+            layer.Drive(macro, plane);
+            var crossbar = macro.Crossbar;
+            double power = crossbar.DriveOnly();
+            long active = (long)crossbar.ActiveRows * crossbar.Arrays.Count;
+            long drives = (long)crossbar.Rows * crossbar.Arrays.Count;
+            long cells = crossbar.ActiveRows * crossbar.CellColumns(crossbar.Cols);
+            perMacro[crossbar.BlockRow, crossbar.BlockCol] = new Totals(power, active, drives, cells);
+            total = new Totals(total.PowerW + power, total.ActiveDrives + active, total.Drives + drives, total.ConductingCells + cells);
+        }
+
+        _perMacro[planeIndex] = perMacro;
+        _totals[planeIndex] = total;
+        _valid[planeIndex] = true;
+    }
+}

@@ -1,0 +1,203 @@
+using Engram.Models.Devices;
+
+namespace Engram.Components.Blocks.Crossbar;
+
+/// <summary>
+/// The devices of one array-sized weight block: one physical array per entry of the mapping's code (a
+/// differential pair has two, driven by the same word lines), plus the reference cells of a reference-column
+/// mapping. Word lines are inputs [<see cref="RowStart"/>, +Rows), bit lines outputs [<see cref="ColStart"/>, +Cols).
+/// A read computes real column currents from the device conductances (read noise, faults) and the ohmic power
+/// the driven cells dissipate; the <see cref="Macro"/> charges it.
+/// </summary>
+public sealed class CrossbarArray
+{
+    private readonly double[][] _currentsA;
+    private readonly double[][] _drivenSumsS;
+    private readonly double[][] _rowSumsS;
+    private double _voltageSum;
+
+    public CrossbarArray(int blockRow, int blockCol, int rowStart, int colStart, DeviceArray[] arrays, IWeightMapping mapping)
+    {
+        BlockRow = blockRow;
+        BlockCol = blockCol;
+        RowStart = rowStart;
+        ColStart = colStart;
+        Arrays = arrays;
+        Mapping = mapping;
+        ReferenceS = mapping.ReferenceConductanceS(arrays[0].Card);
+        VoltagesV = new double[Rows];
+        _currentsA = [.. arrays.Select(_ => new double[Cols])];
+        _drivenSumsS = [.. arrays.Select(_ => new double[Cols])];
+        _rowSumsS = [.. arrays.Select(_ => new double[Rows])];
+        RefreshRowSums();
+    }
+
+    public int BlockRow { get; }
+
+    public int BlockCol { get; }
+
+    public int RowStart { get; }
+
+    public int ColStart { get; }
+
+    public int Rows => Arrays[0].Rows;
+
+    public int Cols => Arrays[0].Cols;
+
+    /// <summary>The physical arrays, in the order of the mapping's code (for a differential pair: G⁺, G⁻).</summary>
+    public IReadOnlyList<DeviceArray> Arrays { get; }
+
+    public IWeightMapping Mapping { get; }
+
+    /// <summary>Conductance of the reference cells (0 without a reference column).</summary>
+    public double ReferenceS { get; }
+
+    /// <summary>Word-line voltages of the current read (scratch, one per row).</summary>
+    public double[] VoltagesV { get; }
+
+    /// <summary>Rows driven (non-zero voltage) in the current read.</summary>
+    public int ActiveRows { get; private set; }
+
+    /// <summary>Cells that conduct when <paramref name="columns"/> columns of the driven rows conduct (all arrays, plus the reference cells).</summary>
+    public long CellColumns(int columns) => ((long)Arrays.Count * columns) + Mapping.ReferenceColumns;
+
+    /// <summary>
+    /// Caches Σ_j G_ij per row so a read's ohmic power Σ_i V_i²·Σ_j G_ij costs O(rows), not O(cells): a read of
+    /// a few columns must charge every conducting column without re-reading them. Call after programming.
+    /// </summary>
+    public void RefreshRowSums()
+    {
+        for (int k = 0; k < Arrays.Count; k++)
+        {
+            var array = Arrays[k];
+            var g = array.Conductances;
+            var rowSums = _rowSumsS[k];
+            for (int r = 0; r < array.Rows; r++)
+            {
+                double sum = 0;
+                foreach (double value in g.Slice(r * array.Cols, array.Cols))
+                {
+                    sum += value;
+                }
+
+                rowSums[r] = sum;
+            }
+        }
+    }
+
+    /// <summary>The signed column current after the last read (A), as the mapping combines its arrays.</summary>
+    public double SignedCurrentA(int col, ReadOnlySpan<double> signs)
+    {
+        double current = _currentsA[0][col];
+        for (int k = 1; k < Arrays.Count; k++)
+        {
+            current += signs[k] * _currentsA[k][col];
+        }
+
+        return ReferenceS == 0 ? current : current - (ReferenceS * _voltageSum);
+    }
+
+    /// <summary>Σ G over the driven rows of every array in a column (what a converter's column term sees).</summary>
+    public double ColumnConductanceS(int col)
+    {
+        double sum = _drivenSumsS[0][col];
+        for (int k = 1; k < Arrays.Count; k++)
+        {
+            sum += _drivenSumsS[k][col];
+        }
+
+        return ReferenceS == 0 ? sum : sum + (ReferenceS * ActiveRows);
+    }
+
+    /// <summary>Reads every column for the voltages in <see cref="VoltagesV"/>; returns Σ V²G over all cells (W).</summary>
+    public double ReadAll(Random? noise)
+    {
+        Prepare();
+        double power = 0;
+        for (int k = 0; k < Arrays.Count; k++)
+        {
+            Arrays[k].ReadCurrents(VoltagesV, _currentsA[k], noise);
+            Arrays[k].DrivenConductanceSums(VoltagesV, _drivenSumsS[k]);
+            power = k == 0 ? ArrayPowerW(_rowSumsS[k]) : power + ArrayPowerW(_rowSumsS[k]);
+        }
+
+        return ReferenceS == 0 ? power : power + ReferencePowerW();
+    }
+
+    /// <summary>Drives the rows without sensing any column (its outputs are not needed); returns Σ V²G (W).</summary>
+    public double DriveOnly()
+    {
+        Prepare();
+        double power = ArrayPowerW(_rowSumsS[0]);
+        for (int k = 1; k < Arrays.Count; k++)
+        {
+            power += ArrayPowerW(_rowSumsS[k]);
+        }
+
+        return ReferenceS == 0 ? power : power + ReferencePowerW();
+    }
+
+    /// <summary>Reads one column; returns that column's Σ V²G (W), and in <paramref name="allPowerW"/> the whole array's.</summary>
+    public double ReadColumn(int col, Random? noise, out double allPowerW)
+    {
+        Prepare();
+        double columnPower = 0;
+        allPowerW = 0;
+        for (int k = 0; k < Arrays.Count; k++)
+        {
+            _currentsA[k][col] = Arrays[k].ReadColumn(VoltagesV, col, noise, out double power, out _drivenSumsS[k][col]);
+            columnPower = k == 0 ? power : columnPower + power;
+            allPowerW = k == 0 ? ArrayPowerW(_rowSumsS[k]) : allPowerW + ArrayPowerW(_rowSumsS[k]);
+        }
+
+        if (ReferenceS != 0)
+        {
+            double reference = ReferencePowerW();
+            columnPower += reference;
+            allPowerW += reference;
+        }
+
+        return columnPower;
+    }
+
+    private double ArrayPowerW(double[] rowSums)
+    {
+        double p = 0;
+        for (int r = 0; r < rowSums.Length; r++)
+        {
+            double v = VoltagesV[r];
+            p += v * v * rowSums[r];
+        }
+
+        return p;
+    }
+
+    private double ReferencePowerW()
+    {
+        double p = 0;
+        foreach (double v in VoltagesV)
+        {
+            p += v * v;
+        }
+
+        return p * ReferenceS;
+    }
+
+    private void Prepare()
+    {
+        int active = 0;
+        double sum = 0;
+        foreach (double v in VoltagesV)
+        {
+            if (v != 0)
+            {
+                active++;
+            }
+
+            sum += v;
+        }
+
+        ActiveRows = active;
+        _voltageSum = sum;
+    }
+}

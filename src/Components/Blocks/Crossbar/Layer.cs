@@ -1,0 +1,139 @@
+using System.Numerics.Tensors;
+using Engram.Components.Blocks.Adc;
+using Engram.Components.Blocks.Digital;
+using Engram.Components.Blocks.Drivers;
+
+namespace Engram.Components.Blocks.Crossbar;
+
+/// <summary>
+/// One weight matrix (outputs × inputs) of the network in hardware: array-sized <see cref="Macro"/>s (block
+/// (rb, cb) holds inputs rb·rows… on its word lines and outputs cb·cols… on its bit lines), the shift-add units
+/// of bit-serial inputs, and the interconnect and adder trees that add the partial sums of several row blocks.
+/// Its blocks' figures are shared with the chip; its own state is the programmed weight scale.
+/// </summary>
+public sealed class Layer
+{
+    private readonly Macro[,] _macros;
+
+    internal Layer(int index, int inputs, int outputs, Macro[,] macros, LayerScale scale, LayerBlocks blocks, LayerComponents components)
+    {
+        Index = index;
+        Inputs = inputs;
+        Outputs = outputs;
+        _macros = macros;
+        RowBlocks = macros.GetLength(0);
+        ColBlocks = macros.GetLength(1);
+        Scale = scale;
+        Blocks = blocks;
+        Components = components;
+        ArrayCols = macros[0, 0].Crossbar.Cols;
+    }
+
+    public int Index { get; }
+
+    public int Inputs { get; }
+
+    public int Outputs { get; }
+
+    public int RowBlocks { get; }
+
+    public int ColBlocks { get; }
+
+    public int ArrayCols { get; }
+
+    public LayerScale Scale { get; }
+
+    internal LayerBlocks Blocks { get; }
+
+    internal LayerComponents Components { get; }
+
+    public Macro Macro(int rowBlock, int colBlock) => _macros[rowBlock, colBlock];
+
+    public IEnumerable<Macro> Macros()
+    {
+        for (int rb = 0; rb < RowBlocks; rb++)
+        {
+            for (int cb = 0; cb < ColBlocks; cb++)
+            {
+                yield return _macros[rb, cb];
+            }
+        }
+    }
+
+    /// <summary>Word-line voltages of a macro for one input plane (values in [−1, 1], scaled by the read voltage).</summary>
+    public void Drive(Macro macro, ReadOnlySpan<double> plane)
+    {
+        var v = macro.Crossbar.VoltagesV;
+        double readV = Scale.ReadVoltageV;
+        for (int r = 0; r < v.Length; r++)
+        {
+            int input = macro.Crossbar.RowStart + r;
+            v[r] = input < Inputs ? plane[input] * readV : 0;
+        }
+    }
+
+    /// <summary>
+    /// Target conductances of every macro's arrays for <paramref name="weights"/> (row-major outputs × inputs;
+    /// W[o, i] sits on word line i, bit line o), and sets the weight scale: max|W|, or <paramref name="weightMax"/>
+    /// when given (training rewrites the layer every epoch and must not rescale every conductance when max|W| moves).
+    /// </summary>
+    public List<(Macro Macro, double[][] Targets)> Targets(ReadOnlySpan<double> weights, double? weightMax = null)
+    {
+        if (weights.Length != Inputs * Outputs)
+        {
+            throw new ArgumentException($"layer {Index} needs {Outputs}x{Inputs} weights, got {weights.Length}", nameof(weights));
+        }
+
+        double max = weights.IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(weights));
+        Scale.SetWeightMax(weightMax ?? (max > 0 ? max : 1));
+        var codec = Scale.Codec;
+        double wMax = Scale.WeightMax;
+        var result = new List<(Macro, double[][])>();
+        Span<double> perArray = stackalloc double[8];
+        foreach (var macro in Macros())
+        {
+            var crossbar = macro.Crossbar;
+            var targets = crossbar.Arrays.Select(a => new double[a.CellCount]).ToArray();
+            for (int r = 0; r < crossbar.Rows; r++)
+            {
+                for (int c = 0; c < crossbar.Cols; c++)
+                {
+                    int input = crossbar.RowStart + r, output = crossbar.ColStart + c;
+                    double w = input < Inputs && output < Outputs ? Math.Clamp(weights[(output * Inputs) + input], -wMax, wMax) : 0;
+                    codec.Targets(w, perArray);
+                    int cell = crossbar.Arrays[0].CellIndex(r, c);
+                    for (int k = 0; k < targets.Length; k++)
+                    {
+                        targets[k][cell] = perArray[k];
+                    }
+                }
+            }
+
+            result.Add((macro, targets));
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether every device holding weight (output, input) can be programmed (none is stuck).</summary>
+    public bool Programmable(int output, int input)
+    {
+        var crossbar = _macros[input / Macro(0, 0).Crossbar.Rows, output / ArrayCols].Crossbar;
+        int r = input - crossbar.RowStart, c = output - crossbar.ColStart;
+        foreach (var array in crossbar.Arrays)
+        {
+            if (array.IsStuck(r, c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>The blocks whose figures a layer's datapath charges (shared by every layer of a chip, except the adder tree).</summary>
+internal sealed record LayerBlocks(CrossbarCells Cells, RowDriverBank Drivers, AdcBank Adcs, ShiftAddUnit ShiftAdd, AdderTree Tree, InterconnectLink Link);
+
+/// <summary>Ledger components of a layer's own blocks: <c>L{l}/shift_add</c>, <c>L{l}/adder_tree</c>, <c>L{l}/interconnect</c> and the broadcast aggregates.</summary>
+internal sealed record LayerComponents(int ShiftAdd, int AdderTree, int Interconnect, int BroadcastRowDriver, int BroadcastCrossbar);

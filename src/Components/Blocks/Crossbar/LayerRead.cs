@@ -1,0 +1,228 @@
+using Engram.Sim.Core;
+
+namespace Engram.Components.Blocks.Crossbar;
+
+/// <summary>
+/// One matrix-vector product of a layer on the kernel: per input plane, drive every word line, read the arrays
+/// that hold a selected column, convert the selected columns on their arrays' ADCs (queueing for shared
+/// converters), shift-add bit-serial planes; then carry the partial sums of several row blocks over the
+/// interconnect and reduce them. Each block charges its own actions; the scratch buffers are reused.
+/// </summary>
+internal sealed class LayerRead
+{
+    private readonly Layer _layer;
+    private readonly BlockSite _crossbarSite;
+    private readonly Random? _readNoise;
+    private readonly bool _conductAll;
+    private readonly double[] _plane;
+    private readonly int[] _colBlocks;
+    private readonly int[] _firstSelected;
+    private readonly List<Event> _conversions = [];
+    private readonly BroadcastEnergy _broadcast;
+
+    public LayerRead(Layer layer, BlockSite crossbarSite, Random? readNoise, bool unselectedColumnsConduct)
+    {
+        _layer = layer;
+        _crossbarSite = crossbarSite;
+        _readNoise = readNoise;
+        _conductAll = unselectedColumnsConduct;
+        _plane = new double[layer.Inputs];
+        _colBlocks = new int[layer.ColBlocks];
+        _firstSelected = new int[layer.ColBlocks + 1];
+        _broadcast = new BroadcastEnergy(layer.Blocks.Drivers.Driver.Planes, layer.Inputs);
+    }
+
+    /// <summary>Programming changed the conductances.</summary>
+    public void Invalidate() => _broadcast.Invalidate();
+
+    public IEnumerable<Wait> Run(double[] input, double[] output, ColumnSelection columns)
+    {
+        var layer = _layer;
+        var (cells, drivers, adcs, shiftAdd, tree, link) = layer.Blocks;
+        var driver = drivers.Driver;
+        int selectedBlocks = SelectBlocks(columns);
+        if (columns.IsAll)
+        {
+            Array.Clear(output, 0, layer.Outputs);
+        }
+        else
+        {
+            for (int i = 0; i < columns.Count; i++)
+            {
+                output[columns[i]] = 0;
+            }
+        }
+
+        for (int p = 0; p < driver.Planes; p++)
+        {
+            driver.Encode(input.AsSpan(0, layer.Inputs), p, _plane);
+            double planeWeight = driver.PlaneWeight(p);
+            long edge = _crossbarSite.ToEdge();
+            if (edge > 0)
+            {
+                yield return _crossbarSite.Sim.Timeout(edge);
+            }
+
+            long readPs = cells.ReadPs;
+            if (!columns.IsAll && _conductAll)
+            {
+                ChargeBroadcast(p, selectedBlocks);
+            }
+
+            // Only the arrays holding a selected column are read (the others were charged by the broadcast above).
+            for (int rb = 0; rb < layer.RowBlocks; rb++)
+            {
+                for (int s = 0; s < selectedBlocks; s++)
+                {
+                    ReadMacro(layer.Macro(rb, _colBlocks[s]), columns, s);
+                }
+            }
+
+            if (readPs > 0)
+            {
+                yield return _crossbarSite.Sim.Timeout(readPs);
+            }
+
+            if (!columns.IsAll && columns.Count == 1 && layer.RowBlocks == 1)
+            {
+                // One conversion: run it inline instead of starting a process and waiting on a condition.
+                var macro = layer.Macro(0, _colBlocks[0]);
+                foreach (var w in adcs.Convert(macro, columns[0] - macro.Crossbar.ColStart, layer.Scale, planeWeight, output))
+                {
+                    yield return w;
+                }
+            }
+            else
+            {
+                StartConversions(columns, selectedBlocks, planeWeight, output);
+                yield return _crossbarSite.Sim.AllOf(_conversions);
+            }
+
+            if (driver.Planes > 1)
+            {
+                long adds = columns.IsAll ? (long)layer.ArrayCols * layer.RowBlocks * layer.ColBlocks : (long)columns.Count * layer.RowBlocks;
+                foreach (var w in shiftAdd.Add(layer.Components.ShiftAdd, adds))
+                {
+                    yield return w;
+                }
+            }
+        }
+
+        if (layer.RowBlocks > 1)
+        {
+            int outputs = columns.IsAll ? layer.Outputs : columns.Count;
+            foreach (var w in link.Transfer(layer.Components.Interconnect, (long)outputs * layer.RowBlocks))
+            {
+                yield return w;
+            }
+
+            foreach (var w in tree.Reduce(layer.Components.AdderTree, outputs))
+            {
+                yield return w;
+            }
+        }
+    }
+
+    /// <summary>The column blocks holding a selected column, ascending, with the index of each block's first selected column.</summary>
+    private int SelectBlocks(ColumnSelection columns)
+    {
+        if (columns.IsAll)
+        {
+            for (int cb = 0; cb < _layer.ColBlocks; cb++)
+            {
+                _colBlocks[cb] = cb;
+            }
+
+            return _layer.ColBlocks;
+        }
+
+        int count = 0;
+        for (int i = 0; i < columns.Count; i++)
+        {
+            int cb = columns[i] / _layer.ArrayCols;
+            if (count == 0 || _colBlocks[count - 1] != cb)
+            {
+                _colBlocks[count] = cb;
+                _firstSelected[count] = i;
+                count++;
+            }
+        }
+
+        _firstSelected[count] = columns.Count;
+        return count;
+    }
+
+    private void ReadMacro(Macro macro, ColumnSelection columns, int selectedBlock)
+    {
+        var (cells, drivers, _, _, _, _) = _layer.Blocks;
+        var crossbar = macro.Crossbar;
+        _layer.Drive(macro, _plane);
+        double cellPowerW;
+        long conductingCells;
+        bool inConverter = cells.CurrentInConverter;
+        if (columns.IsAll)
+        {
+            double all = crossbar.ReadAll(_readNoise);
+            cellPowerW = inConverter ? 0 : all;
+            conductingCells = inConverter ? 0 : crossbar.ActiveRows * crossbar.CellColumns(crossbar.Cols);
+        }
+        else
+        {
+            int first = _firstSelected[selectedBlock], read = _firstSelected[selectedBlock + 1] - first;
+            double selected = crossbar.ReadColumn(columns[first] - crossbar.ColStart, _readNoise, out double all);
+            for (int i = first + 1; i < first + read; i++)
+            {
+                selected += crossbar.ReadColumn(columns[i] - crossbar.ColStart, _readNoise, out all);
+            }
+
+            int others = _conductAll ? crossbar.Cols - read : 0;
+            cellPowerW = inConverter ? (_conductAll ? all - selected : 0) : (_conductAll ? all : selected);
+            conductingCells = crossbar.ActiveRows * (inConverter ? crossbar.CellColumns(others) : crossbar.CellColumns(others + read));
+        }
+
+        drivers.Charge(macro.RowDriverComponent, macro.Drives, macro.ActiveDrives);
+        cells.ChargeRead(macro.CrossbarComponent, conductingCells, cellPowerW);
+    }
+
+    private void StartConversions(ColumnSelection columns, int selectedBlocks, double planeWeight, double[] output)
+    {
+        var layer = _layer;
+        var adcs = layer.Blocks.Adcs;
+        var sim = _crossbarSite.Sim;
+        _conversions.Clear();
+        for (int rb = 0; rb < layer.RowBlocks; rb++)
+        {
+            for (int s = 0; s < selectedBlocks; s++)
+            {
+                var macro = layer.Macro(rb, _colBlocks[s]);
+                if (columns.IsAll)
+                {
+                    for (int c = 0; c < macro.Crossbar.Cols && macro.Crossbar.ColStart + c < layer.Outputs; c++)
+                    {
+                        _conversions.Add(sim.Process(adcs.Convert(macro, c, layer.Scale, planeWeight, output)));
+                    }
+
+                    continue;
+                }
+
+                for (int i = _firstSelected[s]; i < _firstSelected[s + 1]; i++)
+                {
+                    _conversions.Add(sim.Process(adcs.Convert(macro, columns[i] - macro.Crossbar.ColStart, layer.Scale, planeWeight, output)));
+                }
+            }
+        }
+    }
+
+    private void ChargeBroadcast(int planeIndex, int selectedBlocks)
+    {
+        var (cells, drivers, _, _, _, _) = _layer.Blocks;
+        var outside = _broadcast.Outside(_layer, planeIndex, _plane, _colBlocks.AsSpan(0, selectedBlocks));
+        if (outside.Drives == 0)
+        {
+            return;
+        }
+
+        drivers.Charge(_layer.Components.BroadcastRowDriver, outside.Drives, outside.ActiveDrives);
+        cells.ChargeRead(_layer.Components.BroadcastCrossbar, outside.ConductingCells, Math.Max(outside.PowerW, 0));
+    }
+}

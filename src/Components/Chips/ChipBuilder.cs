@@ -1,0 +1,61 @@
+using Engram.Components.Arch;
+using Engram.Components.Blocks;
+using Engram.Components.Blocks.Crossbar;
+using Engram.Components.Blocks.Digital;
+using Engram.Components.Ledger;
+using Engram.Models.Devices;
+using Engram.Sim.Core;
+using Engram.Sim.Resources;
+
+namespace Engram.Components.Chips;
+
+/// <summary>
+/// Builds a chip's layers on its simulation: per layer its macros (device arrays from named streams, one
+/// converter resource per array), its ledger components, and the leakage of its shift-add units.
+/// </summary>
+internal static class ChipBuilder
+{
+    public static Layer BuildLayer(ChipSpec spec, LayerShape shape, ChipBlocks blocks, Simulation sim, EnergyLedger ledger)
+    {
+        int rows = spec.Array.Rows, cols = spec.Array.Cols, index = shape.Index;
+        var card = spec.Device.Card;
+        var mapping = spec.Device.Mapping;
+        var macros = new Macro[shape.RowBlocks, shape.ColBlocks];
+        for (int rb = 0; rb < shape.RowBlocks; rb++)
+        {
+            for (int cb = 0; cb < shape.ColBlocks; cb++)
+            {
+                string path = Macro.PathOf(index, rb, cb);
+                var arrays = new DeviceArray[mapping.ArraysPerBlock];
+                for (int k = 0; k < arrays.Length; k++)
+                {
+                    // The first two arrays keep the names of a differential pair, so device draws do not depend on the mapping's type.
+                    string which = k switch { 0 => "plus", 1 => "minus", _ => $"array{k}" };
+                    arrays[k] = new DeviceArray(card, rows, cols,
+                        sim.Random.Stream($"devices/variation/{path}/{which}").AsSystemRandom(),
+                        sim.Random.Stream($"devices/faults/{path}/{which}").AsSystemRandom());
+                }
+
+                var crossbar = new CrossbarArray(rb, cb, rb * rows, cb * cols, arrays, mapping);
+                macros[rb, cb] = new Macro(path, crossbar, new Resource(sim, blocks.Adcs.PerArray, $"{path}/{BlockKinds.Adc}"),
+                    ledger.Component($"{path}/{BlockKinds.Crossbar}"), ledger.Component($"{path}/{BlockKinds.RowDriver}"),
+                    ledger.Component($"{path}/{BlockKinds.Adc}"), ledger.Component($"{path}/{BlockKinds.Programmer}"));
+            }
+        }
+
+        var components = new LayerComponents(
+            ledger.Component($"L{index}/{BlockKinds.ShiftAdd}"),
+            ledger.Component($"L{index}/{BlockKinds.AdderTree}"),
+            ledger.Component($"L{index}/{BlockKinds.Interconnect}"),
+            ledger.Component($"L{index}/broadcast/{BlockKinds.RowDriver}"),
+            ledger.Component($"L{index}/broadcast/{BlockKinds.Crossbar}"));
+        int shiftAdds = ShiftAddUnit.UnitsOf(spec, shape.RowBlocks * shape.ColBlocks, blocks.Adcs.PerArray);
+        if (shiftAdds > 0)
+        {
+            ledger.AddStaticPower(components.ShiftAdd, shiftAdds * blocks.ShiftAdd.LeakageW);
+        }
+
+        var scale = new LayerScale(mapping, card, rows, spec.Periphery.AdcBits, spec.Periphery.FullScaleFractionOf(index));
+        return new Layer(index, shape.Inputs, shape.Outputs, macros, scale, blocks.ForLayer(shape), components);
+    }
+}

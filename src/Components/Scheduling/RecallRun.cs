@@ -1,0 +1,132 @@
+using Engram.Components.Arch;
+using Engram.Components.Blocks.Crossbar;
+using Engram.Components.Chips;
+using Engram.Sim.Core;
+using Engram.Sim.Random;
+
+namespace Engram.Components.Scheduling;
+
+/// <summary>
+/// What a recall scheduler may do on the chip, and the recall's progress. A step is: <see cref="Issue"/>, a
+/// <see cref="Forward"/> pass of the network that converts the selected visible neurons' fields, then
+/// <see cref="Activate"/> of the neurons it updates (their function, then the state register latching them);
+/// the scheduler decides which neurons a step updates and when the recall has converged.
+/// </summary>
+public sealed class RecallRun
+{
+    private readonly Chip _chip;
+    private readonly double[]? _hidden;
+
+    internal RecallRun(Chip chip, UpdateOrder order, int maxIterations)
+    {
+        _chip = chip;
+        Order = order;
+        MaxIterations = maxIterations;
+        Fields = new double[chip.Neurons];
+        _hidden = chip.Layers.Count > 1 ? new double[chip.Layers[0].Outputs] : null;
+        OrderStream = chip.Sim.Random.Stream("recall/order");
+    }
+
+    public int Neurons => _chip.Neurons;
+
+    /// <summary>The visible neurons' states (the state register); the scheduler writes the updated ones.</summary>
+    public double[] State => _chip.State;
+
+    /// <summary>The fields of the visible neurons converted by the last <see cref="Forward"/>.</summary>
+    public double[] Fields { get; }
+
+    public UpdateOrder Order { get; }
+
+    /// <summary>Iterations (sweeps) before the recall gives up.</summary>
+    public int MaxIterations { get; }
+
+    /// <summary>The chip's named stream for update orders (<c>recall/order</c>).</summary>
+    public RandomStream OrderStream { get; }
+
+    /// <summary>Synchronous iterations or sweeps so far, including the last one that changed nothing.</summary>
+    public int Iterations { get; set; }
+
+    /// <summary>Neuron updates performed.</summary>
+    public long Updates { get; set; }
+
+    public bool Converged { get; set; }
+
+    /// <summary>The controller issues one step (and pays the host round trip off chip).</summary>
+    public IEnumerable<Wait> Issue() => _chip.Blocks.Controller.Step(_chip.Components.Controller);
+
+    /// <summary>
+    /// The network's forward pass from the current state into <see cref="Fields"/>, converting only the selected
+    /// visible neurons; the hidden layer of a multilayer net is always read whole and activated.
+    /// </summary>
+    public IEnumerable<Wait> Forward(ColumnSelection columns)
+    {
+        if (_hidden is null)
+        {
+            foreach (var w in _chip.Read(0, State, Fields, columns))
+            {
+                yield return w;
+            }
+
+            yield break;
+        }
+
+        foreach (var w in _chip.Read(0, State, _hidden, ColumnSelection.All))
+        {
+            yield return w;
+        }
+
+        foreach (var w in Activate(_hidden.Length))
+        {
+            yield return w;
+        }
+
+        var neurons = _chip.Blocks.Neurons;
+        for (int h = 0; h < _hidden.Length; h++)
+        {
+            _hidden[h] = neurons.Hidden(_hidden[h]);
+        }
+
+        foreach (var w in _chip.Read(1, _hidden, Fields, columns))
+        {
+            yield return w;
+        }
+    }
+
+    /// <summary><paramref name="count"/> neurons compute their function in parallel, then the state register latches them.</summary>
+    public IEnumerable<Wait> Activate(int count)
+    {
+        foreach (var w in _chip.Blocks.Neurons.Activate(_chip.Components.Neuron, count))
+        {
+            yield return w;
+        }
+
+        foreach (var w in _chip.Blocks.Register.Latch(_chip.Components.StateRegister, count))
+        {
+            yield return w;
+        }
+    }
+
+    /// <summary>Updates neuron <paramref name="neuron"/> from its field; true when its state changed.</summary>
+    public bool Update(int neuron)
+    {
+        var neurons = _chip.Blocks.Neurons;
+        double next = neurons.Next(Fields[neuron], State[neuron]);
+        bool changed = neurons.Changed(State[neuron], next);
+        State[neuron] = next;
+        return changed;
+    }
+
+    /// <summary>Fills <paramref name="sequence"/> with 0..N−1, shuffled by the order stream when the order is random.</summary>
+    public void NextSweepOrder(Span<int> sequence)
+    {
+        for (int i = 0; i < sequence.Length; i++)
+        {
+            sequence[i] = i;
+        }
+
+        if (Order == UpdateOrder.Random)
+        {
+            OrderStream.Shuffle(sequence);
+        }
+    }
+}
