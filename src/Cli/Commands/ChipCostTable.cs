@@ -19,13 +19,13 @@ internal static class ChipCostTable
             output.WriteLine(string.Create(c, $"  clock {name}: {periodPs} ps{(name == ClockSpec.ChipDomain ? "" : $" ({string.Join(", ", kinds)})")}"));
         }
 
-        output.WriteLine(string.Create(c, $"  {"block",-16}{"action",-14}{"detail",-34}{"energy",-30}{"latency",-18}{"area",-14}source"));
+        output.WriteLine(string.Create(c, $"  {"block",-16}{"action",-14}{"detail",-36}{"energy",-33}{"latency",-18}{"area",-14}source"));
         foreach (var r in blocks.Rows())
         {
             string energy = string.Create(c, $"{r.EnergyJ * 1e15:G4} fJ") + (r.EnergyNote.Length > 0 ? $" ({r.EnergyNote})" : "");
             string latency = string.Create(c, $"{r.Cycles} cyc ({r.Cycles * r.PeriodPs} ps)");
             string area = r.AreaUm2 is double a ? string.Create(c, $"{a:G4} um2") : "";
-            output.WriteLine(string.Create(c, $"  {r.Kind,-16}{r.Action,-14}{r.Detail,-34}{energy,-30}{latency,-18}{area,-14}{r.Source}"));
+            output.WriteLine(string.Create(c, $"  {r.Kind,-16}{r.Action,-14}{r.Detail,-36}{energy,-33}{latency,-18}{area,-14}{r.Source}"));
         }
     }
 

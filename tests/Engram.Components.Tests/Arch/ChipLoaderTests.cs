@@ -1,3 +1,6 @@
+using Engram.Components.Blocks.Adc;
+using Engram.Components.Blocks.Neurons;
+using Engram.Components.Blocks.Crossbar;
 using Engram.Components.Arch;
 
 namespace Engram.Components.Tests.Arch;
@@ -46,12 +49,12 @@ public sealed class ChipLoaderTests : IDisposable
         Assert.Equal("hnn64", spec.Name);
         Assert.Equal(new TechnologySpec(22, 0.85), spec.Technology);
         Assert.Equal(new ClockSpec(1000), spec.Clock);
-        Assert.Equal(WeightMapping.Differential, spec.Device.Mapping);
+        Assert.Same(WeightMappings.Differential, spec.Device.Mapping);
         Assert.Equal(Path.GetFullPath(Path.Combine(RepoPaths.DeviceCards, "hnn64-rram.yaml")), spec.Device.CardPath);
         Assert.Equal("hnn64-rram", spec.Device.Card.Name);
         Assert.Equal(new TilesSpec(1, 2), spec.Tiles);
         Assert.Equal(new ArraySpec(64, 64), spec.Array);
-        Assert.Equal(new PeripherySpec(1, AdcType.Sar, 5, 8, 1000, NeuronFunction.Sign, 1, true), spec.Periphery);
+        Assert.Equal(new PeripherySpec(1, new AdcSpec(new SarAdcType(), 5, 8), 1000, Neurons.Sign, 1, true), spec.Periphery);
         Assert.Equal(
             new ControllerSpec(Schedule.Sync, UpdateOrder.Random, 100, ControllerPlacement.OnChip, 1, 1.0e-13, 0, 0, 1000),
             spec.Controller);
@@ -70,7 +73,7 @@ public sealed class ChipLoaderTests : IDisposable
     {
         var spec = Shipped("hnn64-multilayer.yaml");
         Assert.Equal(new NetworkSpec(NetworkKind.Multilayer, 64, 32), spec.Network);
-        Assert.Equal(NeuronFunction.Sign, spec.Periphery.Neuron);
+        Assert.Same(Neurons.Sign, spec.Periphery.Neuron);
         Assert.True(spec.Periphery.DacBits >= 2);
         Assert.Equal(1.0, spec.Periphery.FullScaleFractionOf(0));
         Assert.Equal(0.0625, spec.Periphery.FullScaleFractionOf(1));
@@ -134,7 +137,7 @@ public sealed class ChipLoaderTests : IDisposable
             + """
             costs:
               adc: { energy_j: "42.4 fJ", latency_ps: 6000, source: NeuroSim 5-bit SAR }
-              wire: { area_um2: 0.5, source: assumption }
+              interconnect: { area_um2: 0.5, source: assumption }
             """;
         // The keys whose defaults are checked are really gone (the replacements above must still match the file).
         Assert.DoesNotContain("unselected_columns_conduct", yaml, StringComparison.Ordinal);
@@ -144,13 +147,13 @@ public sealed class ChipLoaderTests : IDisposable
         Assert.True(spec.Periphery.UnselectedColumnsConduct);
         Assert.Equal(0, spec.Controller.HostRoundTripPs);
         Assert.Equal(0, spec.Controller.HostRoundTripEnergyJ);
-        Assert.Equal(["adc", "wire"], spec.CostOverrides.Keys.ToArray());
+        Assert.Equal(["adc", "interconnect"], spec.CostOverrides.Keys.ToArray());
         var adc = spec.CostOverrides["adc"];
         Assert.Equal(42.4e-15, adc.EnergyJ!.Value, 1e-20);
         Assert.Equal(6000, adc.LatencyPs);
         Assert.Null(adc.AreaUm2);
         Assert.Equal("NeuroSim 5-bit SAR", adc.Source);
-        Assert.Equal(new CostOverride(null, null, 0.5, "assumption"), spec.CostOverrides["wire"]);
+        Assert.Equal(new CostOverride(null, null, 0.5, "assumption"), spec.CostOverrides["interconnect"]);
     }
 
     [Fact]
@@ -234,13 +237,13 @@ public sealed class ChipLoaderTests : IDisposable
     }
 
     [Theory]
-    [InlineData(NetworkKind.SingleLayer, 100, 0, 64, 64, WeightMapping.Differential, 4, 8)]
-    [InlineData(NetworkKind.SingleLayer, 64, 0, 64, 64, WeightMapping.ReferenceColumn, 1, 1)]
-    [InlineData(NetworkKind.Multilayer, 100, 50, 64, 64, WeightMapping.Differential, 4, 8)]
-    [InlineData(NetworkKind.Multilayer, 64, 32, 64, 32, WeightMapping.ReferenceColumn, 3, 3)]
-    public void Fit_counts_blocks_per_layer(NetworkKind kind, int n, int h, int rows, int cols, WeightMapping mapping, long blocks, long arrays)
+    [InlineData(NetworkKind.SingleLayer, 100, 0, 64, 64, "differential", 4, 8)]
+    [InlineData(NetworkKind.SingleLayer, 64, 0, 64, 64, "reference_column", 1, 1)]
+    [InlineData(NetworkKind.Multilayer, 100, 50, 64, 64, "differential", 4, 8)]
+    [InlineData(NetworkKind.Multilayer, 64, 32, 64, 32, "reference_column", 3, 3)]
+    public void Fit_counts_blocks_per_layer(NetworkKind kind, int n, int h, int rows, int cols, string mapping, long blocks, long arrays)
     {
-        var fit = ChipFit.Of(new NetworkSpec(kind, n, h), new ArraySpec(rows, cols), new TilesSpec(1, 1), mapping);
+        var fit = ChipFit.Of(new NetworkSpec(kind, n, h), new ArraySpec(rows, cols), new TilesSpec(1, 1), WeightMappings.TryGet(mapping, out var m) ? m : throw new ArgumentException(mapping));
         Assert.Equal(blocks, fit.Blocks);
         Assert.Equal(arrays, fit.PhysicalArraysNeeded);
         Assert.Equal(arrays * rows * cols, fit.Cells);

@@ -1,3 +1,4 @@
+using Engram.Components.Blocks.Neurons;
 using Engram.Components.Arch;
 using Engram.Models.Learning;
 using Engram.Models.Patterns;
@@ -135,7 +136,7 @@ public class ChipClosedFormTests
         (double[] State, double EnergyJ, ulong Hash, double[] Conductances) Once(ulong seed)
         {
             var chip = Programmed(TestChips.Ideal(16, 8, 8, card: card, costs: []), out var pattern, seed: seed);
-            var plus = chip.Layers[0].Block(0, 0).Plus;
+            var plus = chip.Layers[0].Macro(0, 0).Crossbar.Arrays[0];
             var g = Enumerable.Range(0, 64).Select(k => plus.GetConductance(k / 8, k % 8)).ToArray();
             var r = chip.Recall(Flipped(pattern, 2), Schedule.Async, UpdateOrder.Random, 20);
             Assert.True(r.Updates > 0);
@@ -162,7 +163,7 @@ public class ContinuousNeuronTests
     public void Tanh_neurons_take_bit_serial_inputs_with_shift_add_and_settle()
     {
         // dac_bits 4: sign by polarity and 3 magnitude planes per read; each plane is a full read and conversion.
-        var spec = TestChips.Ideal(8, 8, 8, dacBits: 4, neuron: NeuronFunction.Tanh, costs: []);
+        var spec = TestChips.Ideal(8, 8, 8, dacBits: 4, neuron: Neurons.Tanh, costs: []);
         var chip = new ChipModel(spec, 3);
         var patterns = RandomPatterns.Binary(2, 8, new Random(2));
         chip.Program(0, new PseudoInverseRule().Learn(patterns));

@@ -47,8 +47,8 @@ public class ProgrammingTests
 
         long expectedPulses = 0, expectedReads = 0, slowestPs = 0;
         double physicalJ = 0, verifyAtTargetJ = 0;
-        var block = chip.Layers[0].Block(0, 0);
-        foreach (var (array, targets) in new[] { (block.Plus, Targets(weights, plus: true)), (block.Minus!, Targets(weights, plus: false)) })
+        var arrays = chip.Layers[0].Macro(0, 0).Crossbar.Arrays;
+        foreach (var (array, targets) in new[] { (arrays[0], Targets(weights, plus: true)), (arrays[1], Targets(weights, plus: false)) })
         {
             long arrayPs = 0;
             for (int cell = 0; cell < 64; cell++)
@@ -119,7 +119,7 @@ public class ProgrammingTests
         // Full scale = fraction 1 · wMax 1 (Hebb weights are normalised) · 8 rows; a signed 5-bit code has 16 steps.
         Assert.Equal(1.0, weights.Max(Math.Abs));
         const double codeStepInWeightUnits = 8.0 / 16;
-        Assert.Equal(codeStepInWeightUnits, chip.Layers[0].CodeStepA / (chip.Layers[0].ReadVoltageV * chip.Layers[0].SiemensPerWeight), 12);
+        Assert.Equal(codeStepInWeightUnits, chip.Layers[0].Scale.CodeStepA / (chip.Layers[0].Scale.ReadVoltageV * chip.Layers[0].Scale.SiemensPerWeight), 12);
         for (int o = 0; o < 8; o++)
         {
             double exact = Enumerable.Range(0, 8).Sum(i => weights[(o * 8) + i] * input[i]);

@@ -1,3 +1,4 @@
+using Engram.Components.Blocks.Neurons;
 using Engram.Components.Arch;
 using Engram.Workloads.Recall;
 
@@ -27,15 +28,15 @@ public class ScheduleComparisonTests
         foreach (var figures in new[] { c.Sync, c.Async })
         {
             Assert.Equal(1, figures.EnergyByKindJ.Values.Sum() / figures.EnergyJ, 9);
-            Assert.True(figures.EnergyByKindJ["adcs"] > 0 && figures.EnergyByKindJ["row_drivers"] > 0);
+            Assert.True(figures.EnergyByKindJ["adc"] > 0 && figures.EnergyByKindJ["row_driver"] > 0);
         }
     }
 
     [Fact]
     public void The_multilayer_chip_recalls_through_two_crossbars()
     {
-        var spec = SpecFixtures.Chip(64, 64, NetworkKind.Multilayer, hidden: 32, dacBits: 4, neuron: NeuronFunction.Sign);
-        spec = spec with { Periphery = spec.Periphery with { AdcFullScaleFractionByLayer = [1.0, 1.0 / 16] } };
+        var spec = SpecFixtures.Chip(64, 64, NetworkKind.Multilayer, hidden: 32, dacBits: 4, neuron: Neurons.Sign);
+        spec = spec with { Periphery = spec.Periphery with { Adc = spec.Periphery.Adc with { FullScaleFractionByLayer = [1.0, 1.0 / 16] } } };
         // The untrained bipartite stand-in with the inverse-correlation decoder keeps stored patterns as fixed
         // points of the two-crossbar loop (training, not this, is what gives the multilayer net its capacity).
         var (chip, outcome) = RecallExperiment.Run(spec, Settings with { Rule = WeightRuleKind.Pinv, CueFlip = 0 }, Schedule.Sync);

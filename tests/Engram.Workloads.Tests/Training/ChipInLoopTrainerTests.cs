@@ -17,7 +17,7 @@ public class ChipInLoopTrainerTests
         Assert.True(result.Losses[^1] < result.Losses[0] * 0.8, $"loss {result.Losses[0]} -> {result.Losses[^1]}");
         Assert.True(result.PulsesTotal > 0);
         Assert.True(result.TrainingEnergyJ > 0 && result.TrainingLatencyPs > 0);
-        var writes = chip.Ledger.Breakdown().Where(r => r.Action == "write_verify").Sum(r => r.EnergyJ);
+        var writes = chip.Ledger.Breakdown().Where(r => r.Action is "program_pulse" or "verify_read").Sum(r => r.EnergyJ);
         var reads = chip.Ledger.Breakdown().Where(r => r.Action == "convert").Sum(r => r.Count);
         Assert.True(writes > 0);
         Assert.Equal(40L * 3 * 16, reads);

@@ -27,6 +27,14 @@ public sealed record AdcSpec(IAdcType Type, int Bits, int ColumnsPerAdc)
     public double FullScaleFractionOf(int layer) =>
         FullScaleFractionByLayer is { } list && layer < list.Count ? list[layer] : FullScaleFraction;
 
+    // The type is a registered instance: two specs are equal when they name the same type.
+    public bool Equals(AdcSpec? other) =>
+        other is not null && Type.Name == other.Type.Name && Bits == other.Bits && ColumnsPerAdc == other.ColumnsPerAdc &&
+        FullScaleFraction.Equals(other.FullScaleFraction) &&
+        (FullScaleFractionByLayer ?? []).SequenceEqual(other.FullScaleFractionByLayer ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Type.Name, Bits, ColumnsPerAdc, FullScaleFraction);
+
     public static AdcSpec Read(ArchMap adc, ArraySpec array, string costProfile)
     {
         adc.EnsureOnlyKeys("type", "bits", "columns_per_adc", "full_scale_fraction");

@@ -36,6 +36,13 @@ public sealed record ClockSpec(long PeriodPs)
     public IEnumerable<(string Name, long PeriodPs)> AllDomains() =>
         new[] { (ChipDomain, PeriodPs) }.Concat(Domains.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => (d.Key, d.Value)));
 
+    public bool Equals(ClockSpec? other) =>
+        other is not null && PeriodPs == other.PeriodPs &&
+        Domains.Count == other.Domains.Count && Domains.All(d => other.Domains.TryGetValue(d.Key, out long p) && p == d.Value) &&
+        Blocks.Count == other.Blocks.Count && Blocks.All(b => other.Blocks.TryGetValue(b.Key, out var d) && d == b.Value);
+
+    public override int GetHashCode() => PeriodPs.GetHashCode();
+
     public static ClockSpec Read(ArchMap map)
     {
         map.EnsureOnlyKeys("period_ps", "domains", "blocks");
