@@ -82,3 +82,37 @@ public class CostQueryCommandTests
     public void Missing_required_options_are_parse_errors() =>
         Assert.NotEqual(0, CliRunner.Run("cost", "query", "--profile", "neurosim").Code);
 }
+
+public class BlockKindCostQueryTests
+{
+    [Fact]
+    public void Every_block_kind_is_a_cost_query_component_answering_its_ledger_action()
+    {
+        foreach (var kind in Engram.Components.Blocks.BlockKinds.All)
+        {
+            var (code, output, error) = CliRunner.Run("cost", "query", "--profile", "neurosim", "--node", "22", "--component", kind.Name);
+            if (kind.Name == "controller")
+            {
+                Assert.Equal(2, code);
+                Assert.Contains("chip YAML", error, StringComparison.Ordinal);
+                continue;
+            }
+
+            Assert.True(code == 0, $"{kind.Name}: {error}");
+            Assert.StartsWith($"{kind.Name} (", output, StringComparison.Ordinal);
+            Assert.Contains($".{kind.Actions[0]})", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_adc_kind_takes_its_type_and_bits()
+    {
+        var (code, output, _) = CliRunner.Run("cost", "query", "--profile", "neurosim", "--node", "22", "--component", "adc", "--bits", "5", "--json");
+        Assert.Equal(0, code);
+        var (_, sar, _) = CliRunner.Run("cost", "query", "--profile", "neurosim", "--node", "22", "--component", "adc_sar", "--bits", "5", "--json");
+        Assert.Equal(sar, output);
+        var (flashCode, flash, _) = CliRunner.Run("cost", "query", "--profile", "neurosim", "--node", "22", "--component", "adc", "--adc-type", "flash", "--bits", "5", "--json");
+        Assert.Equal(0, flashCode);
+        Assert.NotEqual(sar, flash);
+    }
+}

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Engram.Components.Blocks;
 using Engram.Models.Costs;
 
 namespace Engram.Cli.Commands;
@@ -40,7 +41,15 @@ public static class CostCommand
     {
         var profile = new Option<string>("--profile") { Description = $"cost profile: {string.Join(", ", CostLibrary.Profiles)}", Required = true };
         var node = new Option<double>("--node") { Description = "technology node (nm)", Required = true };
-        var component = new Option<string>("--component") { Description = $"component: {string.Join(", ", CostQuery.Components)}", Required = true };
+        var component = new Option<string>("--component")
+        {
+            Description = $"a block kind ({string.Join(", ", BlockKinds.All.Select(k => k.Name))}) or a calibration circuit ({string.Join(", ", CostQuery.Components)})",
+            Required = true,
+        };
+        var adcType = new Option<string>("--adc-type") { Description = "ADC type for --component adc: sar, flash, sense_amp", DefaultValueFactory = _ => "sar" };
+        var inputs = new Option<int?>("--inputs") { Description = "partial sums per output for --component adder_tree (default 8)" };
+        var length = new Option<double>("--length-um") { Description = "wire length per hop for --component interconnect (um)", DefaultValueFactory = _ => 100 };
+        var vdd = new Option<double>("--vdd-v") { Description = "supply for --component interconnect (V)", DefaultValueFactory = _ => 0.85 };
         var bits = new Option<int?>("--bits") { Description = "resolution (ADCs, default 5) or width (adder16, dff16)" };
         var rate = new Option<double>("--sample-rate-hz") { Description = "ADC sample rate for the survey profile (S/s)", DefaultValueFactory = _ => SurveyAdcCost.DefaultSampleRateHz };
         var json = new Option<bool>("--json") { Description = "print only {\"energy_j\",\"latency_ps\",\"area_um2\"}" };
@@ -48,7 +57,7 @@ public static class CostCommand
 
         var query = new Command("query", "One action of one component: energy (J), latency (ps), area (um^2).")
         {
-            profile, node, component, bits, rate, json, explain,
+            profile, node, component, bits, adcType, inputs, length, vdd, rate, json, explain,
         };
         query.SetAction(parse =>
         {
@@ -57,7 +66,10 @@ public static class CostCommand
             CostQueryResult result;
             try
             {
-                result = CostQuery.Run(parse.GetValue(profile)!, parse.GetValue(node), parse.GetValue(component)!, parse.GetValue(bits), parse.GetValue(rate));
+                string name = parse.GetValue(component)!;
+                result = BlockCostQuery.IsBlockKind(name)
+                    ? BlockCostQuery.Run(parse.GetValue(profile)!, parse.GetValue(node), name, parse.GetValue(bits), parse.GetValue(inputs), parse.GetValue(adcType)!, parse.GetValue(rate), parse.GetValue(length), parse.GetValue(vdd))
+                    : CostQuery.Run(parse.GetValue(profile)!, parse.GetValue(node), name, parse.GetValue(bits), parse.GetValue(rate));
             }
             catch (ArgumentException ex)
             {

@@ -86,5 +86,12 @@ public sealed class ChipBlocks
         {
             yield return Tree(layer.RowBlocks).Row(layer.Index);
         }
+
+        // Programming is device physics: V²·G·t of the card's pulses, shown at Gmax (only write-verify charges it).
+        var card = spec.Device.Card;
+        yield return new CostRow(BlockKinds.Programmer, "program_pulse", "write-verify, per pulse", card.WritePulse.VoltageV * card.WritePulse.VoltageV * card.GmaxS * card.WritePulse.WidthPs * 1e-12,
+            "V^2·G·t, shown at Gmax", 0, Cells.PeriodPs, null, $"device card {card.Name}");
+        yield return new CostRow(BlockKinds.Programmer, "verify_read", "write-verify, per read", card.ReadVoltageV * card.ReadVoltageV * card.GmaxS * Cells.ReadPs * 1e-12,
+            "V^2·G·t, shown at Gmax", Cells.ReadCycles, Cells.PeriodPs, null, $"device card {card.Name}");
     }
 }
