@@ -134,3 +134,77 @@ public class AdcWarningTests
         Assert.Equal(string.Empty, CliRunner.Run("cost", Path.Combine(RepoPaths.Chips, "hnn64.yaml")).Err);
     }
 }
+
+public class ScheduleAndProgramOptionTests
+{
+    private static string Chip(string name) => Path.Combine(RepoPaths.Chips, name);
+
+    [Fact]
+    public void Compare_lists_every_schedule_against_sync()
+    {
+        var (code, output, error) = CliRunner.Run("compare", Chip("hnn64.yaml"), "--schedules", "sync,async,grouped:8", "--json", "--patterns", "2");
+        Assert.True(code == 0, error);
+        using var doc = System.Text.Json.JsonDocument.Parse(output);
+        var schedules = doc.RootElement.GetProperty("schedules").EnumerateArray().ToList();
+        Assert.Equal(["sync", "async", "grouped:8"], schedules.Select(s => s.GetProperty("schedule").GetString()));
+        Assert.Equal(1.0, schedules[0].GetProperty("energy_ratio_vs_sync").GetDouble());
+        var sync = schedules[0];
+        foreach (var s in schedules.Skip(1))
+        {
+            Assert.Equal(s.GetProperty("energy_j").GetDouble() / sync.GetProperty("energy_j").GetDouble(), s.GetProperty("energy_ratio_vs_sync").GetDouble(), 12);
+            Assert.Equal(1 - (sync.GetProperty("latency_ps").GetDouble() / s.GetProperty("latency_ps").GetDouble()), s.GetProperty("latency_reduction_vs_sync").GetDouble(), 12);
+        }
+
+        // Grouped updates of 8 sit between the two published schemes on both axes.
+        double E(int i) => schedules[i].GetProperty("energy_j").GetDouble();
+        double T(int i) => schedules[i].GetProperty("latency_ps").GetDouble();
+        Assert.InRange(E(2), E(0), E(1));
+        Assert.InRange(T(2), T(0), T(1));
+
+        var (same, pair, _) = CliRunner.Run("compare", Chip("hnn64.yaml"), "--json", "--patterns", "2");
+        Assert.Equal(0, same);
+        using var pairDoc = System.Text.Json.JsonDocument.Parse(pair);
+        Assert.Equal(E(1), pairDoc.RootElement.GetProperty("async").GetProperty("energy_j").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("grouped")]
+    [InlineData("grouped:0")]
+    [InlineData("sync:2")]
+    [InlineData("round_robin")]
+    [InlineData("sync,sync")]
+    public void Bad_schedules_exit_2_with_a_message(string schedules)
+    {
+        var (code, output, error) = CliRunner.Run("compare", Chip("hnn64.yaml"), "--schedules", schedules);
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith("engram compare: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Write_verify_programming_is_its_own_phase_in_stats_and_breakdown()
+    {
+        using var dir = new TempDir();
+        string set = Path.Combine(dir.Path, "set"), verify = Path.Combine(dir.Path, "verify");
+        Assert.Equal(0, CliRunner.Run("run", Chip("hnn64.yaml"), "--patterns", "2", "--out", set).Code);
+        var (code, output, error) = CliRunner.Run("run", Chip("hnn64.yaml"), "--patterns", "2", "--program", "write-verify", "--out", verify);
+        Assert.True(code == 0, error);
+        Assert.Contains("programming", output, StringComparison.Ordinal);
+
+        string stats = File.ReadAllText(Path.Combine(verify, "stats.txt"));
+        Assert.Matches(@"(?m)^program\.energy +[0-9.E+-]+ +#", stats);
+        Assert.Matches(@"(?m)^program\.pulses +[1-9]", stats);
+        Assert.DoesNotContain("program.", File.ReadAllText(Path.Combine(set, "stats.txt")), StringComparison.Ordinal);
+        string breakdown = File.ReadAllText(Path.Combine(verify, "breakdown.csv"));
+        Assert.Contains("L0/b0.0/programmer,program_pulse,", breakdown, StringComparison.Ordinal);
+        Assert.Contains("L0/b0.0/programmer,verify_read,", breakdown, StringComparison.Ordinal);
+        Assert.Contains("\"L0/b0.0/programmer\"", File.ReadAllText(Path.Combine(verify, "trace.json")), StringComparison.Ordinal);
+
+        // hnn64 leaks nothing, so the ledger's total is the programming phase plus the recalls.
+        double Stat(string folder, string name) => double.Parse(File.ReadLines(Path.Combine(folder, "stats.txt")).First(l => l.StartsWith(name + " ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        double total = Stat(verify, "ledger.energy"), program = Stat(verify, "program.energy"), perRecall = Stat(verify, "recall.energyPerRecall");
+        Assert.True(program > 0);
+        Assert.Equal(1, (program + (2 * perRecall)) / total, 9);
+        Assert.Equal(2, CliRunner.Run("run", Chip("hnn64.yaml"), "--program", "pulse", "--out", Path.Combine(dir.Path, "x")).Code);
+    }
+}

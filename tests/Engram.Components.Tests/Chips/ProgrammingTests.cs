@@ -46,7 +46,7 @@ public class ProgrammingTests
         var result = chip.ProgramVerified(0, weights);
 
         long expectedPulses = 0, expectedReads = 0, slowestPs = 0;
-        double physicalJ = 0, verifyAtTargetJ = 0;
+        double physicalJ = 0, verifyAtTargetJ = 0, pulseJ = 0;
         var arrays = chip.Layers[0].Macro(0, 0).Crossbar.Arrays;
         foreach (var (array, targets) in new[] { (arrays[0], Targets(weights, plus: true)), (arrays[1], Targets(weights, plus: false)) })
         {
@@ -65,6 +65,7 @@ public class ProgrammingTests
                     ? (WriteV * WriteV * g * WriteS) + (ReadV * ReadV * GminS * ReadS) + (ReadV * ReadV * g * ReadS)
                     : ReadV * ReadV * GminS * ReadS;
                 verifyAtTargetJ += moves ? ReadV * ReadV * (g - GminS) * ReadS : 0;
+                pulseJ += moves ? WriteV * WriteV * g * WriteS : 0;
 
                 // Exact write: every cell lands on its target.
                 Assert.Equal(g, array.GetConductance(cell / 8, cell % 8), 1e-15);
@@ -83,6 +84,14 @@ public class ProgrammingTests
         // Each read is charged at the conductance it sees: the first at Gmin, the pulse and the second at the target.
         Assert.Equal(1, result.EnergyJ / physicalJ, 12);
         Assert.True(verifyAtTargetJ > 0, "some cells move, so charging the first read at the target would differ");
+
+        // The programmer charges pulses and verify reads as its own two actions.
+        var rows = chip.Ledger.Breakdown().Where(r => r.ComponentPath == "L0/b0.0/programmer").ToDictionary(r => r.Action);
+        Assert.Equal(expectedPulses, rows["program_pulse"].Count);
+        Assert.Equal(expectedReads, rows["verify_read"].Count);
+        Assert.Equal(1, rows["program_pulse"].EnergyJ / pulseJ, 12);
+        Assert.Equal(1, rows["verify_read"].EnergyJ / (physicalJ - pulseJ), 12);
+        Assert.Equal((expectedPulses * WritePs) + (expectedReads * ReadPs), rows["program_pulse"].BusyPs + rows["verify_read"].BusyPs);
     }
 
     [Fact]
