@@ -80,7 +80,7 @@ public sealed class ArchDocument
 
     /// <summary>
     /// The key path of the mapping key starting at <paramref name="mark"/>, found by replaying the parser's events
-    /// (YamlDotNet names a duplicate key only by its mark); "" when the key is not a plain scalar key.
+    /// (YamlDotNet names a duplicate key only by its mark); "" when no plain key starts there.
     /// </summary>
     private static string KeyPathAt(string yaml, Mark mark)
     {
@@ -102,18 +102,20 @@ public sealed class ArchDocument
                 var node = parser.Current;
                 if (frames.Count > 0 && frames[^1] is { IsMap: true, ExpectKey: true } map)
                 {
-                    if (node is not Scalar key)
+                    if (node is Scalar key && key.Start.Line == mark.Line && key.Start.Column == mark.Column)
                     {
-                        return "";
+                        // An empty key is written '' as ArchMap names it, so the path is never empty.
+                        return PathOf(frames, key.Value.Length > 0 ? key.Value : "''");
                     }
 
-                    if (key.Start.Line == mark.Line && key.Start.Column == mark.Column)
-                    {
-                        return PathOf(frames, key.Value);
-                    }
-
-                    map.Key = key.Value;
+                    // A complex or alias key before the duplicate only has to be stepped over.
+                    map.Key = node is Scalar { Value.Length: > 0 } named ? named.Value : node is Scalar ? "''" : "?";
                     map.ExpectKey = false;
+                    if (node is MappingStart or SequenceStart)
+                    {
+                        frames.Add(new Frame { IsMap = node is MappingStart });
+                    }
+
                     continue;
                 }
 

@@ -26,6 +26,14 @@ public class ArchDocumentErrorTests
 
         var top = Assert.Throws<ArchException>(() => Parse("name: a\nclocks: {}\nname: b\n"));
         Assert.Equal((3L, "name"), (top.Line, top.KeyPath));
+
+        // Found by the fuzzer: a complex key ('? a: 1') or an alias key earlier in the file hid the path.
+        var afterComplex = Assert.Throws<ArchException>(() => Parse("conductance:\n  ? gmax_s: 1\n  levels: 0\nconductance:\n  levels: 0\n"));
+        Assert.Equal((4L, "conductance"), (afterComplex.Line, afterComplex.KeyPath));
+        var afterAlias = Assert.Throws<ArchException>(() => Parse("a: &x 1\ntiles:\n  *x : 2\n  count: 1\n  count: 2\n"));
+        Assert.Equal((5L, "tiles.count"), (afterAlias.Line, afterAlias.KeyPath));
+        var empty = Assert.Throws<ArchException>(() => Parse(":\n:\n"));
+        Assert.Equal("''", empty.KeyPath);
     }
 
     [Fact]

@@ -232,7 +232,7 @@ internal sealed class YamlMutator(string original)
         {
             stream = Load(text);
         }
-        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        catch (Exception e) when (e is YamlException or InvalidOperationException or ArgumentException)
         {
             return ApplyText(text, step with { Kind = StepKind.InsertText });
         }
