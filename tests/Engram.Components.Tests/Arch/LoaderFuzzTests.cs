@@ -1,4 +1,3 @@
-using System.Threading;
 using CsCheck;
 using Engram.Components.Arch;
 using YamlDotNet.Core;
@@ -13,7 +12,8 @@ namespace Engram.Components.Tests.Arch;
 /// </summary>
 public sealed class LoaderFuzzTests : IDisposable
 {
-    // 12 shipped files x 300 = 3600 mutants per run; CsCheck picks a new seed each run and prints it on failure.
+    // 12 shipped files x 300 = 3600 mutants per run. CsCheck picks a new seed each run and prints it on failure;
+    // CsCheck_Seed=<seed> replays exactly that case (for every file, so filter to the failing one).
     private const int MutantsPerFile = 300;
 
     // Fixed so a mutant's verdict does not depend on the machine's memory.
