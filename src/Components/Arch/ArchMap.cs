@@ -34,6 +34,12 @@ public sealed class ArchMap
             }
 
             string name = scalarKey.Value;
+            if (name.Length == 0)
+            {
+                // Named as written, so the message still says which key (and at the root it is not an empty path).
+                throw Located(key.Start, Join(path, "''"), "keys must not be empty");
+            }
+
             if (!_entries.TryAdd(name, (scalarKey, value)))
             {
                 throw Located(key.Start, Join(path, name), "duplicate key");
@@ -110,16 +116,12 @@ public sealed class ArchMap
         return scalar is null ? defaultValue : ParseBool(key, scalar);
     }
 
-    public string RequireString(string key)
-    {
-        var scalar = Scalar(key, required: true)!;
-        return scalar.Value!;
-    }
+    public string RequireString(string key) => Text(key, Scalar(key, required: true)!);
 
     public string OptionalString(string key, string defaultValue)
     {
         var scalar = Scalar(key, required: false);
-        return scalar is null ? defaultValue : scalar.Value!;
+        return scalar is null ? defaultValue : Text(key, scalar);
     }
 
     /// <summary>An enum value written in snake_case (<c>soft_bounds</c> for <c>SoftBounds</c>).</summary>
@@ -296,6 +298,18 @@ public sealed class ArchMap
         {
             throw ErrorAt(key, $"expected at least {minCount} item(s), got {items.Children.Count}");
         }
+    }
+
+    // Names, notes and paths never need control characters; a "\0" escape would otherwise reach the file system as a path.
+    private string Text(string key, YamlScalarNode scalar)
+    {
+        string value = scalar.Value!;
+        if (value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+        {
+            throw Located(scalar.Start, Join(Path, key), "must not contain control characters (such as \\0)");
+        }
+
+        return value;
     }
 
     private double ParseDouble(string key, YamlScalarNode scalar, double min, double max)
