@@ -13,6 +13,8 @@ namespace Engram.Components.Arch;
 public sealed class ArchMap
 {
     private readonly ArchDocument _document;
+
+    internal ArchDocument Document => _document;
     private readonly YamlMappingNode _node;
     private readonly Dictionary<string, (YamlScalarNode Key, YamlNode Value)> _entries = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
@@ -62,77 +64,57 @@ public sealed class ArchMap
     public bool Has(string key) => _entries.ContainsKey(key);
 
     public double RequireDouble(string key, double min = double.NegativeInfinity, double max = double.PositiveInfinity) =>
-        ParseDouble(key, Scalar(key, required: true)!, min, max);
+        Scalars.Double(key, Scalar(key, required: true)!, min, max);
 
     public double OptionalDouble(string key, double defaultValue, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
     {
         var scalar = Scalar(key, required: false);
-        return scalar is null ? defaultValue : ParseDouble(key, scalar, min, max);
+        return scalar is null ? defaultValue : Scalars.Double(key, scalar, min, max);
     }
-
-    /// <summary>A number in the base unit, or a string "value [prefix]unit" such as "25 uS" or "10 ns".</summary>
-    public double RequireQuantity(string key, string unit, double min = double.NegativeInfinity, double max = double.PositiveInfinity)
-    {
-        var scalar = Scalar(key, required: true)!;
-        if (scalar.Style is ScalarStyle.Plain && TryParseNumber(scalar.Value, out double plain))
-        {
-            return CheckRange(key, scalar, plain, min, max);
-        }
-
-        if (!Quantity.TryParse(scalar.Value ?? "", unit, out double value))
-        {
-            throw ErrorAt(key, $"expected a number in {unit} or a quantity such as \"2.5 u{unit}\", got '{scalar.Value}'");
-        }
-
-        return CheckRange(key, scalar, value, min, max);
-    }
-
-    public double OptionalQuantity(string key, string unit, double defaultValue, double min = double.NegativeInfinity, double max = double.PositiveInfinity) =>
-        Has(key) ? RequireQuantity(key, unit, min, max) : defaultValue;
 
     public int RequireInt(string key, int min = int.MinValue, int max = int.MaxValue) =>
-        checked((int)ParseLong(key, Scalar(key, required: true)!, min, max));
+        checked((int)Scalars.Long(key, Scalar(key, required: true)!, min, max));
 
     public int OptionalInt(string key, int defaultValue, int min = int.MinValue, int max = int.MaxValue)
     {
         var scalar = Scalar(key, required: false);
-        return scalar is null ? defaultValue : checked((int)ParseLong(key, scalar, min, max));
+        return scalar is null ? defaultValue : checked((int)Scalars.Long(key, scalar, min, max));
     }
 
     public long RequireLong(string key, long min = long.MinValue, long max = long.MaxValue) =>
-        ParseLong(key, Scalar(key, required: true)!, min, max);
+        Scalars.Long(key, Scalar(key, required: true)!, min, max);
 
     public long OptionalLong(string key, long defaultValue, long min = long.MinValue, long max = long.MaxValue)
     {
         var scalar = Scalar(key, required: false);
-        return scalar is null ? defaultValue : ParseLong(key, scalar, min, max);
+        return scalar is null ? defaultValue : Scalars.Long(key, scalar, min, max);
     }
 
-    public bool RequireBool(string key) => ParseBool(key, Scalar(key, required: true)!);
+    public bool RequireBool(string key) => Scalars.Bool(key, Scalar(key, required: true)!);
 
     public bool OptionalBool(string key, bool defaultValue)
     {
         var scalar = Scalar(key, required: false);
-        return scalar is null ? defaultValue : ParseBool(key, scalar);
+        return scalar is null ? defaultValue : Scalars.Bool(key, scalar);
     }
 
-    public string RequireString(string key) => Text(key, Scalar(key, required: true)!);
+    public string RequireString(string key) => Scalars.Text(key, Scalar(key, required: true)!);
 
     public string OptionalString(string key, string defaultValue)
     {
         var scalar = Scalar(key, required: false);
-        return scalar is null ? defaultValue : Text(key, scalar);
+        return scalar is null ? defaultValue : Scalars.Text(key, scalar);
     }
 
     /// <summary>An enum value written in snake_case (<c>soft_bounds</c> for <c>SoftBounds</c>).</summary>
     public TEnum RequireEnum<TEnum>(string key)
-        where TEnum : struct, Enum => ParseEnum<TEnum>(key, Scalar(key, required: true)!);
+        where TEnum : struct, Enum => Scalars.Enum<TEnum>(key, Scalar(key, required: true)!);
 
     public TEnum OptionalEnum<TEnum>(string key, TEnum defaultValue)
         where TEnum : struct, Enum
     {
         var scalar = Scalar(key, required: false);
-        return scalar is null ? defaultValue : ParseEnum<TEnum>(key, scalar);
+        return scalar is null ? defaultValue : Scalars.Enum<TEnum>(key, scalar);
     }
 
     public ArchMap RequireMap(string key) => OptionalMap(key) ?? throw Missing(key);
@@ -148,63 +130,6 @@ public sealed class ArchMap
         return entry.Value is YamlMappingNode map
             ? new ArchMap(_document, Join(Path, key), map)
             : throw ErrorAt(key, $"expected a mapping, got {Describe(entry.Value)}");
-    }
-
-    public IReadOnlyList<double> RequireDoubleList(string key, double min = double.NegativeInfinity, double max = double.PositiveInfinity, int minCount = 1) =>
-        OptionalDoubleList(key, min, max, minCount) ?? throw Missing(key);
-
-    public IReadOnlyList<double>? OptionalDoubleList(string key, double min = double.NegativeInfinity, double max = double.PositiveInfinity, int minCount = 1)
-    {
-        var items = Sequence(key);
-        if (items is null)
-        {
-            return null;
-        }
-
-        CheckCount(key, items, minCount);
-        var values = new double[items.Children.Count];
-        for (int i = 0; i < values.Length; i++)
-        {
-            string itemPath = $"{key}[{i}]";
-            var node = items.Children[i];
-            if (node is not YamlScalarNode scalar)
-            {
-                throw Located(node.Start, Join(Path, itemPath), $"expected a number, got {Describe(node)}");
-            }
-
-            values[i] = ParseDouble(itemPath, scalar, min, max);
-        }
-
-        return values;
-    }
-
-    public IReadOnlyList<ArchMap> RequireMapList(string key, int minCount = 1)
-    {
-        var items = Sequence(key) ?? throw Missing(key);
-        CheckCount(key, items, minCount);
-        var maps = new ArchMap[items.Children.Count];
-        for (int i = 0; i < maps.Length; i++)
-        {
-            var node = items.Children[i];
-            string itemPath = Join(Path, $"{key}[{i}]");
-            maps[i] = node is YamlMappingNode map
-                ? new ArchMap(_document, itemPath, map)
-                : throw Located(node.Start, itemPath, $"expected a mapping, got {Describe(node)}");
-        }
-
-        return maps;
-    }
-
-    /// <summary>Reads every entry as key → string (free-form maps such as provenance notes).</summary>
-    public IReadOnlyDictionary<string, string> ReadStringMap()
-    {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (string key in _order)
-        {
-            result[key] = RequireString(key);
-        }
-
-        return result;
     }
 
     /// <summary>Throws at the first key no accessor has read: a typo or a key this schema does not have.</summary>
@@ -251,7 +176,7 @@ public sealed class ArchMap
     /// <summary>An error about this mapping as a whole.</summary>
     public ArchException Error(string detail) => Located(_node.Start, Path, detail);
 
-    private YamlScalarNode? Scalar(string key, bool required)
+    internal YamlScalarNode? Scalar(string key, bool required)
     {
         _usedOrKnown.Add(key);
         if (!_entries.TryGetValue(key, out var entry))
@@ -273,7 +198,7 @@ public sealed class ArchMap
         return scalar;
     }
 
-    private YamlSequenceNode? Sequence(string key)
+    internal YamlSequenceNode? Sequence(string key)
     {
         _usedOrKnown.Add(key);
         if (!_entries.TryGetValue(key, out var entry))
@@ -292,7 +217,7 @@ public sealed class ArchMap
         _document.MarkRead(Join(Path, key));
     }
 
-    private void CheckCount(string key, YamlSequenceNode items, int minCount)
+    internal void CheckCount(string key, YamlSequenceNode items, int minCount)
     {
         if (items.Children.Count < minCount)
         {
@@ -300,94 +225,20 @@ public sealed class ArchMap
         }
     }
 
-    // Names, notes and paths never need control characters; a "\0" escape would otherwise reach the file system as a path.
-    private string Text(string key, YamlScalarNode scalar)
-    {
-        string value = scalar.Value!;
-        if (value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
-        {
-            throw Located(scalar.Start, Join(Path, key), "must not contain control characters (such as \\0)");
-        }
+    internal static string SnakeCase(string pascal) => ArchScalars.SnakeCase(pascal);
 
-        return value;
-    }
-
-    private double ParseDouble(string key, YamlScalarNode scalar, double min, double max)
-    {
-        if (scalar.Style != ScalarStyle.Plain || !TryParseNumber(scalar.Value, out double value))
-        {
-            throw Located(scalar.Start, Join(Path, key), $"expected a number, got '{scalar.Value}'");
-        }
-
-        return CheckRange(key, scalar, value, min, max);
-    }
-
-    private double CheckRange(string key, YamlScalarNode scalar, double value, double min, double max)
-    {
-        if (!(value >= min && value <= max))
-        {
-            throw Located(scalar.Start, Join(Path, key), $"must be in {Interval(min, max)}, got {Format(value)}");
-        }
-
-        return value;
-    }
-
-    private long ParseLong(string key, YamlScalarNode scalar, long min, long max)
-    {
-        if (scalar.Style != ScalarStyle.Plain ||
-            !long.TryParse(scalar.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
-        {
-            throw Located(scalar.Start, Join(Path, key), $"expected an integer, got '{scalar.Value}'");
-        }
-
-        if (value < min || value > max)
-        {
-            throw Located(scalar.Start, Join(Path, key), $"must be in [{min}, {max}], got {value}");
-        }
-
-        return value;
-    }
-
-    private bool ParseBool(string key, YamlScalarNode scalar) => scalar.Style == ScalarStyle.Plain
-        ? scalar.Value switch
-        {
-            "true" or "True" or "TRUE" => true,
-            "false" or "False" or "FALSE" => false,
-            _ => throw Located(scalar.Start, Join(Path, key), $"expected true or false, got '{scalar.Value}'"),
-        }
-        : throw Located(scalar.Start, Join(Path, key), $"expected true or false, got '{scalar.Value}'");
-
-    private TEnum ParseEnum<TEnum>(string key, YamlScalarNode scalar)
-        where TEnum : struct, Enum
-    {
-        string wanted = scalar.Value!.Replace("_", "", StringComparison.Ordinal);
-        foreach (var value in Enum.GetValues<TEnum>())
-        {
-            if (string.Equals(value.ToString(), wanted, StringComparison.OrdinalIgnoreCase))
-            {
-                return value;
-            }
-        }
-
-        var allowed = Enum.GetValues<TEnum>().Select(v => SnakeCase(v.ToString()));
-        throw Located(scalar.Start, Join(Path, key), $"expected one of {string.Join(", ", allowed)}, got '{scalar.Value}'");
-    }
-
-    private ArchException Missing(string key)
+    internal ArchException Missing(string key)
     {
         _usedOrKnown.Add(key);
         return Located(_node.Start, Join(Path, key), "required key is missing");
     }
 
-    private ArchException Located(Mark mark, string keyPath, string detail) =>
+    internal ArchException Located(Mark mark, string keyPath, string detail) =>
         new(File, mark.Line, mark.Column, keyPath, detail);
 
-    private static bool TryParseNumber(string? text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+    internal static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
-    private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
-
-    private static string Describe(YamlNode node) => node switch
+    internal static string Describe(YamlNode node) => node switch
     {
         YamlMappingNode => "a mapping",
         YamlSequenceNode => "a list",
@@ -395,24 +246,5 @@ public sealed class ArchMap
         _ => node.NodeType.ToString(),
     };
 
-    private static string Interval(double min, double max) =>
-        $"[{(double.IsNegativeInfinity(min) ? "-inf" : Format(min))}, {(double.IsPositiveInfinity(max) ? "inf" : Format(max))}]";
-
-    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    internal static string SnakeCase(string pascal)
-    {
-        var chars = new System.Text.StringBuilder(pascal.Length + 4);
-        for (int i = 0; i < pascal.Length; i++)
-        {
-            if (char.IsUpper(pascal[i]) && i > 0)
-            {
-                chars.Append('_');
-            }
-
-            chars.Append(char.ToLowerInvariant(pascal[i]));
-        }
-
-        return chars.ToString();
-    }
+    internal ArchScalars Scalars => new(File, Path);
 }

@@ -45,10 +45,24 @@ public sealed record ChipFit(
             : (Ceil(n, array.Rows) * Ceil(network.Hidden, array.Cols)) + (Ceil(network.Hidden, array.Rows) * Ceil(n, array.Cols));
         int perBlock = mapping.ArraysPerBlock;
         long arrays = blocks * perBlock;
-        long cells = arrays * array.Cells;
-        long bytes = (cells * BytesPerCell) + (arrays * array.Cols * sizeof(double));
+
+        // Absurd sizes saturate instead of wrapping, so the memory check still says "too large".
+        long cells = Saturating(() => checked(arrays * array.Cells));
+        long bytes = Saturating(() => checked((cells * BytesPerCell) + (arrays * array.Cols * sizeof(double))));
         return new ChipFit(blocks, perBlock, arrays, tiles.PhysicalArrays, cells, bytes);
     }
 
     private static long Ceil(long value, long size) => (value + size - 1) / size;
+
+    private static long Saturating(Func<long> product)
+    {
+        try
+        {
+            return product();
+        }
+        catch (OverflowException)
+        {
+            return long.MaxValue;
+        }
+    }
 }
