@@ -1,7 +1,7 @@
 namespace Engram.Components.Ledger;
 
 /// <summary>
-/// Every action of every component goes through here (architecture.md): who did what, how many times, at
+/// Every action of every block goes through here (docs/architecture.md): who did what, how many times, at
 /// what energy, when and for how long. Reports are folds over it. Per (component, action) aggregates are
 /// kept incrementally so long runs need not store entries; entries are kept only when a trace wants them.
 /// Charging allocates nothing once the interned ids and aggregate slots exist.
