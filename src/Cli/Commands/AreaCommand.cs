@@ -34,6 +34,12 @@ public static class AreaCommand
             }
 
             output.WriteLine(string.Create(c, $"  {"total",-18}{total,16:F1} um2  ({total / 1e6:F4} mm2)"));
+            var composites = CompositeTotals.Of(areas);
+            foreach (var layer in composites.Keys.Where(k => k.Length > 0 && !k.Contains('/', StringComparison.Ordinal)))
+            {
+                int macros = composites.Keys.Count(k => k.StartsWith(layer + "/b", StringComparison.Ordinal));
+                output.WriteLine(string.Create(c, $"  layer {layer,-12}{composites[layer],16:F1} um2  ({macros} macro(s) of crossbar, row drivers and ADCs, {composites[layer] / total:P1})"));
+            }
             return 0;
         });
         return command;

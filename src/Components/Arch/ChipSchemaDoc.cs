@@ -42,14 +42,17 @@ public static class ChipSchemaDoc
             segment of its component path in the ledger (`stats.txt`, `breakdown.csv`, traces), in `engram cost CHIP`
             and as a component of `engram cost query`. Its actions are the ledger's action names.
 
-            | kind | actions | one action is | `costs.<kind>` |
-            |---|---|---|---|
+            | kind | actions | one action is | `costs.<kind>` may set | own clock |
+            |---|---|---|---|---|
 
             """);
         foreach (var kind in BlockKinds.All)
         {
-            bool overridable = BlockKinds.Overridable.Contains(kind.Name);
-            text.Append($"| `{kind.Name}` | {string.Join(", ", kind.Actions.Select(a => $"`{a}`"))} | {kind.PerAction} | {(overridable ? "yes" : "no (device physics)")} |\n");
+            var fields = new[] { ("energy_j", Overrides.Energy), ("latency_ps", Overrides.Latency), ("area_um2", Overrides.Area) }
+                .Where(f => kind.Overrides.HasFlag(f.Item2)).Select(f => $"`{f.Item1}`").ToList();
+            string overrides = fields.Count > 0 ? string.Join(", ", fields) : "nothing (device physics)";
+            string clock = kind.Clocked ? "yes" : kind.Name == BlockKinds.RowDriver ? "no (settles within the crossbar's read)" : "no (the card's pulse widths)";
+            text.Append($"| `{kind.Name}` | {string.Join(", ", kind.Actions.Select(a => $"`{a}`"))} | {kind.PerAction} | {overrides} | {clock} |\n");
         }
 
         text.Append("""

@@ -18,29 +18,47 @@ public static class BlockKinds
     public const string Controller = "controller";
     public const string Programmer = "programmer";
 
-    /// <summary>Every kind, with its actions (ledger action names) and what one action of it is.</summary>
+    /// <summary>
+    /// Every kind, with its actions (ledger action names), what one action of it is, which figures a
+    /// <c>costs.&lt;kind&gt;</c> entry may replace (a latency set elsewhere in the YAML, e.g. the read pulse or
+    /// <c>hop_cycles</c>, is not a cost figure), and whether it has a clock of its own.
+    /// </summary>
     public static readonly IReadOnlyList<BlockKind> All =
     [
-        new(Crossbar, ["read"], "per conducting cell per read"),
-        new(RowDriver, ["drive_row"], "per row per read"),
-        new(Adc, ["convert"], "per conversion"),
-        new(ShiftAdd, ["shift_add"], "per operation"),
-        new(AdderTree, ["reduce"], "per reduction"),
-        new(Interconnect, ["transfer"], "per bit per hop"),
-        new(Neuron, ["activate"], "per activation"),
-        new(StateRegister, ["write_bit"], "per bit written"),
-        new(Controller, ["issue", "round_trip"], "per issue"),
-        new(Programmer, ["program_pulse", "verify_read"], "per pulse or verify read"),
+        new(Crossbar, ["read"], "per conducting cell per read", Overrides.Energy | Overrides.Area, Clocked: true),
+        new(RowDriver, ["drive_row"], "per row per read", Overrides.Energy | Overrides.Area, Clocked: false),
+        new(Adc, ["convert"], "per conversion", Overrides.All, Clocked: true),
+        new(ShiftAdd, ["shift_add"], "per operation", Overrides.All, Clocked: true),
+        new(AdderTree, ["reduce"], "per reduction", Overrides.All, Clocked: true),
+        new(Interconnect, ["transfer"], "per bit per hop", Overrides.Energy, Clocked: true),
+        new(Neuron, ["activate"], "per activation", Overrides.All, Clocked: true),
+        new(StateRegister, ["write_bit"], "per bit written", Overrides.Energy | Overrides.Area, Clocked: true),
+        new(Controller, ["issue", "round_trip"], "per issue", Overrides.Energy | Overrides.Area, Clocked: true),
+        new(Programmer, ["program_pulse", "verify_read"], "per pulse or verify read", Overrides.None, Clocked: false),
     ];
 
     /// <summary>Kinds whose figures a <c>costs:</c> entry may replace.</summary>
-    public static IEnumerable<string> Overridable => All.Select(k => k.Name).Where(k => k != Programmer);
+    public static IEnumerable<string> Overridable => All.Where(k => k.Overrides != Overrides.None).Select(k => k.Name);
 
-    /// <summary>Kinds that run on a clock and so may be assigned a clock domain.</summary>
-    public static IEnumerable<string> Clocked => All.Select(k => k.Name);
+    /// <summary>
+    /// Kinds with a clock of their own, which <c>clocks.blocks</c> may assign to a domain: the row drivers settle
+    /// within the crossbar's read pulse, and the programmer's pulses last the device card's pulse widths.
+    /// </summary>
+    public static IEnumerable<string> Clocked => All.Where(k => k.Clocked).Select(k => k.Name);
 
     public static BlockKind Of(string name) => All.First(k => k.Name == name);
 }
 
-/// <summary>A kind of block: its name, its actions (the first is the main one) and what one action is.</summary>
-public sealed record BlockKind(string Name, IReadOnlyList<string> Actions, string PerAction);
+/// <summary>A kind of block: its name, its actions (the first is the main one), what one action is, what may be overridden.</summary>
+public sealed record BlockKind(string Name, IReadOnlyList<string> Actions, string PerAction, Overrides Overrides, bool Clocked);
+
+/// <summary>The figures of a block kind a <c>costs.&lt;kind&gt;</c> entry may replace.</summary>
+[Flags]
+public enum Overrides
+{
+    None = 0,
+    Energy = 1,
+    Latency = 2,
+    Area = 4,
+    All = Energy | Latency | Area,
+}

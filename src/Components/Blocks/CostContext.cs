@@ -20,7 +20,7 @@ public sealed class CostContext(ChipSpec spec)
 
     public CostOverride? Override(string kind) => Spec.CostOverrides.TryGetValue(kind, out var o) ? o : null;
 
-    public double Energy(string kind, double profileJ) => Override(kind)?.EnergyJ ?? profileJ;
+    public double Energy(string kind, double profileJ) => FixedEnergy(kind) ?? profileJ;
 
     /// <summary>A user-fixed energy per action of <paramref name="kind"/>, or null when the profile's model applies.</summary>
     public double? FixedEnergy(string kind) => Override(kind)?.EnergyJ;

@@ -11,7 +11,7 @@ public sealed class Registry<T>(string what)
     private readonly Dictionary<string, T> _entries = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();
 
-    /// <summary>Registers <paramref name="entry"/> under <paramref name="name"/>; registering the same name twice fails unless it is the same entry type.</summary>
+    /// <summary>Registers <paramref name="entry"/> under <paramref name="name"/>; registering a name again fails unless it is the same (equal) entry.</summary>
     public void Register(string name, T entry)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
@@ -19,7 +19,7 @@ public sealed class Registry<T>(string what)
         {
             if (_entries.TryGetValue(name, out var existing))
             {
-                if (existing.GetType() == entry.GetType())
+                if (ReferenceEquals(existing, entry) || existing.Equals(entry))
                 {
                     return;
                 }

@@ -26,7 +26,7 @@ public sealed class ChipBlocks
         Costs = new CostContext(spec);
         Adcs = new AdcBank(Costs, sites?.Of(BlockKinds.Adc));
         Cells = new CrossbarCells(Costs, Adcs.Adc.Convention, Adcs.FixedEnergyJ is not null, sites?.Of(BlockKinds.Crossbar));
-        Drivers = new RowDriverBank(Costs, Cells.ReadPs, sites?.Of(BlockKinds.RowDriver));
+        Drivers = new RowDriverBank(Costs, Cells.ReadCycles, Cells.PeriodPs, sites?.Of(BlockKinds.Crossbar));
         ShiftAdd = new ShiftAddUnit(Costs, sites?.Of(BlockKinds.ShiftAdd));
         Link = new InterconnectLink(Costs, sites?.Of(BlockKinds.Interconnect));
         Neurons = new NeuronUnits(Costs, sites?.Of(BlockKinds.Neuron));
@@ -89,9 +89,9 @@ public sealed class ChipBlocks
 
         // Programming is device physics: V²·G·t of the card's pulses, shown at Gmax (only write-verify charges it).
         var card = spec.Device.Card;
-        yield return new CostRow(BlockKinds.Programmer, "program_pulse", "write-verify, per pulse", card.WritePulse.VoltageV * card.WritePulse.VoltageV * card.GmaxS * card.WritePulse.WidthPs * 1e-12,
-            "V^2·G·t, shown at Gmax", 0, Cells.PeriodPs, null, $"device card {card.Name}");
-        yield return new CostRow(BlockKinds.Programmer, "verify_read", "write-verify, per read", card.ReadVoltageV * card.ReadVoltageV * card.GmaxS * Cells.ReadPs * 1e-12,
-            "V^2·G·t, shown at Gmax", Cells.ReadCycles, Cells.PeriodPs, null, $"device card {card.Name}");
+        yield return new CostRow(BlockKinds.Programmer, "program_pulse", $"write-verify, {card.WritePulse.WidthPs} ps pulse", card.WritePulse.VoltageV * card.WritePulse.VoltageV * card.GmaxS * card.WritePulse.WidthPs * 1e-12,
+            "V^2·G·t at Gmax", 0, 0, null, $"device card {card.Name}");
+        yield return new CostRow(BlockKinds.Programmer, "verify_read", $"write-verify, {Cells.ReadPs} ps read", card.ReadVoltageV * card.ReadVoltageV * card.GmaxS * Cells.ReadPs * 1e-12,
+            "V^2·G·t at Gmax", 0, 0, null, $"device card {card.Name}");
     }
 }

@@ -49,6 +49,14 @@ internal static class ChipBuilder
             ledger.Component($"L{index}/{BlockKinds.Interconnect}"),
             ledger.Component($"L{index}/broadcast/{BlockKinds.RowDriver}"),
             ledger.Component($"L{index}/broadcast/{BlockKinds.Crossbar}"));
+        if (blocks.Adcs.Adc.LeakageW > 0)
+        {
+            foreach (var macro in macros)
+            {
+                ledger.AddStaticPower(macro.AdcComponent, blocks.Adcs.PerArray * blocks.Adcs.Adc.LeakageW);
+            }
+        }
+
         int shiftAdds = ShiftAddUnit.UnitsOf(spec, shape.RowBlocks * shape.ColBlocks, blocks.Adcs.PerArray);
         if (shiftAdds > 0)
         {

@@ -21,6 +21,6 @@ public sealed class ChipSites
         }
     }
 
-    /// <summary>Where blocks of <paramref name="kind"/> run.</summary>
+    /// <summary>Where blocks of <paramref name="kind"/> run (kinds without a clock of their own run on the chip's).</summary>
     public BlockSite Of(string kind) => _byDomain[_clocks.DomainOf(kind)];
 }

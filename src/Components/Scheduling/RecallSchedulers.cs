@@ -1,4 +1,5 @@
 using System.Globalization;
+using Engram.Components.Arch;
 using Engram.Components.Blocks;
 
 namespace Engram.Components.Scheduling;
@@ -14,21 +15,10 @@ public static class RecallSchedulers
     public static IReadOnlyList<string> Names => Entries.Names;
 
     /// <summary>Registers a scheduler taking no argument.</summary>
-    public static void Register(string name, Func<IRecallScheduler> create) => Add(name, new Entry(_ => create(), false, create.Method));
+    public static void Register(string name, Func<IRecallScheduler> create) => Entries.Register(name, new Entry(_ => create(), false));
 
     /// <summary>Registers a scheduler taking one integer argument ≥ 1 (<c>name:K</c>).</summary>
-    public static void Register(string name, Func<int, IRecallScheduler> create) => Add(name, new Entry(create, true, create.Method));
-
-    // The registry treats entries of one type as the same registration; schedulers are told apart by their factory.
-    private static void Add(string name, Entry entry)
-    {
-        if (Entries.TryGet(name, out var existing) && existing.Factory != entry.Factory)
-        {
-            throw new InvalidOperationException($"schedule '{name}' is already registered");
-        }
-
-        Entries.Register(name, entry);
-    }
+    public static void Register(string name, Func<int, IRecallScheduler> create) => Entries.Register(name, new Entry(create, true));
 
     /// <summary>The scheduler <paramref name="text"/> names (<c>sync</c>, <c>grouped:8</c>); <see cref="ArgumentException"/> when it names none.</summary>
     public static IRecallScheduler Parse(string text) =>
@@ -94,11 +84,11 @@ public static class RecallSchedulers
     private static Registry<Entry> Create()
     {
         var registry = new Registry<Entry>("schedule");
-        registry.Register("sync", new Entry(_ => new SyncScheduler(), false, null));
-        registry.Register("async", new Entry(_ => new AsyncScheduler(), false, null));
-        registry.Register("grouped", new Entry(g => new GroupedScheduler(g), true, null));
+        registry.Register(Schedule.Sync, new Entry(_ => new SyncScheduler(), false));
+        registry.Register(Schedule.Async, new Entry(_ => new AsyncScheduler(), false));
+        registry.Register(Schedule.Grouped, new Entry(g => new GroupedScheduler(g), true));
         return registry;
     }
 
-    private sealed record Entry(Func<int, IRecallScheduler> Create, bool TakesArgument, System.Reflection.MethodInfo? Factory);
+    private sealed record Entry(Func<int, IRecallScheduler> Create, bool TakesArgument);
 }

@@ -137,7 +137,7 @@ public sealed class ChipLoaderTests : IDisposable
             + """
             costs:
               adc: { energy_j: "42.4 fJ", latency_ps: 6000, source: NeuroSim 5-bit SAR }
-              interconnect: { area_um2: 0.5, source: assumption }
+              neuron: { area_um2: 0.5, source: assumption }
             """;
         // The keys whose defaults are checked are really gone (the replacements above must still match the file).
         Assert.DoesNotContain("unselected_columns_conduct", yaml, StringComparison.Ordinal);
@@ -147,13 +147,13 @@ public sealed class ChipLoaderTests : IDisposable
         Assert.True(spec.Periphery.UnselectedColumnsConduct);
         Assert.Equal(0, spec.Controller.HostRoundTripPs);
         Assert.Equal(0, spec.Controller.HostRoundTripEnergyJ);
-        Assert.Equal(["adc", "interconnect"], spec.CostOverrides.Keys.ToArray());
+        Assert.Equal(["adc", "neuron"], spec.CostOverrides.Keys.ToArray());
         var adc = spec.CostOverrides["adc"];
         Assert.Equal(42.4e-15, adc.EnergyJ!.Value, 1e-20);
         Assert.Equal(6000, adc.LatencyPs);
         Assert.Null(adc.AreaUm2);
         Assert.Equal("NeuroSim 5-bit SAR", adc.Source);
-        Assert.Equal(new CostOverride(null, null, 0.5, "assumption"), spec.CostOverrides["interconnect"]);
+        Assert.Equal(new CostOverride(null, null, 0.5, "assumption"), spec.CostOverrides["neuron"]);
     }
 
     [Fact]

@@ -59,7 +59,8 @@ public class BlockKindNamingTests
         string chip = File.ReadAllText(Path.Combine(RepoPaths.Chips, "hnn64.yaml"));
         foreach (var kind in BlockKinds.All.Select(k => k.Name))
         {
-            string yaml = chip.Replace("  period_ps: 1000", $"  period_ps: 1000\n  domains: {{ slow: {{ period_ps: 2000 }} }}\n  blocks: {{ {kind}: slow }}", StringComparison.Ordinal);
+            string clocked = BlockKinds.Of(kind).Clocked ? $"\n  blocks: {{ {kind}: slow }}" : "";
+            string yaml = chip.Replace("  period_ps: 1000", $"  period_ps: 1000\n  domains: {{ slow: {{ period_ps: 2000 }} }}{clocked}", StringComparison.Ordinal);
             bool overridable = BlockKinds.Overridable.Contains(kind);
             if (overridable)
             {
@@ -67,7 +68,7 @@ public class BlockKindNamingTests
             }
 
             var spec = ChipLoader.Parse(Path.Combine(RepoPaths.Chips, $"{kind}.yaml"), yaml);
-            Assert.Equal(2_000, spec.Clock.PeriodOf(kind));
+            Assert.Equal(BlockKinds.Of(kind).Clocked ? 2_000 : 1_000, spec.Clock.PeriodOf(kind));
             Assert.Equal(overridable, spec.CostOverrides.ContainsKey(kind));
         }
 
@@ -75,5 +76,37 @@ public class BlockKindNamingTests
         Assert.Equal("costs.programmer", e.KeyPath);
         e = Assert.Throws<ArchException>(() => ChipLoader.Parse(Path.Combine(RepoPaths.Chips, "w.yaml"), chip + "costs:\n  wire: { energy_j: 1.0e-15, source: test }\n"));
         Assert.Contains("costs.interconnect", e.Detail, StringComparison.Ordinal);
+    }
+}
+
+public class CompositeTotalsTests
+{
+    [Fact]
+    public void Macros_layers_and_the_chip_sum_their_blocks()
+    {
+        var spec = TestChips.Ideal(16, 8, 8, dacBits: 4, costs: []);
+        var area = ChipLayout.AreaUm2(spec);
+        var totals = CompositeTotals.Of(area);
+        Assert.Equal(area["L0/b1.0/crossbar"] + area["L0/b1.0/row_driver"] + area["L0/b1.0/adc"], totals["L0/b1.0"], 9);
+        double macros = totals["L0/b0.0"] + totals["L0/b0.1"] + totals["L0/b1.0"] + totals["L0/b1.1"];
+        Assert.Equal(macros + area["L0/adder_tree"] + area["L0/shift_add"], totals["L0"], 9);
+        Assert.Equal(totals["L0"] + area["neuron"] + area["state_register"] + area["controller"], totals[""], 9);
+        Assert.Equal(area.Values.Sum(), totals[""], 9);
+    }
+}
+
+public class CostOverrideFieldTests
+{
+    [Theory]
+    [InlineData("interconnect: { latency_ps: 5, source: t }", "costs.interconnect.latency_ps")]
+    [InlineData("interconnect: { area_um2: 5, source: t }", "costs.interconnect.area_um2")]
+    [InlineData("crossbar: { latency_ps: 5, source: t }", "costs.crossbar.latency_ps")]
+    [InlineData("row_driver: { latency_ps: 5, source: t }", "costs.row_driver.latency_ps")]
+    [InlineData("controller: { latency_ps: 5, source: t }", "costs.controller.latency_ps")]
+    public void A_figure_the_block_does_not_take_from_costs_is_rejected_at_its_key(string entry, string keyPath)
+    {
+        string yaml = File.ReadAllText(Path.Combine(RepoPaths.Chips, "hnn64.yaml")) + $"costs:\n  {entry}\n";
+        var e = Assert.Throws<ArchException>(() => ChipLoader.Parse(Path.Combine(RepoPaths.Chips, "o.yaml"), yaml));
+        Assert.Equal(keyPath, e.KeyPath);
     }
 }

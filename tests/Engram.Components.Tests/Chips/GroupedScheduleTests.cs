@@ -1,4 +1,5 @@
 using Engram.Components.Arch;
+using Engram.Components.Blocks.Crossbar;
 using Engram.Components.Scheduling;
 using Engram.Models.Learning;
 using Engram.Models.Patterns;
@@ -79,6 +80,27 @@ public class GroupedScheduleTests
         var convert = chip.Ledger.Breakdown().Single(r => r.Action == "convert");
         Assert.Equal(result.Iterations * 64L, convert.Count);
         Assert.Equal(result.Iterations * 8 * 2 * 3_000L * 4, convert.BusyPs);
+    }
+
+    [Fact]
+    public void Groups_on_a_reference_column_chip_count_the_reference_cells_once_per_read()
+    {
+        // One 64x64 array plus its reference column: a step of G = 8 drives 64 rows (one array) and every driven cell
+        // conducts, the reference column's once: 64 x (64 + 1) cells, however many columns are converted.
+        const double stepJ = TestChips.IssueJ + (64 * TestChips.RowJ) + (64 * 65 * TestChips.CellJ) + (8 * TestChips.AdcJ) + (8 * TestChips.NeuronJ) + (8 * TestChips.RegisterJ);
+        var spec = TestChips.Ideal(64, 64, 64, columnsPerAdc: 16, mapping: WeightMappings.ReferenceColumn);
+        var (chip, pattern, cue) = Programmed(spec, 3, 17, 40);
+        var result = chip.Recall(cue, "grouped:8", UpdateOrder.Random, 50);
+        Assert.Equal(pattern, result.FinalState);
+        Assert.Equal(result.Iterations * 8 * stepJ, result.EnergyJ, 1e-24);
+
+        // With the profile's SAR the column current sits in the converter: the cells of the unconverted columns are
+        // what the crossbar charges, never less than nothing, even for large groups.
+        var profiled = TestChips.Ideal(64, 64, 64, columnsPerAdc: 16, mapping: WeightMappings.ReferenceColumn, card: "hnn64-rram.yaml", costs: []);
+        var (p, _, c) = Programmed(profiled, 3, 17, 40);
+        var large = p.Recall(c, "grouped:48", UpdateOrder.Random, 50);
+        Assert.True(large.Converged);
+        Assert.True(p.Ledger.Breakdown().Single(r => r.ComponentPath == "L0/b0.0/crossbar").EnergyJ > 0);
     }
 
     [Fact]

@@ -10,13 +10,13 @@ internal static class TestChips
 {
     public const double IssueJ = 100e-15, RowJ = 2e-15, CellJ = 0.1e-15, AdcJ = 50e-15, NeuronJ = 1e-15, RegisterJ = 3e-15, WireJ = 0.01e-15, TreeJ = 10e-15;
 
-    public static ChipSpec Ideal(int neurons, int rows, int cols, int columnsPerAdc = 2, bool conduct = true, string card = "ideal.yaml", NetworkKind kind = NetworkKind.SingleLayer, int hidden = 0, int dacBits = 1, INeuron? neuron = null, Dictionary<string, CostOverride>? costs = null, ClockSpec? clock = null, string adc = "sar", int adcBits = 5) => new()
+    public static ChipSpec Ideal(int neurons, int rows, int cols, int columnsPerAdc = 2, bool conduct = true, string card = "ideal.yaml", NetworkKind kind = NetworkKind.SingleLayer, int hidden = 0, int dacBits = 1, INeuron? neuron = null, Dictionary<string, CostOverride>? costs = null, ClockSpec? clock = null, string adc = "sar", int adcBits = 5, IWeightMapping? mapping = null) => new()
     {
         Name = "test",
         File = "test.yaml",
         Technology = new TechnologySpec(22, 0.85),
         Clock = clock ?? new ClockSpec(1_000),
-        Device = new DeviceSpec(Path.Combine(RepoPaths.DeviceCards, card), DeviceCardLoader.Load(Path.Combine(RepoPaths.DeviceCards, card)), WeightMappings.Differential),
+        Device = new DeviceSpec(Path.Combine(RepoPaths.DeviceCards, card), DeviceCardLoader.Load(Path.Combine(RepoPaths.DeviceCards, card)), mapping ?? WeightMappings.Differential),
         Array = new ArraySpec(rows, cols),
         Tiles = new TilesSpec(64, 8),
         Periphery = new PeripherySpec(dacBits, Adc(adc, adcBits, columnsPerAdc), 1_000, neuron ?? Neurons.Sign, 1, conduct),

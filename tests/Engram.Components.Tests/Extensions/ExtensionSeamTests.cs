@@ -69,6 +69,20 @@ public class ExtensionSeamTests
     }
 
     [Fact]
+    public void A_sense_amp_converter_charges_its_share_per_on_cell()
+    {
+        // NeuroSim: 1.7 fJ per sense + 0.31 fJ per ON cell on the bit line; every driven column has ON cells.
+        var spec = TestChips.Ideal(8, 8, 8, adc: "sense_amp", adcBits: 1, card: "hnn64-rram.yaml", costs: []);
+        var chip = new Chip(spec, 1);
+        var patterns = RandomPatterns.Binary(2, 8, new Random(4));
+        chip.Program(0, new HebbRule().Learn(patterns));
+        chip.Recall(patterns[0], "sync", UpdateOrder.Sequential, 5);
+        var convert = chip.Ledger.Breakdown().Single(r => r.Action == "convert");
+        Assert.True(convert.EnergyJ / convert.Count > 1.7e-15 + 0.31e-15, $"{convert.EnergyJ / convert.Count} J per conversion");
+        Assert.Contains("ON cell", new ChipBlocks(spec).Rows().Single(r => r.Kind == "adc").EnergyNote, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_checkerboard_scheduler_runs_from_yaml_two_half_steps_per_sweep()
     {
         var spec = ChipLoader.Parse(Path.Combine(RepoPaths.Chips, "checker.yaml"), Hnn64("schedule: sync", "schedule: checkerboard"));

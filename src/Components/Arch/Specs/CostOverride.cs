@@ -38,7 +38,7 @@ public sealed record CostOverride(double? EnergyJ, double? LatencyPs, double? Ar
         {
             if (map.OptionalMap(kind) is { } entry)
             {
-                result[kind] = Read(entry);
+                result[kind] = Read(entry, BlockKinds.Of(kind).Overrides);
             }
         }
 
@@ -46,8 +46,19 @@ public sealed record CostOverride(double? EnergyJ, double? LatencyPs, double? Ar
         return result;
     }
 
-    private static CostOverride Read(ArchMap entry)
+    private static string Allowed(Overrides allowed) =>
+        string.Join(", ", new[] { ("energy_j", Overrides.Energy), ("latency_ps", Overrides.Latency), ("area_um2", Overrides.Area) }.Where(f => allowed.HasFlag(f.Item2)).Select(f => f.Item1));
+
+    private static CostOverride Read(ArchMap entry, Overrides allowed)
     {
+        foreach (var (key, flag) in new[] { ("energy_j", Overrides.Energy), ("latency_ps", Overrides.Latency), ("area_um2", Overrides.Area) })
+        {
+            if (entry.Has(key) && !allowed.HasFlag(flag))
+            {
+                throw entry.ErrorAt(key, $"not a cost figure of this block kind (set elsewhere in the chip, or not modelled); it may set {Allowed(allowed)} (docs/chip-schema.md, block kinds)");
+            }
+        }
+
         entry.EnsureOnlyKeys("energy_j", "latency_ps", "area_um2", "source");
         double? energy = entry.Has("energy_j") ? entry.RequireQuantity("energy_j", "J", 0) : null;
         double? latency = entry.Has("latency_ps") ? entry.RequireDouble("latency_ps", 0) : null;

@@ -62,7 +62,7 @@ public sealed class AdcBank
 
     /// <summary>One conversion of a column whose driven cells conduct <paramref name="columnConductanceS"/> in total.</summary>
     public double ConversionEnergyJ(double columnConductanceS) =>
-        FixedEnergyJ ?? Adc.ConversionEnergyJ(CurrentInConverter ? columnConductanceS : 0, ReadVoltageV);
+        FixedEnergyJ ?? Adc.ConversionEnergyJ(columnConductanceS, ReadVoltageV);
 
     /// <summary>
     /// Converts column <paramref name="col"/> of <paramref name="macro"/> and adds its value (code × step, in
@@ -92,5 +92,5 @@ public sealed class AdcBank
     }
 
     public CostRow Row() =>
-        new(BlockKinds.Adc, "convert", $"{Adc.Type}, {Adc.Bits} bit", ConversionEnergyJ(0), CurrentInConverter ? "+ column term" : "", Cycles, PeriodPs, AreaUm2, Source);
+        new(BlockKinds.Adc, "convert", $"{Adc.Type}, {Adc.Bits} bit", ConversionEnergyJ(0), CurrentInConverter ? "+ column term" : Adc.Type == SenseAmpAdcType.TypeName ? "+ 0.31 fJ per ON cell" : "", Cycles, PeriodPs, AreaUm2, Source);
 }

@@ -20,12 +20,16 @@ public interface IAdc
 
     double AreaUm2 { get; }
 
+    /// <summary>Static power of one converter (integrated over the run; 0 where the profile publishes none).</summary>
     double LeakageW { get; }
 
     /// <summary>Whether a conversion's energy already carries the column current (then the cells must not charge it).</summary>
     ColumnCurrentConvention Convention { get; }
 
-    /// <summary>One conversion of a column whose driven cells conduct <paramref name="columnConductanceS"/> in total.</summary>
+    /// <summary>
+    /// One conversion of a column whose driven cells conduct <paramref name="columnConductanceS"/> in total; a
+    /// converter that does not carry the column current uses the conductance only for its own data-dependent terms.
+    /// </summary>
     double ConversionEnergyJ(double columnConductanceS, double readVoltageV);
 
     /// <summary>The signed code for <paramref name="currentA"/> with one code step of <paramref name="codeStepA"/>.</summary>

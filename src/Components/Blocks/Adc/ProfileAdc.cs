@@ -19,7 +19,9 @@ public sealed class ProfileAdc(string type, IAdcCostModel model) : IAdc
 
     public ColumnCurrentConvention Convention => model.Convention;
 
-    public double ConversionEnergyJ(double columnConductanceS, double readVoltageV) => model.ConversionEnergyJ(columnConductanceS, readVoltageV);
+    // Only a converter whose model carries the column current is charged for it; the others leave it to the cells.
+    public double ConversionEnergyJ(double columnConductanceS, double readVoltageV) =>
+        model.ConversionEnergyJ(model.Convention == ColumnCurrentConvention.InConverter ? columnConductanceS : 0, readVoltageV);
 
     public int Quantize(double currentA, double codeStepA) => MidriseQuantizer.Quantize(currentA, codeStepA, Bits);
 }

@@ -19,11 +19,14 @@ public readonly struct ColumnSelection
 
     public static ColumnSelection All => new(null, -1, -1);
 
-    public static ColumnSelection One(int column) => new(null, 1, column);
+    public static ColumnSelection One(int column) => column >= 0 ? new(null, 1, column) : throw new ArgumentOutOfRangeException(nameof(column));
 
     /// <summary>The first <paramref name="count"/> entries of <paramref name="columns"/>, which must be ascending and distinct.</summary>
     public static ColumnSelection Of(int[] columns, int count)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, columns.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(columns[0]);
         for (int i = 1; i < count; i++)
         {
             if (columns[i] <= columns[i - 1])

@@ -88,7 +88,7 @@ public sealed class CrossbarArray
     /// <summary>The signed column current after the last read (A), as the mapping combines its arrays.</summary>
     public double SignedCurrentA(int col, ReadOnlySpan<double> signs)
     {
-        double current = _currentsA[0][col];
+        double current = signs[0] * _currentsA[0][col];
         for (int k = 1; k < Arrays.Count; k++)
         {
             current += signs[k] * _currentsA[k][col];
@@ -137,27 +137,41 @@ public sealed class CrossbarArray
         return ReferenceS == 0 ? power : power + ReferencePowerW();
     }
 
-    /// <summary>Reads one column; returns that column's Σ V²G (W), and in <paramref name="allPowerW"/> the whole array's.</summary>
-    public double ReadColumn(int col, Random? noise, out double allPowerW)
+    /// <summary>
+    /// Reads the columns <paramref name="columns"/> (array-local); returns their Σ V²G (W) with the reference cells
+    /// (which conduct once, however many columns are read), and in <paramref name="allPowerW"/> the whole array's.
+    /// </summary>
+    public double ReadColumns(ReadOnlySpan<int> columns, Random? noise, out double allPowerW)
     {
         Prepare();
-        double columnPower = 0;
+        double selectedPower = 0;
         allPowerW = 0;
+        for (int i = 0; i < columns.Length; i++)
+        {
+            int col = columns[i];
+            double columnPower = 0;
+            for (int k = 0; k < Arrays.Count; k++)
+            {
+                _currentsA[k][col] = Arrays[k].ReadColumn(VoltagesV, col, noise, out double power, out _drivenSumsS[k][col]);
+                columnPower = k == 0 ? power : columnPower + power;
+            }
+
+            selectedPower = i == 0 ? columnPower : selectedPower + columnPower;
+        }
+
         for (int k = 0; k < Arrays.Count; k++)
         {
-            _currentsA[k][col] = Arrays[k].ReadColumn(VoltagesV, col, noise, out double power, out _drivenSumsS[k][col]);
-            columnPower = k == 0 ? power : columnPower + power;
             allPowerW = k == 0 ? ArrayPowerW(_rowSumsS[k]) : allPowerW + ArrayPowerW(_rowSumsS[k]);
         }
 
         if (ReferenceS != 0)
         {
             double reference = ReferencePowerW();
-            columnPower += reference;
+            selectedPower += reference;
             allPowerW += reference;
         }
 
-        return columnPower;
+        return selectedPower;
     }
 
     private double ArrayPowerW(double[] rowSums)

@@ -19,7 +19,7 @@ public sealed class CrossbarCells
         var cells = costs.Library.Cells();
         CurrentInConverter = !adcEnergyFixed && adcConvention == ColumnCurrentConvention.InConverter;
         FixedEnergyPerCellJ = costs.FixedEnergy(BlockKinds.Crossbar)
-            ?? (adcConvention == ColumnCurrentConvention.InArray ? ((IsaacCrossbarCost)cells).PerCellReadEnergyJ : null);
+            ?? (adcConvention == ColumnCurrentConvention.InArray && cells is IsaacCrossbarCost isaac ? isaac.PerCellReadEnergyJ : null);
         CellAreaUm2 = costs.Area(BlockKinds.Crossbar, cells.AreaUm2);
         ReadCycles = costs.Cycles(BlockKinds.Crossbar, costs.Spec.Periphery.ReadPulsePs);
         PeriodPs = costs.PeriodPs(BlockKinds.Crossbar);

@@ -89,7 +89,7 @@ public sealed class Layer
         var codec = Scale.Codec;
         double wMax = Scale.WeightMax;
         var result = new List<(Macro, double[][])>();
-        Span<double> perArray = stackalloc double[8];
+        Span<double> perArray = new double[Macro(0, 0).Crossbar.Arrays.Count];
         foreach (var macro in Macros())
         {
             var crossbar = macro.Crossbar;

@@ -17,6 +17,7 @@ internal sealed class LayerRead
     private readonly double[] _plane;
     private readonly int[] _colBlocks;
     private readonly int[] _firstSelected;
+    private readonly int[] _local;
     private readonly List<Event> _conversions = [];
     private readonly BroadcastEnergy _broadcast;
 
@@ -29,6 +30,7 @@ internal sealed class LayerRead
         _plane = new double[layer.Inputs];
         _colBlocks = new int[layer.ColBlocks];
         _firstSelected = new int[layer.ColBlocks + 1];
+        _local = new int[layer.ArrayCols];
         _broadcast = new BroadcastEnergy(layer.Blocks.Drivers.Driver.Planes, layer.Inputs);
     }
 
@@ -136,6 +138,11 @@ internal sealed class LayerRead
             return _layer.ColBlocks;
         }
 
+        if (columns[columns.Count - 1] >= _layer.Outputs)
+        {
+            throw new ArgumentOutOfRangeException(nameof(columns), $"column {columns[columns.Count - 1]} is beyond layer {_layer.Index}'s {_layer.Outputs} outputs");
+        }
+
         int count = 0;
         for (int i = 0; i < columns.Count; i++)
         {
@@ -169,11 +176,12 @@ internal sealed class LayerRead
         else
         {
             int first = _firstSelected[selectedBlock], read = _firstSelected[selectedBlock + 1] - first;
-            double selected = crossbar.ReadColumn(columns[first] - crossbar.ColStart, _readNoise, out double all);
-            for (int i = first + 1; i < first + read; i++)
+            for (int i = 0; i < read; i++)
             {
-                selected += crossbar.ReadColumn(columns[i] - crossbar.ColStart, _readNoise, out all);
+                _local[i] = columns[first + i] - crossbar.ColStart;
             }
+
+            double selected = crossbar.ReadColumns(_local.AsSpan(0, read), _readNoise, out double all);
 
             int others = _conductAll ? crossbar.Cols - read : 0;
             cellPowerW = inConverter ? (_conductAll ? all - selected : 0) : (_conductAll ? all : selected);

@@ -12,7 +12,7 @@ public sealed class RowDriverBank
     private readonly BlockSite? _site;
     private readonly int _driveRow;
 
-    public RowDriverBank(CostContext costs, long readPs, BlockSite? site = null)
+    public RowDriverBank(CostContext costs, int readCycles, long readPeriodPs, BlockSite? site = null)
     {
         var driver = costs.Library.RowDriver();
         ActiveJ = costs.Energy(BlockKinds.RowDriver, driver.Cost("drive_row_one").EnergyJ);
@@ -20,8 +20,9 @@ public sealed class RowDriverBank
         AreaPerRowUm2 = costs.Area(BlockKinds.RowDriver, driver.AreaUm2);
         Driver = InputDrivers.For(costs.Spec.Periphery.DacBits);
         Source = costs.Source(BlockKinds.RowDriver, costs.ProfileSource);
-        ReadPs = readPs;
-        PeriodPs = costs.PeriodPs(BlockKinds.RowDriver);
+        ReadCycles = readCycles;
+        PeriodPs = readPeriodPs;
+        ReadPs = readCycles * readPeriodPs;
         _site = site;
         _driveRow = site?.Ledger.Action("drive_row") ?? -1;
     }
@@ -36,8 +37,10 @@ public sealed class RowDriverBank
 
     public string Source { get; }
 
-    /// <summary>The read pulse the drive lasts.</summary>
+    /// <summary>The crossbar's read pulse, which the drive lasts.</summary>
     public long ReadPs { get; }
+
+    public int ReadCycles { get; }
 
     public long PeriodPs { get; }
 
@@ -51,5 +54,5 @@ public sealed class RowDriverBank
     }
 
     public CostRow Row() =>
-        new(BlockKinds.RowDriver, "drive_row", $"{Driver.Name}, input 1 (input 0: {IdleJ * 1e15:G4} fJ)", ActiveJ, "", (int)(ReadPs / PeriodPs), PeriodPs, AreaPerRowUm2, Source);
+        new(BlockKinds.RowDriver, "drive_row", $"{Driver.Name}, input 1 (input 0: {IdleJ * 1e15:G4} fJ)", ActiveJ, "", ReadCycles, PeriodPs, AreaPerRowUm2, Source);
 }

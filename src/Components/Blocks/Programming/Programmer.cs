@@ -85,7 +85,11 @@ public sealed class Programmer(BlockSite site, long readPs)
             }
 
             long pulsePs = rowPulses * card.WritePulse.WidthPs, readsPs = rowReads * readPs;
-            site.Ledger.Charge(macro.ProgrammerComponent, _pulse, rowPulses, pulseJ, site.Sim.Now, pulsePs);
+            if (rowPulses > 0)
+            {
+                site.Ledger.Charge(macro.ProgrammerComponent, _pulse, rowPulses, pulseJ, site.Sim.Now, pulsePs);
+            }
+
             site.Ledger.Charge(macro.ProgrammerComponent, _verify, rowReads, readJ, site.Sim.Now + pulsePs, readsPs);
             if (pulsePs + readsPs > 0)
             {
