@@ -19,6 +19,7 @@ public static class EngramCommand
         root.Subcommands.Add(ScalingCommand.Build());
         root.Subcommands.Add(SweepCommand.Build());
         root.Subcommands.Add(MergeCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
         return root;
     }
 

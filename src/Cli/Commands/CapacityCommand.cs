@@ -45,6 +45,7 @@ public static class CapacityCommand
                 using var folder = new OutputFolder(outDir);
                 folder.WriteText(CapacityCsv.CurveFileName, CapacityCsv.Curve(report));
                 folder.WriteText(CapacityCsv.SummaryFileName, CapacityCsv.Summary(report));
+                folder.WriteText(HtmlReport.FileName, FolderReport.Build(folder.PathOf("")).Render());
                 folder.Commit();
             }
 

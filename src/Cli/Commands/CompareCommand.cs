@@ -18,9 +18,10 @@ public static class CompareCommand
         var n = new Option<int?>("--n") { Description = "neurons N (the chip's design, with tiles added until the network fits)" };
         var recall = new RecallOptions("4: enough for per-recall means, cheap at large N", _ => 4);
         var json = new Option<bool>("--json") { Description = "print only the JSON result" };
+        var outDir = new Option<string?>("--out") { Description = "also write compare.json and report.html into this folder" };
         var command = new Command("compare", "Synchronous against asynchronous recall on the same chip, patterns and cues.")
         {
-            chip, n, json,
+            chip, n, json, outDir,
         };
         recall.AddTo(command);
         command.SetAction(parse =>
@@ -50,6 +51,11 @@ public static class CompareCommand
             }
 
             var result = ScheduleComparison.Run(spec, settings);
+            if (parse.GetValue(outDir) is { } dir)
+            {
+                Engram.Workloads.Reports.CompareFiles.Write(dir, spec.Name, settings, result);
+            }
+
             if (parse.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(new
