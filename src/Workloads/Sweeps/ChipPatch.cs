@@ -77,10 +77,8 @@ public sealed class ChipPatch
                 }
             }
 
-            string detail = ex.Detail == "unknown key" || ex.Detail.StartsWith("unknown key;", StringComparison.Ordinal)
-                ? $"the chip schema has no such key ({ex.Detail})"
-                : ex.Detail;
-            throw new PatchException(blame, ex.KeyPath, detail);
+            bool unknown = ex.Detail == "unknown key" || ex.Detail.StartsWith("unknown key;", StringComparison.Ordinal);
+            throw new PatchException(blame, ex.KeyPath, unknown ? $"the chip schema has no such key ({ex.Detail})" : ex.Detail, atKey: unknown);
         }
 
         if (neurons is int count)
@@ -113,13 +111,13 @@ public sealed class ChipPatch
             }
 
             map = child as YamlMappingNode
-                ?? throw new PatchException(axis, string.Join('.', parts[..(p + 1)]), "is a single value in the base chip, so it has no keys below it");
+                ?? throw new PatchException(axis, string.Join('.', parts[..(p + 1)]), "is a single value in the base chip, so it has no keys below it", atKey: true);
         }
 
         var leaf = new YamlScalarNode(parts[^1]);
         if (map.Children.TryGetValue(leaf, out var existing) && existing is not YamlScalarNode)
         {
-            throw new PatchException(axis, keyPath, "is a section in the base chip, not a single value; name a key inside it");
+            throw new PatchException(axis, keyPath, "is a section in the base chip, not a single value; name a key inside it", atKey: true);
         }
 
         map.Children[leaf] = new YamlScalarNode(value.Text) { Style = value.Quoted ? ScalarStyle.DoubleQuoted : ScalarStyle.Plain };
@@ -127,9 +125,12 @@ public sealed class ChipPatch
 }
 
 /// <summary>A chip rejected a point's values; <see cref="Axis"/> is the index of the axis to blame, or -1.</summary>
-public sealed class PatchException(int axis, string keyPath, string detail) : Exception($"{keyPath}: {detail}")
+/// <paramref name="atKey"/> marks a problem with the key path itself (not in the schema), as opposed to the value.
+public sealed class PatchException(int axis, string keyPath, string detail, bool atKey = false) : Exception($"{keyPath}: {detail}")
 {
     public int Axis { get; } = axis;
+
+    public bool AtKey { get; } = atKey;
 
     public string KeyPath { get; } = keyPath;
 

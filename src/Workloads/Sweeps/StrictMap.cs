@@ -150,6 +150,13 @@ internal sealed class StrictMap
         return Located(mark, Join(key), detail);
     }
 
+    /// <summary>An error located at <paramref name="key"/> itself (for a section as a whole, whose value starts on a later line).</summary>
+    public ArchException KeyErrorAt(string key, string detail)
+    {
+        var mark = _entries.TryGetValue(key, out var entry) ? entry.Key.Start : _node.Start;
+        return Located(mark, Join(key), detail);
+    }
+
     public ArchException Located(Mark mark, string keyPath, string detail) => new(_file, mark.Line, mark.Column, keyPath, detail);
 
     private YamlNode Value(string key)

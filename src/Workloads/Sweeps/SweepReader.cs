@@ -282,6 +282,11 @@ public static partial class SweepReader
                 }
                 catch (PatchException ex)
                 {
+                    if (ex.AtKey)
+                    {
+                        throw new ArchException(file, axis.Line, axis.Column, $"axes.{axis.KeyPath}", $"{ex.KeyPath}: {ex.Detail} (in {Path.GetFileName(patch.ChipFile)})");
+                    }
+
                     var v = axis.Values[i];
                     throw new ArchException(file, v.Line, v.Column, $"axes.{axis.KeyPath}[{i}]", $"{ex.KeyPath}: {ex.Detail} (when set in {Path.GetFileName(patch.ChipFile)})");
                 }
@@ -316,12 +321,12 @@ public static partial class SweepReader
                     throw new ArchException(file, v.Line, v.Column, $"axes.{axes[ex.Axis].KeyPath}[{at}]", $"point {index} ({what}): {ex.KeyPath}: {ex.Detail}");
                 }
 
-                throw root.ErrorAt("axes", $"point {index} ({what}): {ex.KeyPath}: {ex.Detail}");
+                throw root.KeyErrorAt("axes", $"point {index} ({what}): {ex.KeyPath}: {ex.Detail}");
             }
             catch (ArgumentException ex)
             {
                 string what = string.Join(", ", axes.Select((a, i) => $"{a.KeyPath}={values[i].Text}"));
-                throw root.ErrorAt("workload", $"point {index} ({what}): {ex.Message}");
+                throw root.KeyErrorAt("workload", $"point {index} ({what}): {ex.Message}");
             }
 
             // The card's text is part of the point too: an edited device card makes new points.
@@ -344,7 +349,7 @@ public static partial class SweepReader
         var duplicate = points.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw root.ErrorAt("axes", $"points {string.Join(" and ", duplicate.Select(p => p.Index))} are the same design point");
+            throw root.KeyErrorAt("axes", $"points {string.Join(" and ", duplicate.Select(p => p.Index))} are the same design point");
         }
 
         return points;
