@@ -139,15 +139,17 @@ public static class FolderReport
             bool hasArea = designs.All(d => double.IsFinite(d.AreaUm2));
             var series = designs.GroupBy(d => d.Label).Select(g => new PlotSeries(g.Key,
                 [.. g.Select(d => (d.LatencyPs / 1e3, d.EnergyJ * 1e12))], hasArea ? [.. g.Select(d => d.AreaUm2 / 1e6)] : null)).ToList();
+            bool grouped = designs.Any(d => d.Group.Length > 0);
             report.Add(new ReportFigure("fig-pareto", "Pareto front: energy against latency",
-                "Every design of the sweep (each point under each schedule; markers by schedule) at its mean energy and latency per recall, both axes logarithmic, " +
-                (hasArea ? "coloured by chip area in mm2; " : "") + "the dashed line joins the non-dominated designs (none has both lower energy and lower latency), listed below.",
+                "Every design of the sweep (each point under each schedule; markers by schedule) at its mean energy and latency per recall, both axes logarithmic" +
+                (hasArea ? ", coloured by chip area in mm2" : "") + ". Ringed designs are non-dominated: no other design" + (grouped ? " of the same N" : "") +
+                " has lower or equal energy, latency" + (hasArea ? " and area" : "") + " and is better in one. They are listed below.",
                 SvgPlot.Scatter("fig-pareto", "Energy against latency per recall", series, "latency per recall (ns)", "energy per recall (pJ)", logX: true, logY: true,
-                    hasArea ? "area (mm2)" : null, [new PlotSeries("Pareto front", [.. front.Select(d => (d.LatencyPs / 1e3, d.EnergyJ * 1e12))])])));
+                    hasArea ? "area (mm2)" : null, rings: new PlotSeries("front", [.. front.Select(d => (d.LatencyPs / 1e3, d.EnergyJ * 1e12))]))));
             var byIndex = m.Points.ToDictionary(p => p.Index);
             report.Add(new ReportTable("Non-dominated designs", ["point", "schedule", .. m.Axes, "energy (pJ)", "latency (ns)", "area (um2)"],
                 [.. front.Select(d => (IReadOnlyList<string>)[d.Point.ToString(C), d.Label, .. byIndex[d.Point].Values, G(d.EnergyJ * 1e12), G(d.LatencyPs / 1e3), G(d.AreaUm2)])],
-                $"{front.Count} of {designs.Count} designs are on the front."));
+                $"{front.Count} of {designs.Count} designs are non-dominated{(grouped ? " within their N" : "")} (objectives: energy and latency per recall{(hasArea ? ", area" : "")})."));
 
             int nAxis = m.Axes.ToList().IndexOf(ChipPatch.NeuronsPath);
             if (nAxis >= 0)

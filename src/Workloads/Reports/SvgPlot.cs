@@ -38,9 +38,9 @@ public static class SvgPlot
         return Export(model, figureId, Math.Max(Height, 120 + (categories.Count * 40)));
     }
 
-    /// <summary>Points (and optionally lines) on linear or logarithmic axes; a series with <see cref="PlotSeries.Colour"/> is coloured by value on a colour bar.</summary>
+    /// <summary>Points on linear or logarithmic axes; a series with <see cref="PlotSeries.Colour"/> is coloured by value on a colour bar; <paramref name="rings"/> are circled.</summary>
     public static string Scatter(string figureId, string title, IReadOnlyList<PlotSeries> series, string xTitle, string yTitle, bool logX, bool logY,
-        string? colourTitle = null, IReadOnlyList<PlotSeries>? lines = null)
+        string? colourTitle = null, PlotSeries? rings = null)
     {
         var model = Model(title);
         model.Axes.Add(Axis(logX, AxisPosition.Bottom, xTitle));
@@ -68,11 +68,12 @@ public static class SvgPlot
             model.Series.Add(scatter);
         }
 
-        foreach (var l in lines ?? [])
+        if (rings is not null)
         {
-            var line = new LineSeries { Title = l.Name, Color = OxyColors.Black, StrokeThickness = 1.2, LineStyle = LineStyle.Dash };
-            line.Points.AddRange(l.Points.Select(p => new DataPoint(p.X, p.Y)));
-            model.Series.Add(line);
+            // A marker-only line series: it takes no colour from the colour axis, so the rings stay red and hollow.
+            var ring = new LineSeries { Title = rings.Name, LineStyle = LineStyle.None, MarkerType = MarkerType.Circle, MarkerSize = 8, MarkerFill = OxyColors.Transparent, MarkerStroke = OxyColors.Red, MarkerStrokeThickness = 1.5 };
+            ring.Points.AddRange(rings.Points.Select(p => new DataPoint(p.X, p.Y)));
+            model.Series.Add(ring);
         }
 
         return Export(model, figureId, Height);
@@ -96,14 +97,14 @@ public static class SvgPlot
 
     private static PlotModel Model(string title)
     {
-        var model = new PlotModel { Title = title, TitleFontSize = 14, Background = OxyColors.White, DefaultFont = "DejaVu Sans" };
-        model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopLeft, LegendPlacement = LegendPlacement.Inside, LegendOrientation = LegendOrientation.Vertical, LegendBackground = OxyColor.FromAColor(220, OxyColors.White), LegendBorder = OxyColors.Gray });
+        var model = new PlotModel { Title = title, TitleFontSize = 14, Background = OxyColors.White, DefaultFont = "Arial" };
+        model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopLeft, LegendPlacement = LegendPlacement.Inside, LegendOrientation = LegendOrientation.Vertical, LegendBackground = OxyColor.FromAColor(220, OxyColors.White), LegendBorder = OxyColors.Gray, LegendLineSpacing = 4, LegendPadding = 8 });
         return model;
     }
 
     private static Axis Axis(bool log, AxisPosition position, string title) => log
-        ? new LogarithmicAxis { Position = position, Title = title, MajorGridlineStyle = LineStyle.Dot, MinorGridlineStyle = LineStyle.None, StringFormat = "G3" }
-        : new LinearAxis { Position = position, Title = title, MajorGridlineStyle = LineStyle.Dot, StringFormat = "G4" };
+        ? new LogarithmicAxis { Position = position, Title = title, AxisTitleDistance = 10, MinimumPadding = 0.05, MaximumPadding = 0.05, MajorGridlineStyle = LineStyle.Dot, MinorGridlineStyle = LineStyle.None, StringFormat = "G3" }
+        : new LinearAxis { Position = position, Title = title, AxisTitleDistance = 10, MinimumPadding = 0.05, MaximumPadding = 0.05, MajorGridlineStyle = LineStyle.Dot, StringFormat = "G4" };
 
     /// <summary>
     /// SVG text for inlining in HTML: without the XML prolog, with the exporter's element ids (clip paths, the same in
