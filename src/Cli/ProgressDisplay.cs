@@ -74,6 +74,19 @@ internal sealed class ProgressDisplay
         }
     }
 
+    /// <summary>Adapts a (done, what) callback to the display's tick, timing each unit as the time since the previous one.</summary>
+    public static Action<int, string> Timed(Action<int, TimeSpan, string> tick)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var last = TimeSpan.Zero;
+        return (done, what) =>
+        {
+            var now = clock.Elapsed;
+            tick(done, now - last, what);
+            last = now;
+        };
+    }
+
     private static bool NoColor => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
 
     // Only the process's own stderr can be a terminal; a captured writer (tests, pipes) gets plain lines.

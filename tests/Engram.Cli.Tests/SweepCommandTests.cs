@@ -110,4 +110,21 @@ public class SweepCommandTests
         Assert.Contains("shard 0 of 2 (JOB_COMPLETION_INDEX)", output, StringComparison.Ordinal);
         Assert.Empty(Workloads.Sweeps.SweepMerge.Read(outDir).Missing);
     }
+
+    [Fact]
+    public void Capacity_and_scaling_print_one_plain_line_per_finished_unit()
+    {
+        var (code, _, err) = CliRunner.Run("capacity", "--rule", "hebb", "--n", "16", "--faults", "0,0.1", "--grid", "2,4,6", "--trials", "2");
+        Assert.Equal(0, code);
+        var lines = err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(6, lines.Length);
+        var format = new Regex(@"^capacity: (\d)/6 grid points done \(\d+\.\d\d s\): fault rate (0|0\.1), P = [246]$");
+        Assert.All(lines, l => Assert.Matches(format, l));
+        Assert.Equal(["1", "2", "3", "4", "5", "6"], lines.Select(l => format.Match(l).Groups[1].Value));
+        Assert.Equal("", CliRunner.Run("capacity", "--rule", "hebb", "--n", "16", "--grid", "2", "--trials", "1", "--quiet").Err);
+
+        (code, _, err) = CliRunner.Run("scaling", "--rule", "hebb", "--n", "16,32", "--grid", "1:8:1", "--trials", "2", "--tau", "0.9");
+        Assert.Equal(0, code);
+        Assert.Matches(new Regex(@"^scaling: 1/2 sizes done \(\d+\.\d\d s\): N = 16\nscaling: 2/2 sizes done \(\d+\.\d\d s\): N = 32\n"), err.Replace("\r", "", StringComparison.Ordinal));
+    }
 }

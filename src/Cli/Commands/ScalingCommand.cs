@@ -38,12 +38,13 @@ public static class ScalingCommand
                 }
 
                 double rate = parse.GetValue(fault);
-                report = ScalingExperiment.Run(
+                report = ProgressDisplay.For(error, parse.GetValue(common.Quiet), "scaling", "sizes").Run(ns.Length, 0, tick => ScalingExperiment.Run(
                     rule,
                     ns,
                     n => LearnerCatalog.Create(rule, Math.Max(1, (int)Math.Round(ratio * n))),
                     n => common.Settings(parse, n, [rate]),
-                    parse.GetValue(tau));
+                    parse.GetValue(tau),
+                    ProgressDisplay.Timed(tick)));
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or IOException)
             {
