@@ -9,10 +9,15 @@ namespace Engram.Workloads.Sweeps;
 /// loads the result through <see cref="ChipLoader"/>, so a key path is valid exactly when the chip schema has it.
 /// <c>network.neurons</c> is the exception: it goes through <see cref="ChipLoader.WithNeurons"/>, which adds
 /// tiles until the network fits, as <c>engram compare --n</c> does (a bigger N on a fixed tile count would not fit).
+/// A path below <c>devices.card.</c> is a key of the chip's device card (<c>devices.card.conductance.gmax_s</c>):
+/// it is set in a copy of the card's YAML, which the device-card loader then reads, equally strictly.
 /// </summary>
 public sealed class ChipPatch
 {
     public const string NeuronsPath = "network.neurons";
+
+    /// <summary>Prefix of axes that set a key inside the chip's device card.</summary>
+    public const string CardPrefix = "devices.card.";
 
     private readonly string _chipFile;
     private readonly string _chipText;
@@ -56,6 +61,11 @@ public sealed class ChipPatch
                 continue;
             }
 
+            if (axes[i].KeyPath.StartsWith(CardPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             Set(root, axes[i].KeyPath, values[i], i);
         }
 
@@ -93,7 +103,43 @@ public sealed class ChipPatch
             }
         }
 
-        return spec;
+        return WithCardValues(spec, axes, values);
+    }
+
+    private static ChipSpec WithCardValues(ChipSpec spec, IReadOnlyList<SweepAxis> axes, IReadOnlyList<SweepValue> values)
+    {
+        var cardAxes = Enumerable.Range(0, axes.Count).Where(i => axes[i].KeyPath.StartsWith(CardPrefix, StringComparison.Ordinal)).ToList();
+        if (cardAxes.Count == 0)
+        {
+            return spec;
+        }
+
+        var stream = new YamlStream();
+        using (var reader = new StringReader(File.ReadAllText(spec.Device.CardPath)))
+        {
+            stream.Load(reader);
+        }
+
+        var root = (YamlMappingNode)stream.Documents[0].RootNode;
+        foreach (int i in cardAxes)
+        {
+            Set(root, axes[i].KeyPath[CardPrefix.Length..], values[i], i);
+        }
+
+        var text = new StringWriter();
+        stream.Save(text, assignAnchors: false);
+        try
+        {
+            // The chip loader checks nothing of the card's content, so swapping the card after loading is the same as loading it.
+            return spec with { Device = spec.Device with { Card = DeviceCardLoader.Parse(spec.Device.CardPath, text.ToString()) } };
+        }
+        catch (ArchException ex)
+        {
+            string cardPath = CardPrefix + ex.KeyPath;
+            int blame = cardAxes.LastOrDefault(i => axes[i].KeyPath == cardPath || cardPath.StartsWith(axes[i].KeyPath + ".", StringComparison.Ordinal), -1);
+            bool unknown = ex.Detail == "unknown key" || ex.Detail.StartsWith("unknown key;", StringComparison.Ordinal);
+            throw new PatchException(blame, cardPath, unknown ? $"the device card schema has no such key ({ex.Detail})" : ex.Detail, atKey: unknown);
+        }
     }
 
     private static void Set(YamlMappingNode root, string keyPath, SweepValue value, int axis)

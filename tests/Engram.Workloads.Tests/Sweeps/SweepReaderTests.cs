@@ -85,4 +85,25 @@ public class SweepReaderTests
         Assert.Equal(4 * 4 * 3, adc.Points.Count);
         Assert.Equal(["periphery.adc.bits", "periphery.adc.columns_per_adc", "network.neurons"], adc.Axes.Select(a => a.KeyPath));
     }
+
+    [Fact]
+    public void A_device_card_key_is_an_axis_below_devices_card()
+    {
+        using var dir = new TempDir();
+        string yaml = $$"""
+            name: card
+            chip: {{SweepFixtures.Chip}}
+            axes:
+              devices.card.conductance.gmax_s: [400.0e-6, 800.0e-6]
+              devices.card.faults.rate: [0, 0.01]
+            workload: { kind: compare }
+            metrics: [sync_energy_j]
+            """;
+        var sweep = SweepReader.Load(SweepFixtures.Write(dir, yaml));
+        Assert.Equal(4, sweep.Points.Count);
+        Assert.Equal(400e-6, sweep.Points[0].Chip.Device.Card.GmaxS);
+        Assert.Equal(800e-6, sweep.Points[3].Chip.Device.Card.GmaxS);
+        Assert.Equal(0.01, sweep.Points[3].Chip.Device.Card.Faults.RateFraction);
+        Assert.Equal(4, sweep.Points.Select(p => p.Id).Distinct().Count());
+    }
 }
