@@ -11,7 +11,7 @@ namespace Engram.Cli.Tests;
 public class ReportBrowserTests
 {
     [Fact]
-    public void Reports_of_run_compare_capacity_and_sweep_render_in_chromium()
+    public void Reports_of_run_compare_capacity_scaling_and_sweep_render_in_chromium()
     {
         string chromium = FindChromium();
         using var dir = new TempDir();
@@ -19,6 +19,7 @@ public class ReportBrowserTests
         Assert.Equal(0, CliRunner.Run("run", hnn64, "--out", dir.Combine("run")).Code);
         Assert.Equal(0, CliRunner.Run("compare", hnn64, "--out", dir.Combine("compare")).Code);
         Assert.Equal(0, CliRunner.Run("capacity", "--rule", "hebb", "--n", "16", "--trials", "2", "--out", dir.Combine("capacity")).Code);
+        Assert.Equal(0, CliRunner.Run("scaling", "--rule", "pinv", "--n", "16,24,32", "--grid", "1:40:1", "--trials", "2", "--tau", "0.95", "--out", dir.Combine("scaling")).Code);
         string yaml = $$"""
             name: browser
             chip: {{SweepFixtures.Chip}}
@@ -37,6 +38,7 @@ public class ReportBrowserTests
             ["run"] = ["fig-energy-breakdown", "fig-area-breakdown"],
             ["compare"] = ["fig-energy-breakdown", "fig-latency"],
             ["capacity"] = ["fig-capacity-similarity", "fig-capacity-exact"],
+            ["scaling"] = ["fig-scaling", "fig-scaling-curves"],
             ["sweep"] = ["fig-pareto", "fig-energy-n", "fig-latency-n"],
         };
         foreach (var (folder, figures) in expected)

@@ -57,6 +57,7 @@ public static class ScalingCommand
                 using var folder = new OutputFolder(outDir);
                 folder.WriteText(CapacityCsv.ScalingFileName, CapacityCsv.Scaling(report));
                 folder.WriteText(CapacityCsv.ScalingCurveFileName, CapacityCsv.ScalingCurves(report));
+                folder.WriteText(HtmlReport.FileName, FolderReport.Build(folder.PathOf("")).Render());
                 folder.Commit();
             }
 

@@ -8,7 +8,8 @@ namespace Engram.Workloads.Reports;
 /// <summary>
 /// Builds <c>report.html</c> for an output folder from the files in it, whatever wrote them: a merged (or running)
 /// sweep (<c>sweep.json</c>), <c>engram compare --out</c> (<c>compare.json</c>), <c>engram run</c>
-/// (<c>stats.json</c> and <c>breakdown.csv</c>) or <c>engram capacity --out</c> (<c>capacity-curve.csv</c>).
+/// (<c>stats.json</c> and <c>breakdown.csv</c>), <c>engram scaling --out</c> (<c>scaling.csv</c>) or <c>engram capacity --out</c>
+/// (<c>capacity-curve.csv</c>).
 /// </summary>
 public static class FolderReport
 {
@@ -32,12 +33,17 @@ public static class FolderReport
             return Run(folder);
         }
 
+        if (File.Exists(Path.Combine(folder, CapacityCsv.ScalingFileName)))
+        {
+            return ScalingReport(folder);
+        }
+
         if (File.Exists(Path.Combine(folder, CapacityCsv.CurveFileName)))
         {
             return CapacityReport(folder);
         }
 
-        throw new InvalidDataException($"{folder}: no sweep.json, compare.json, stats.json + breakdown.csv or {CapacityCsv.CurveFileName}: not an engram output folder");
+        throw new InvalidDataException($"{folder}: no sweep.json, compare.json, stats.json + breakdown.csv, {CapacityCsv.ScalingFileName} or {CapacityCsv.CurveFileName}: not an engram output folder");
     }
 
     /// <summary>Writes <c>report.html</c> into the folder (atomically) and returns its path.</summary>
@@ -50,7 +56,7 @@ public static class FolderReport
 
     private static HtmlReport Run(string folder)
     {
-        var report = new HtmlReport("engram run", $"Output folder {Path.GetFileName(Path.GetFullPath(folder))}: stats.json, breakdown.csv");
+        var report = new HtmlReport("engram run", "From stats.json and breakdown.csv in this folder.");
         var csv = CsvRows.Read(Path.Combine(folder, "breakdown.csv"));
         int component = csv.Column("component"), energy = csv.Column("energy_j"), area = csv.Column("area_um2");
         var rows = csv.Rows.Where(r => r[component] != "total").ToList();
@@ -101,7 +107,7 @@ public static class FolderReport
         var curve = CsvRows.Read(Path.Combine(folder, CapacityCsv.CurveFileName));
         int rule = curve.Column("rule"), n = curve.Column("n"), fault = curve.Column("fault_rate"), p = curve.Column("patterns"), sim = curve.Column("similarity"), exact = curve.Column("exact");
         var first = curve.Rows[0];
-        var report = new HtmlReport($"engram capacity: {first[rule]}, N = {first[n]}", $"Output folder {Path.GetFileName(Path.GetFullPath(folder))}: {CapacityCsv.CurveFileName}");
+        var report = new HtmlReport($"engram capacity: {first[rule]}, N = {first[n]}", $"From {CapacityCsv.CurveFileName} in this folder.");
         var byFault = curve.Rows.GroupBy(r => r[fault]).ToList();
         report.Add(new ReportFigure("fig-capacity-similarity", "Recall similarity against stored patterns",
             "Mean cosine similarity between recalled and stored patterns over the cue trials, against the number of stored patterns P, one line per stuck-fault rate " +
@@ -119,6 +125,45 @@ public static class FolderReport
             report.Add(new ReportTable("Capacity", table.Header, table.Rows));
         }
 
+        return report;
+    }
+
+    private static HtmlReport ScalingReport(string folder)
+    {
+        var scaling = CsvRows.Read(Path.Combine(folder, CapacityCsv.ScalingFileName));
+        int rule = scaling.Column("rule"), n = scaling.Column("n"), tau = scaling.Column("tau"), capacity = scaling.Column("capacity");
+        var points = scaling.Rows.Select(r => (N: Number(r[n]), C: Number(r[capacity]))).ToList();
+        var report = new HtmlReport($"engram scaling: {scaling.Rows[0][rule]}", $"Capacity at tau = {scaling.Rows[0][tau]} against N, from {CapacityCsv.ScalingFileName} in this folder.");
+        var series = new List<PlotSeries> { new("measured", [.. points.Select(p => (p.N, p.C))]) };
+        string fitNote;
+        try
+        {
+            var fit = Models.Metrics.PowerLawFit.Fit([.. points.Select(p => p.N)], [.. points.Select(p => p.C)]);
+            series.Add(new PlotSeries(string.Create(C, $"fit {fit.Prefactor:G3} N^{fit.Exponent:F3}"), [.. points.Select(p => (p.N, fit.Predict(p.N)))]));
+            fitNote = string.Create(C, $"The line is the least-squares power law in log-log space, capacity = {fit.Prefactor:G3} N^{fit.Exponent:F3} ({fit.Points} sizes).");
+        }
+        catch (ArgumentException ex)
+        {
+            fitNote = $"No power law could be fitted: {ex.Message}.";
+        }
+
+        bool log = points.All(p => p.N > 0 && p.C > 0);
+        report.Add(new ReportFigure("fig-scaling", "Capacity against N",
+            $"Capacity (largest number of stored patterns recalled with mean similarity at or above tau = {scaling.Rows[0][tau]}) against the network size N, " +
+            $"from the capacity protocol run at each N{(log ? ", both axes logarithmic" : "")}. {fitNote}",
+            SvgPlot.Lines("fig-scaling", "Capacity against N", series, "neurons N (count)", "capacity (patterns)", logX: log, logY: log)));
+        string curves = Path.Combine(folder, CapacityCsv.ScalingCurveFileName);
+        if (File.Exists(curves))
+        {
+            var curve = CsvRows.Read(curves);
+            int cn = curve.Column("n"), p = curve.Column("patterns"), sim = curve.Column("similarity");
+            report.Add(new ReportFigure("fig-scaling-curves", "Recall similarity against stored patterns, each N",
+                "Mean cosine similarity of recall against the number of stored patterns P, one line per network size N (the curves the capacities above are read from).",
+                SvgPlot.Lines("fig-scaling-curves", "Similarity against P", [.. curve.Rows.GroupBy(r => r[cn]).Select(g => new PlotSeries($"N = {g.Key}", [.. g.Select(r => (Number(r[p]), Number(r[sim])))]))],
+                    "stored patterns P (patterns)", "mean similarity (cosine, 1 = exact)")));
+        }
+
+        report.Add(new ReportTable("Capacity", scaling.Header, scaling.Rows));
         return report;
     }
 

@@ -21,7 +21,7 @@ public static class SvgPlot
     /// <summary>Horizontal stacked bars: one bar per category, one stack segment per series.</summary>
     public static string StackedBars(string figureId, string title, IReadOnlyList<string> categories, IReadOnlyList<(string Name, double[] Values)> series, string valueTitle)
     {
-        var model = Model(title);
+        var model = Model(title, legendOutside: true);
         model.Axes.Add(new CategoryAxis { Position = AxisPosition.Left, ItemsSource = categories, GapWidth = 0.4, Key = "c" });
         model.Axes.Add(new LinearAxis { Position = AxisPosition.Bottom, Title = valueTitle, MinimumPadding = 0, AbsoluteMinimum = 0, MajorGridlineStyle = LineStyle.Dot });
         foreach (var (name, values) in series)
@@ -95,10 +95,20 @@ public static class SvgPlot
         return Export(model, figureId, Height);
     }
 
-    private static PlotModel Model(string title)
+    // Bars start at the left edge, so their legend goes outside, to the right; points leave the top-left corner free more often.
+    private static PlotModel Model(string title, bool legendOutside = false)
     {
         var model = new PlotModel { Title = title, TitleFontSize = 14, Background = OxyColors.White, DefaultFont = "Arial" };
-        model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopLeft, LegendPlacement = LegendPlacement.Inside, LegendOrientation = LegendOrientation.Vertical, LegendBackground = OxyColor.FromAColor(220, OxyColors.White), LegendBorder = OxyColors.Gray, LegendLineSpacing = 4, LegendPadding = 8 });
+        model.Legends.Add(new Legend
+        {
+            LegendPosition = legendOutside ? LegendPosition.RightTop : LegendPosition.TopLeft,
+            LegendPlacement = legendOutside ? LegendPlacement.Outside : LegendPlacement.Inside,
+            LegendOrientation = LegendOrientation.Vertical,
+            LegendBackground = OxyColor.FromAColor(220, OxyColors.White),
+            LegendBorder = OxyColors.Gray,
+            LegendLineSpacing = 4,
+            LegendPadding = 8,
+        });
         return model;
     }
 
@@ -112,7 +122,7 @@ public static class SvgPlot
     /// </summary>
     private static string Export(PlotModel model, string figureId, int height)
     {
-        var exporter = new SvgExporter { Width = Width, Height = height, IsDocument = false, TextMeasurer = new PdfRenderContext(Width, height, OxyColors.White) };
+        var exporter = new SvgExporter { Width = Width, Height = height, IsDocument = false, TextMeasurer = new SvgTextMeasurer(Width, height) };
         string svg = exporter.ExportToString(model);
         int start = svg.IndexOf("<svg", StringComparison.Ordinal);
         svg = svg[start..]

@@ -40,6 +40,27 @@ public class FolderReportTests
     }
 
     [Fact]
+    public void A_capacity_sweep_report_plots_each_metric_against_the_numeric_axis()
+    {
+        using var dir = new TempDir();
+        string yaml = $$"""
+            name: capacity
+            chip: {{SweepFixtures.Chip}}
+            axes:
+              network.neurons: [16, 24]
+            workload: { kind: capacity, rule: pinv, grid: [2, 4, 6, 8], trials: 2 }
+            metrics: [capacity_099, capacity_095, area_um2]
+            """;
+        var sweep = SweepReader.Load(SweepFixtures.Write(dir, yaml));
+        string outDir = dir.Combine("out");
+        SweepRunner.Run(sweep, outDir, new Shard(0, 1, "test"), jobs: 1);
+        var report = FolderReport.Build(outDir);
+        Assert.Equal(["fig-capacity-099", "fig-capacity-095"], report.Figures.Select(f => f.Id));
+        Assert.All(report.Figures, f => Assert.Contains("capacity_099 (patterns)", report.Figures.First().Svg, StringComparison.Ordinal));
+        Assert.All(SweepMerge.Read(outDir).Rows, r => Assert.InRange(r.Metrics["capacity_099"], 0, 8));
+    }
+
+    [Fact]
     public void A_folder_of_nothing_known_is_refused()
     {
         using var dir = new TempDir();
