@@ -55,10 +55,16 @@ public static class SweepCommand
                 summary = display.Run(mine, 0, report =>
                     SweepRunner.Run(sweep, dir, selected, parse.GetValue(jobs), p => report(p.Done, p.PointTime, $"point {p.Point.Index} ({p.Description})")));
             }
-            catch (InvalidDataException ex)
+            catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
             {
+                // Another sweep's folder or journal, or a folder that cannot be written (or a shard already running).
                 error.WriteLine($"engram sweep: {ex.Message}");
                 return ChipInput.BadInput;
+            }
+            catch (SweepPointException ex)
+            {
+                error.WriteLine($"engram sweep: {ex.Message}; the points finished so far are kept, a re-run resumes");
+                return 1;
             }
 
             output.WriteLine($"sweep {sweep.Name}: shard {selected.Index} of {selected.Count} ({selected.Source}): {summary.ShardPoints} of {sweep.Points.Count} points, " +

@@ -37,32 +37,55 @@ public static class SweepRunner
         int threads = Math.Max(1, Environment.ProcessorCount / jobs);
         var options = new ParallelOptions { MaxDegreeOfParallelism = jobs };
         var gate = new Lock();
-        Parallel.ForEach(pending, options, point =>
+        try
         {
-            var clock = Stopwatch.StartNew();
-            var metrics = sweep.Workload.Run(point.Chip, threads);
-            clock.Stop();
-            var result = new SweepResult
+            Parallel.ForEach(pending, options, point =>
             {
-                Sweep = sweep.Hash,
-                Index = point.Index,
-                Id = point.Id,
-                Axes = sweep.Axes.Select((a, i) => (a.KeyPath, point.Values[i].Text)).ToDictionary(StringComparer.Ordinal),
-                Metrics = sweep.Metrics.ToDictionary(m => m, m => metrics[m], StringComparer.Ordinal),
-                WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
-                Version = Version,
-            };
-            if (journal.Append(result))
-            {
-                lock (gate)
+                var result = RunPoint(sweep, point, threads);
+                if (journal.Append(result))
                 {
-                    done++;
-                    ran++;
-                    progress?.Invoke(new SweepProgress(done, mine.Count, point, point.Describe(sweep.Axes), clock.Elapsed));
+                    // Serialised, so progress sees the count rise by one each call.
+                    lock (gate)
+                    {
+                        done++;
+                        ran++;
+                        progress?.Invoke(new SweepProgress(done, mine.Count, point, point.Describe(sweep.Axes), TimeSpan.FromSeconds(result.WallSeconds)));
+                    }
                 }
-            }
-        });
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            // The first failure as itself; the points finished before it are in the journal and are skipped next time.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+            throw;
+        }
 
         return new SweepRunSummary(shard, mine.Count, skipped, ran, journalPath);
+    }
+
+    private static SweepResult RunPoint(SweepFile sweep, SweepPoint point, int threads)
+    {
+        var clock = Stopwatch.StartNew();
+        IReadOnlyDictionary<string, double> metrics;
+        try
+        {
+            metrics = sweep.Workload.Run(point.Chip, threads);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new SweepPointException(point, point.Describe(sweep.Axes), ex);
+        }
+
+        return new SweepResult
+        {
+            Sweep = sweep.Hash,
+            Index = point.Index,
+            Id = point.Id,
+            Axes = sweep.Axes.Select((a, i) => (a.KeyPath, point.Values[i].Text)).ToDictionary(StringComparer.Ordinal),
+            Metrics = sweep.Metrics.ToDictionary(m => m, m => metrics[m], StringComparer.Ordinal),
+            WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 3),
+            Version = Version,
+        };
     }
 }
