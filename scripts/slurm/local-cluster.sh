@@ -10,11 +10,11 @@ dir=${2:?usage: local-cluster.sh start|stop DIR}
 
 stop() {
   for daemon in slurmd slurmctld munged; do
-    if [ -f "$dir/$daemon.pid" ]; then
-      kill "$(cat "$dir/$daemon.pid")" 2>/dev/null || true
-      for _ in $(seq 50); do [ -f "$dir/$daemon.pid" ] && kill -0 "$(cat "$dir/$daemon.pid")" 2>/dev/null || break; sleep 0.1; done
-      rm -f "$dir/$daemon.pid"
-    fi
+    # The daemons remove their own pid files on exit, so a file may vanish between the test and the read.
+    pid=$(cat "$dir/$daemon.pid" 2>/dev/null) || continue
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    rm -f "$dir/$daemon.pid"
   done
 }
 
