@@ -17,6 +17,9 @@ public static class EngramCommand
         root.Subcommands.Add(AreaCommand.Build());
         root.Subcommands.Add(CapacityCommand.Build());
         root.Subcommands.Add(ScalingCommand.Build());
+        root.Subcommands.Add(SweepCommand.Build());
+        root.Subcommands.Add(MergeCommand.Build());
+        root.Subcommands.Add(ReportCommand.Build());
         return root;
     }
 

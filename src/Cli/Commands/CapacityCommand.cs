@@ -32,7 +32,8 @@ public static class CapacityCommand
             {
                 var settings = common.Settings(parse, parse.GetValue(n), CapacityOptions.ParseDoubles(parse.GetValue(faults)!, "--faults"));
                 var learner = LearnerCatalog.Create(rule, parse.GetValue(hidden));
-                report = CapacityExperiment.Run(learner, settings);
+                report = ProgressDisplay.For(error, parse.GetValue(common.Quiet), "capacity", "grid points")
+                    .Run(settings.FaultRates.Count * settings.Grid.Count, 0, tick => CapacityExperiment.Run(learner, settings, ProgressDisplay.Timed(tick)));
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or IOException)
             {
@@ -45,6 +46,7 @@ public static class CapacityCommand
                 using var folder = new OutputFolder(outDir);
                 folder.WriteText(CapacityCsv.CurveFileName, CapacityCsv.Curve(report));
                 folder.WriteText(CapacityCsv.SummaryFileName, CapacityCsv.Summary(report));
+                folder.WriteText(HtmlReport.FileName, FolderReport.Build(folder.PathOf("")).Render());
                 folder.Commit();
             }
 

@@ -35,9 +35,11 @@ internal sealed class CapacityOptions
 
     public Option<string?> Out { get; } = new("--out") { Description = "output folder for the CSV files (replaced as a whole when the run succeeds)" };
 
+    public Option<bool> Quiet { get; } = new("--quiet") { Description = "no progress on stderr" };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Rule, Dataset, Continuous, Variation, Trials, Seed, Threads, CueFlip, CueSigma, Iterations, Grid, Data, Json, Out })
+        foreach (var option in new Option[] { Rule, Dataset, Continuous, Variation, Trials, Seed, Threads, CueFlip, CueSigma, Iterations, Grid, Data, Json, Out, Quiet })
         {
             command.Options.Add(option);
         }

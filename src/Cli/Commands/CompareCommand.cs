@@ -17,9 +17,10 @@ public static class CompareCommand
         var schedules = new Option<string?>("--schedules") { Description = "comma-separated schedules to compare, e.g. sync,async,grouped:8 (default: sync,async)" };
         var recall = new RecallOptions("4: enough for per-recall means, cheap at large N", _ => 4);
         var json = new Option<bool>("--json") { Description = "print only the JSON result" };
+        var outDir = new Option<string?>("--out") { Description = "also write compare.json and report.html into this folder" };
         var command = new Command("compare", "Recall schedules (default: synchronous against asynchronous) on the same chip, patterns and cues.")
         {
-            chip, n, schedules, json,
+            chip, n, schedules, json, outDir,
         };
         recall.AddTo(command);
         command.SetAction(parse =>
@@ -58,6 +59,11 @@ public static class CompareCommand
             {
                 error.WriteLine($"engram compare: {ex.Message}");
                 return ChipInput.BadInput;
+            }
+
+            if (parse.GetValue(outDir) is { } dir)
+            {
+                Engram.Workloads.Reports.CompareFiles.Write(dir, spec.Name, settings, result);
             }
 
             if (list is null)

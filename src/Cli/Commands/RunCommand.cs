@@ -67,6 +67,7 @@ public static class RunCommand
                     VcdWriter.Write(vcd, spec.Name, slices, chipModel.Sim.Now);
                 }
 
+                folder.WriteText(HtmlReport.FileName, FolderReport.Build(folder.PathOf("")).Render());
                 folder.Commit();
             }
 

@@ -38,12 +38,13 @@ public static class ScalingCommand
                 }
 
                 double rate = parse.GetValue(fault);
-                report = ScalingExperiment.Run(
+                report = ProgressDisplay.For(error, parse.GetValue(common.Quiet), "scaling", "sizes").Run(ns.Length, 0, tick => ScalingExperiment.Run(
                     rule,
                     ns,
                     n => LearnerCatalog.Create(rule, Math.Max(1, (int)Math.Round(ratio * n))),
                     n => common.Settings(parse, n, [rate]),
-                    parse.GetValue(tau));
+                    parse.GetValue(tau),
+                    ProgressDisplay.Timed(tick)));
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or IOException)
             {
@@ -56,6 +57,7 @@ public static class ScalingCommand
                 using var folder = new OutputFolder(outDir);
                 folder.WriteText(CapacityCsv.ScalingFileName, CapacityCsv.Scaling(report));
                 folder.WriteText(CapacityCsv.ScalingCurveFileName, CapacityCsv.ScalingCurves(report));
+                folder.WriteText(HtmlReport.FileName, FolderReport.Build(folder.PathOf("")).Render());
                 folder.Commit();
             }
 

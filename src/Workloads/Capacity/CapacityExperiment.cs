@@ -32,7 +32,9 @@ public sealed record CapacityReport(string Rule, CapacitySettings Settings, IRea
 /// </summary>
 public static class CapacityExperiment
 {
-    public static CapacityReport Run(IMemoryLearner learner, CapacitySettings settings)
+    /// <param name="progress">Called once per finished (fault rate, P) grid point with the count done so far and what it was;
+    /// calls are serialised and the count rises by one each time. Results do not depend on it.</param>
+    public static CapacityReport Run(IMemoryLearner learner, CapacitySettings settings, Action<int, string>? progress = null)
     {
         settings.Validate();
         var streams = new RandomStreams(settings.Seed);
@@ -52,6 +54,8 @@ public static class CapacityExperiment
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads };
         var runs = new List<CapacityRun>();
+        int finished = 0;
+        var gate = new Lock();
         foreach (double rate in settings.FaultRates)
         {
             var memories = new IAssociativeMemory[grid.Length];
@@ -65,12 +69,20 @@ public static class CapacityExperiment
             int trials = settings.Trials;
             var similarity = new double[grid.Length * trials];
             var exact = new double[grid.Length * trials];
+            var remaining = Enumerable.Repeat(trials, grid.Length).ToArray();
             ForEach(grid.Length * trials, options, item =>
             {
                 int g = item / trials;
                 int t = item % trials;
                 var rng = streams.Stream($"capacity/trial/p{grid[g]}", t).AsSystemRandom();
                 (similarity[item], exact[item]) = Trial(memories[g], subsets[g], settings, rng);
+                if (progress is not null && Interlocked.Decrement(ref remaining[g]) == 0)
+                {
+                    lock (gate)
+                    {
+                        progress(++finished, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"fault rate {rate:G3}, P = {grid[g]}"));
+                    }
+                }
             });
 
             var points = new CapacityPoint[grid.Length];

@@ -11,7 +11,9 @@ public sealed record ScalingReport(string Rule, double Tau, IReadOnlyList<Scalin
 /// <summary>Runs the capacity protocol at several N (first fault rate of each sweep) and fits capacity ∝ N^a.</summary>
 public static class ScalingExperiment
 {
-    public static ScalingReport Run(string rule, IReadOnlyList<int> sizes, Func<int, Models.Networks.IMemoryLearner> learner, Func<int, CapacitySettings> settings, double tau)
+    /// <param name="progress">Called after each N with the count of sizes done and which N it was.</param>
+    public static ScalingReport Run(string rule, IReadOnlyList<int> sizes, Func<int, Models.Networks.IMemoryLearner> learner, Func<int, CapacitySettings> settings, double tau,
+        Action<int, string>? progress = null)
     {
         if (sizes.Count == 0)
         {
@@ -23,6 +25,7 @@ public static class ScalingExperiment
         {
             var report = CapacityExperiment.Run(learner(n), settings(n));
             points.Add(new ScalingPoint(n, report.Runs[0].Curve.Capacity(tau), report));
+            progress?.Invoke(points.Count, $"N = {n}");
         }
 
         PowerLaw? fit = null;

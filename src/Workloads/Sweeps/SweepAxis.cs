@@ -1,0 +1,9 @@
+namespace Engram.Workloads.Sweeps;
+
+/// <summary>One value of an axis as written in the sweep file, with where it was written (for error messages).</summary>
+/// <param name="Text">The scalar exactly as written; it is also the value's canonical form in hashes and CSV.</param>
+/// <param name="Quoted">True when written as a quoted string, so it is set into the chip as a string.</param>
+public sealed record SweepValue(string Text, bool Quoted, long Line, long Column);
+
+/// <summary>An axis: a chip key path (<c>periphery.adc.bits</c>) and the values it takes, in file order.</summary>
+public sealed record SweepAxis(string KeyPath, IReadOnlyList<SweepValue> Values, long Line, long Column);
