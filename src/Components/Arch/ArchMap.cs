@@ -176,18 +176,33 @@ public sealed class ArchMap
     /// <summary>An error about this mapping as a whole.</summary>
     public ArchException Error(string detail) => Located(_node.Start, Path, detail);
 
-    internal YamlScalarNode? Scalar(string key, bool required)
+    /// <summary>Where <paramref name="key"/> itself is written (this mapping when absent): a section's value starts a line later.</summary>
+    public Mark KeyStart(string key) => _entries.TryGetValue(key, out var entry) ? entry.Key.Start : _node.Start;
+
+    /// <summary>The value as parsed, of any shape, marked read; null when absent.</summary>
+    internal YamlNode? Node(string key)
     {
         _usedOrKnown.Add(key);
         if (!_entries.TryGetValue(key, out var entry))
         {
-            return required ? throw Missing(key) : null;
+            return null;
         }
 
         Use(key);
-        if (entry.Value is not YamlScalarNode scalar)
+        return entry.Value;
+    }
+
+    internal YamlScalarNode? Scalar(string key, bool required)
+    {
+        var node = Node(key);
+        if (node is null)
         {
-            throw ErrorAt(key, $"expected a single value, got {Describe(entry.Value)}");
+            return required ? throw Missing(key) : null;
+        }
+
+        if (node is not YamlScalarNode scalar)
+        {
+            throw ErrorAt(key, $"expected a single value, got {Describe(node)}");
         }
 
         if (scalar.Style == ScalarStyle.Plain && (string.IsNullOrEmpty(scalar.Value) || scalar.Value is "~" or "null"))
@@ -198,17 +213,12 @@ public sealed class ArchMap
         return scalar;
     }
 
-    internal YamlSequenceNode? Sequence(string key)
+    internal YamlSequenceNode? Sequence(string key) => Node(key) switch
     {
-        _usedOrKnown.Add(key);
-        if (!_entries.TryGetValue(key, out var entry))
-        {
-            return null;
-        }
-
-        Use(key);
-        return entry.Value as YamlSequenceNode ?? throw ErrorAt(key, $"expected a list, got {Describe(entry.Value)}");
-    }
+        null => null,
+        YamlSequenceNode list => list,
+        var other => throw ErrorAt(key, $"expected a list, got {Describe(other)}"),
+    };
 
     private void Use(string key)
     {
@@ -216,16 +226,6 @@ public sealed class ArchMap
         _used.Add(key);
         _document.MarkRead(Join(Path, key));
     }
-
-    internal void CheckCount(string key, YamlSequenceNode items, int minCount)
-    {
-        if (items.Children.Count < minCount)
-        {
-            throw ErrorAt(key, $"expected at least {minCount} item(s), got {items.Children.Count}");
-        }
-    }
-
-    internal static string SnakeCase(string pascal) => ArchScalars.SnakeCase(pascal);
 
     internal ArchException Missing(string key)
     {

@@ -3,7 +3,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Engram.Components.Arch;
 
-/// <summary>Accessors of <see cref="ArchMap"/> for lists, free-form string maps and quantities with units; strict like the others.</summary>
+/// <summary>Accessors of <see cref="ArchMap"/> for lists, raw values, free-form string maps and quantities with units; strict like the others.</summary>
 public static class ArchMapValues
 {
     /// <summary>A number in the base unit, or a string "value [prefix]unit" such as "25 uS" or "10 ns".</summary>
@@ -69,6 +69,45 @@ public static class ArchMapValues
         }
 
         return maps;
+    }
+
+    /// <summary>
+    /// A list of single values of any type, with their positions, for callers that interpret the text themselves
+    /// (names checked against a catalogue, values of another file's schema).
+    /// </summary>
+    public static IReadOnlyList<YamlScalarNode> RequireScalarList(this ArchMap map, string key, int minCount = 1)
+    {
+        var items = map.Sequence(key) ?? throw map.Missing(key);
+        map.CheckCount(key, items, minCount);
+        var scalars = new YamlScalarNode[items.Children.Count];
+        for (int i = 0; i < scalars.Length; i++)
+        {
+            var node = items.Children[i];
+            string itemPath = ArchMap.Join(map.Path, $"{key}[{i}]");
+            scalars[i] = node switch
+            {
+                YamlScalarNode { Style: ScalarStyle.Plain, Value: null or "" or "~" or "null" } => throw map.Located(node.Start, itemPath, "value is missing"),
+                YamlScalarNode scalar => scalar,
+                _ => throw map.Located(node.Start, itemPath, $"expected a single value, got {ArchMap.Describe(node)}"),
+            };
+        }
+
+        return scalars;
+    }
+
+    /// <summary>The value as parsed, of any shape, for a caller whose values follow another schema; it counts as read.</summary>
+    public static YamlNode RequireNode(this ArchMap map, string key) => map.Node(key) ?? throw map.Missing(key);
+
+    /// <summary>An error located at <paramref name="key"/> itself, for a section as a whole.</summary>
+    public static ArchException KeyErrorAt(this ArchMap map, string key, string detail) =>
+        map.Located(map.KeyStart(key), ArchMap.Join(map.Path, key), detail);
+
+    internal static void CheckCount(this ArchMap map, string key, YamlSequenceNode items, int minCount)
+    {
+        if (items.Children.Count < minCount)
+        {
+            throw map.ErrorAt(key, $"expected at least {minCount} item(s), got {items.Children.Count}");
+        }
     }
 
     /// <summary>Reads every entry as key → string (free-form maps such as provenance notes).</summary>

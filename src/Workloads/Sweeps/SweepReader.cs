@@ -31,25 +31,23 @@ public static partial class SweepReader
     /// <summary>Parses sweep YAML; <paramref name="file"/> names it in errors and anchors the relative <c>chip</c> path.</summary>
     public static SweepFile Parse(string file, string text, long memoryBudgetBytes)
     {
-        var root = new StrictMap(file, "", ParseRoot(file, text));
-        root.OnlyKeys("name", "chip", "combine", "axes", "workload", "metrics");
-        string name = root.String("name");
+        var root = ArchDocument.Parse(file, new StringReader(text)).Root;
+        root.EnsureOnlyKeys("name", "chip", "combine", "axes", "workload", "metrics");
+        string name = root.RequireString("name");
         if (string.IsNullOrWhiteSpace(name))
         {
             throw root.ErrorAt("name", "must not be empty");
         }
 
         string chipFile = ResolveChip(root, file);
-        var combine = root.Has("combine")
-            ? root.String("combine") switch
-            {
-                "grid" => SweepCombine.Grid,
-                "zip" => SweepCombine.Zip,
-                var other => throw root.ErrorAt("combine", $"expected grid or zip, got '{other}'"),
-            }
-            : SweepCombine.Grid;
+        var combine = root.OptionalString("combine", "grid") switch
+        {
+            "grid" => SweepCombine.Grid,
+            "zip" => SweepCombine.Zip,
+            var other => throw root.ErrorAt("combine", $"expected grid or zip, got '{other}'"),
+        };
         var axes = ReadAxes(root);
-        var workload = ReadWorkload(root.Map("workload"));
+        var workload = ReadWorkload(root.RequireMap("workload"));
         var metrics = ReadMetrics(root, workload);
 
         if (combine == SweepCombine.Zip && axes.FirstOrDefault(a => a.Values.Count != axes[0].Values.Count) is { } uneven)
@@ -86,36 +84,9 @@ public static partial class SweepReader
         };
     }
 
-    private static YamlMappingNode ParseRoot(string file, string text)
+    private static string ResolveChip(ArchMap root, string file)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException e)
-        {
-            string detail = e.Message.Contains("Duplicate key", StringComparison.OrdinalIgnoreCase) ? "duplicate key" : e.Message;
-            throw new ArchException(file, e.Start.Line, e.Start.Column, "", detail, e);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArchException(file, 0, 0, "", $"malformed YAML: {e.Message}", e);
-        }
-
-        if (stream.Documents.Count != 1)
-        {
-            throw new ArchException(file, 0, 0, "", $"expected exactly one YAML document, found {stream.Documents.Count}");
-        }
-
-        var node = stream.Documents[0].RootNode;
-        return node as YamlMappingNode
-            ?? throw new ArchException(file, node.Start.Line, node.Start.Column, "", "the document must be a mapping of keys to values");
-    }
-
-    private static string ResolveChip(StrictMap root, string file)
-    {
-        string chip = root.String("chip");
+        string chip = root.RequireString("chip");
         if (string.IsNullOrWhiteSpace(chip))
         {
             throw root.ErrorAt("chip", "must name the base chip file");
@@ -133,9 +104,9 @@ public static partial class SweepReader
         return resolved;
     }
 
-    private static List<SweepAxis> ReadAxes(StrictMap root)
+    private static List<SweepAxis> ReadAxes(ArchMap root)
     {
-        var map = root.Map("axes");
+        var map = root.RequireMap("axes");
         if (map.Keys.Count == 0)
         {
             throw root.ErrorAt("axes", "a sweep needs at least one axis");
@@ -144,21 +115,24 @@ public static partial class SweepReader
         var axes = new List<SweepAxis>();
         foreach (string keyPath in map.Keys)
         {
-            var (keyNode, valueNode) = map.Entry(keyPath);
+            // A dotted key here is one chip key path, not nested sweep keys: its values follow the chip's schema,
+            // so they are read raw and ChipPatch checks them.
+            var keyStart = map.KeyStart(keyPath);
+            var valueNode = map.RequireNode(keyPath);
             string path = $"axes.{keyPath}";
             if (!KeyPathPattern().IsMatch(keyPath))
             {
-                throw map.Located(keyNode.Start, path, "an axis is a dotted chip key path of snake_case keys, such as periphery.adc.bits");
+                throw map.KeyErrorAt(keyPath, "an axis is a dotted chip key path of snake_case keys, such as periphery.adc.bits");
             }
 
             if (valueNode is not YamlSequenceNode list)
             {
-                throw map.Located(valueNode.Start, path, "expected a list of values, such as [4, 5, 6, 8]");
+                throw map.ErrorAt(keyPath, "expected a list of values, such as [4, 5, 6, 8]");
             }
 
             if (list.Children.Count == 0)
             {
-                throw map.Located(valueNode.Start, path, "the axis is empty: give at least one value");
+                throw map.ErrorAt(keyPath, "the axis is empty: give at least one value");
             }
 
             var values = new List<SweepValue>();
@@ -169,51 +143,49 @@ public static partial class SweepReader
                 if (item is not YamlScalarNode scalar || scalar.Value is null ||
                     (scalar.Style == ScalarStyle.Plain && (scalar.Value.Length == 0 || scalar.Value is "~" or "null")))
                 {
-                    throw map.Located(item.Start, itemPath, "expected a single value (a number, a word or a quoted string)");
+                    throw At(map.File, item.Start, itemPath, "expected a single value (a number, a word or a quoted string)");
                 }
 
                 bool quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
                 if (values.Any(v => v.Text == scalar.Value && v.Quoted == quoted))
                 {
-                    throw map.Located(item.Start, itemPath, $"value '{scalar.Value}' appears twice: points would repeat");
+                    throw At(map.File, item.Start, itemPath, $"value '{scalar.Value}' appears twice: points would repeat");
                 }
 
                 values.Add(new SweepValue(scalar.Value, quoted, item.Start.Line, item.Start.Column));
             }
 
-            axes.Add(new SweepAxis(keyPath, values, keyNode.Start.Line, keyNode.Start.Column));
+            axes.Add(new SweepAxis(keyPath, values, keyStart.Line, keyStart.Column));
         }
 
-        map.NoUnknownKeys();
+        map.EnsureNoUnknownKeys();
         return axes;
     }
 
-    private static SweepWorkload ReadWorkload(StrictMap map)
+    private static SweepWorkload ReadWorkload(ArchMap map)
     {
-        string kind = map.String("kind");
+        string kind = map.RequireString("kind");
         switch (kind)
         {
             case "compare":
             {
-                map.OnlyKeys("kind", "rule", "patterns", "cue_flip", "seed");
-                var rule = map.Has("rule")
-                    ? map.String("rule") switch
-                    {
-                        "hebb" => WeightRuleKind.Hebb,
-                        "pinv" => WeightRuleKind.Pinv,
-                        var other => throw map.ErrorAt("rule", $"expected hebb or pinv, got '{other}'"),
-                    }
-                    : WeightRuleKind.Hebb;
-                int? patterns = map.Has("patterns") ? (int)map.Long("patterns", 1, int.MaxValue) : null;
-                var workload = new CompareWorkload(rule, patterns, map.Has("cue_flip") ? map.Double("cue_flip", 0, 1) : 0.05, map.Has("seed") ? (ulong)map.Long("seed", 0, long.MaxValue) : 1);
-                map.NoUnknownKeys();
+                map.EnsureOnlyKeys("kind", "rule", "patterns", "cue_flip", "seed");
+                var rule = map.OptionalString("rule", "hebb") switch
+                {
+                    "hebb" => WeightRuleKind.Hebb,
+                    "pinv" => WeightRuleKind.Pinv,
+                    var other => throw map.ErrorAt("rule", $"expected hebb or pinv, got '{other}'"),
+                };
+                int? patterns = map.Has("patterns") ? map.RequireInt("patterns", 1) : null;
+                var workload = new CompareWorkload(rule, patterns, map.OptionalDouble("cue_flip", 0.05, 0, 1), Seed(map));
+                map.EnsureNoUnknownKeys();
                 return workload;
             }
 
             case "capacity":
             {
-                map.OnlyKeys("kind", "rule", "hidden", "grid", "fault_rate", "trials", "cue_flip", "variation", "iterations", "seed");
-                string rule = map.String("rule");
+                map.EnsureOnlyKeys("kind", "rule", "hidden", "grid", "fault_rate", "trials", "cue_flip", "variation", "iterations", "seed");
+                string rule = map.RequireString("rule");
                 if (!Capacity.LearnerCatalog.Names.Contains(rule))
                 {
                     throw map.ErrorAt("rule", $"expected one of {string.Join(", ", Capacity.LearnerCatalog.Names)}, got '{rule}'");
@@ -222,21 +194,21 @@ public static partial class SweepReader
                 var workload = new CapacityWorkload
                 {
                     Rule = rule,
-                    Hidden = map.Has("hidden") ? (int)map.Long("hidden", 1, int.MaxValue) : null,
-                    Grid = map.Has("grid") ? map.IntList("grid", 1) : null,
-                    FaultRate = map.Has("fault_rate") ? map.Double("fault_rate", 0, 0.999999) : 0,
-                    Trials = map.Has("trials") ? (int)map.Long("trials", 1, 1_000_000) : 20,
-                    CueFlip = map.Has("cue_flip") ? map.Double("cue_flip", 0, 1) : 0.05,
-                    Variation = map.Has("variation") ? map.Double("variation", 0, 10) : 0,
-                    Iterations = map.Has("iterations") ? (int)map.Long("iterations", 1, 1_000_000) : null,
-                    Seed = map.Has("seed") ? (ulong)map.Long("seed", 0, long.MaxValue) : 1,
+                    Hidden = map.Has("hidden") ? map.RequireInt("hidden", 1) : null,
+                    Grid = map.Has("grid") ? ReadGrid(map) : null,
+                    FaultRate = map.OptionalDouble("fault_rate", 0, 0, 0.999999),
+                    Trials = map.OptionalInt("trials", 20, 1, 1_000_000),
+                    CueFlip = map.OptionalDouble("cue_flip", 0.05, 0, 1),
+                    Variation = map.OptionalDouble("variation", 0, 0, 10),
+                    Iterations = map.Has("iterations") ? map.RequireInt("iterations", 1, 1_000_000) : null,
+                    Seed = Seed(map),
                 };
                 if (workload.Grid is { } grid && grid.Zip(grid.Skip(1)).Any(g => g.Second <= g.First))
                 {
                     throw map.ErrorAt("grid", "pattern counts must be strictly ascending");
                 }
 
-                map.NoUnknownKeys();
+                map.EnsureNoUnknownKeys();
                 return workload;
             }
 
@@ -245,29 +217,49 @@ public static partial class SweepReader
         }
     }
 
-    private static List<string> ReadMetrics(StrictMap root, SweepWorkload workload)
+    private static ulong Seed(ArchMap map) => (ulong)map.OptionalLong("seed", 1, 0);
+
+    private static IReadOnlyList<int> ReadGrid(ArchMap map)
     {
-        var (names, nodes) = root.StringList("metrics");
-        var metrics = new List<string>();
-        for (int i = 0; i < names.Count; i++)
+        var items = map.RequireScalarList("grid");
+        var values = new int[items.Count];
+        for (int i = 0; i < values.Length; i++)
         {
-            if (!workload.Metrics.ContainsKey(names[i]))
+            if (!int.TryParse(items[i].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out values[i]) || values[i] < 1)
             {
-                throw root.Located(nodes[i].Start, $"metrics[{i}]",
-                    $"the {workload.Kind} workload has no metric '{names[i]}'; expected one of: {string.Join(", ", workload.Metrics.Keys)}");
+                throw At(map.File, items[i].Start, $"{map.Path}.grid[{i}]", $"expected an integer >= 1, got '{items[i].Value}'");
             }
-
-            if (metrics.Contains(names[i]))
-            {
-                throw root.Located(nodes[i].Start, $"metrics[{i}]", $"metric '{names[i]}' is listed twice");
-            }
-
-            metrics.Add(names[i]);
         }
 
-        root.NoUnknownKeys();
+        return values;
+    }
+
+    private static List<string> ReadMetrics(ArchMap root, SweepWorkload workload)
+    {
+        var items = root.RequireScalarList("metrics");
+        var metrics = new List<string>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            string name = items[i].Value!;
+            if (!workload.Metrics.ContainsKey(name))
+            {
+                throw At(root.File, items[i].Start, $"metrics[{i}]",
+                    $"the {workload.Kind} workload has no metric '{name}'; expected one of: {string.Join(", ", workload.Metrics.Keys)}");
+            }
+
+            if (metrics.Contains(name))
+            {
+                throw At(root.File, items[i].Start, $"metrics[{i}]", $"metric '{name}' is listed twice");
+            }
+
+            metrics.Add(name);
+        }
+
+        root.EnsureNoUnknownKeys();
         return metrics;
     }
+
+    private static ArchException At(string file, Mark mark, string keyPath, string detail) => new(file, mark.Line, mark.Column, keyPath, detail);
 
     // Each value alone on the base chip first: an error then names the one axis value at fault.
     private static void CheckEachValue(string file, List<SweepAxis> axes, ChipPatch patch)
@@ -294,7 +286,7 @@ public static partial class SweepReader
         }
     }
 
-    private static List<SweepPoint> Enumerate(string file, StrictMap root, List<SweepAxis> axes, SweepCombine combine, ChipPatch patch, SweepWorkload workload)
+    private static List<SweepPoint> Enumerate(string file, ArchMap root, List<SweepAxis> axes, SweepCombine combine, ChipPatch patch, SweepWorkload workload)
     {
         var combinations = combine == SweepCombine.Zip
             ? Enumerable.Range(0, axes[0].Values.Count).Select(i => axes.Select(a => a.Values[i]).ToArray()).ToList()
