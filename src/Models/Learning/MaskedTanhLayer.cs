@@ -21,6 +21,7 @@ internal sealed class MaskedTanhLayer
         }
 
         Effective = new double[rows * cols];
+        EffectiveTransposed = new double[cols * rows];
         WeightGradient = new double[rows * cols];
         BiasGradient = new double[rows];
         Output = new double[batch * rows];
@@ -43,6 +44,12 @@ internal sealed class MaskedTanhLayer
 
     /// <summary>Weights the forward pass uses: W (+ noise) where trainable, the fixed value elsewhere.</summary>
     public double[] Effective { get; }
+
+    /// <summary>
+    /// <see cref="Effective"/> as Cols × Rows, so the forward product runs along contiguous output rows
+    /// (refreshed with it each pass; N² work against the pass's P·N²).
+    /// </summary>
+    public double[] EffectiveTransposed { get; }
 
     public double[] WeightGradient { get; }
 

@@ -83,17 +83,14 @@ internal sealed class TanhStack
         foreach (var layer in Layers)
         {
             SetEffective(layer, noiseLevel, rng);
-            var weff = layer.Effective;
-            var output = layer.Output;
+            var output = layer.Output.AsSpan();
             for (int mu = 0; mu < _batch; mu++)
             {
-                var row = input.Slice(mu * inWidth, inWidth);
-                for (int i = 0; i < layer.Rows; i++)
-                {
-                    output[(mu * layer.Rows) + i] = TensorPrimitives.Dot(weff.AsSpan(i * layer.Cols, layer.Cols), row) + layer.Bias[i];
-                }
+                layer.Bias.CopyTo(output.Slice(mu * layer.Rows, layer.Rows));
             }
 
+            // Z = b + X · W_effᵀ, all patterns at once.
+            DenseProduct.MultiplyAccumulate(_batch, inWidth, layer.Rows, input, inWidth, 1, layer.EffectiveTransposed, output);
             TensorPrimitives.Tanh(output, output);
 
             input = output;
@@ -123,21 +120,11 @@ internal sealed class TanhStack
             var gb = layer.BiasGradient.AsSpan();
             gw.Clear();
             gb.Clear();
+            // ∂L/∂W = Δᵀ · X (rows × cols); Δᵀ is read through strides, not copied.
+            DenseProduct.MultiplyAccumulate(rows, _batch, cols, layer.Delta, 1, rows, layerInput, gw);
             for (int mu = 0; mu < _batch; mu++)
             {
-                var x = layerInput.AsSpan(mu * cols, cols);
-                var delta = layer.Delta.AsSpan(mu * rows, rows);
-                for (int i = 0; i < rows; i++)
-                {
-                    double d = delta[i];
-                    if (d != 0)
-                    {
-                        var g = gw.Slice(i * cols, cols);
-                        TensorPrimitives.MultiplyAdd(x, d, g, g);
-                    }
-                }
-
-                TensorPrimitives.Add(gb, delta, gb);
+                TensorPrimitives.Add(gb, layer.Delta.AsSpan(mu * rows, rows), gb);
             }
 
             TensorPrimitives.Multiply(gw, layer.Trainable, gw);
@@ -148,15 +135,12 @@ internal sealed class TanhStack
                 var belowDelta = below.Delta.AsSpan();
                 var belowOut = below.Output;
                 belowDelta.Clear();
+
+                // Δ_below = (Δ · W_eff) ⊙ (1 − h²).
+                DenseProduct.MultiplyAccumulate(_batch, rows, cols, layer.Delta, rows, 1, layer.Effective, belowDelta);
                 for (int mu = 0; mu < _batch; mu++)
                 {
                     var target = belowDelta.Slice(mu * cols, cols);
-                    var delta = layer.Delta.AsSpan(mu * rows, rows);
-                    for (int i = 0; i < rows; i++)
-                    {
-                        TensorPrimitives.MultiplyAdd(layer.Effective.AsSpan(i * cols, cols), delta[i], target, target);
-                    }
-
                     for (int j = 0; j < cols; j++)
                     {
                         double h = belowOut[(mu * cols) + j];
@@ -183,6 +167,17 @@ internal sealed class TanhStack
         else
         {
             TensorPrimitives.FusedMultiplyAdd(layer.Weights, layer.Trainable, layer.Fixed, weff);
+        }
+
+        var transposed = layer.EffectiveTransposed;
+        int rows = layer.Rows;
+        int cols = layer.Cols;
+        for (int i = 0; i < rows; i++)
+        {
+            for (int j = 0; j < cols; j++)
+            {
+                transposed[(j * rows) + i] = weff[(i * cols) + j];
+            }
         }
     }
 }
