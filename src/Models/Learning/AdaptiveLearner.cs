@@ -50,6 +50,6 @@ public sealed class AdaptiveLearner(AdaptiveOptions? options = null) : IMemoryLe
         }
 
         layer.Initialise(context.Rng);
-        return new TanhStack(patterns, [layer]);
+        return new TanhStack(patterns, [layer], Options.SinglePrecision);
     }
 }

@@ -10,13 +10,16 @@ namespace Engram.Models.Learning;
 /// <param name="EarlyStopLoss">Training stops after the step whose loss is below this.</param>
 /// <param name="NoiseLevel">Std of Gaussian noise added to W in each training forward pass only (0 = off).</param>
 /// <param name="StuckValue">The weight a stuck cell holds, in training and in recall.</param>
+/// <param name="SinglePrecision">Forward and gradient products in float32 (as the PyTorch code trains), weights and
+/// optimizer state in double; false runs everything in double.</param>
 public sealed record AdaptiveOptions(
     OptimizerKind Optimizer = OptimizerKind.Adam,
     double LearningRate = 1e-3,
     int MaxEpochs = 10000,
     double EarlyStopLoss = 1e-8,
     double NoiseLevel = 0,
-    double StuckValue = 0)
+    double StuckValue = 0,
+    bool SinglePrecision = true)
 {
     public static AdaptiveOptions Default { get; } = new();
 

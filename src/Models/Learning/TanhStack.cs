@@ -8,14 +8,17 @@ namespace Engram.Models.Learning;
 /// Full-batch training of a stack of masked tanh layers on the autoencoding loss
 /// L = mean((f(X) − X)²) over batch × N, with exact backpropagation. Frozen cells get zero gradient, so
 /// they keep their fixed value. All buffers are allocated up front; an epoch allocates nothing.
+/// A one-layer stack may run its products in float32 (<see cref="SinglePrecisionPass"/>); otherwise everything is double.
 /// </summary>
 internal sealed class TanhStack
 {
     private readonly double[] _x;
     private readonly int _batch;
     private readonly int _n;
+    private readonly SinglePrecisionPass? _single;
 
-    public TanhStack(double[][] patterns, IReadOnlyList<MaskedTanhLayer> layers)
+    /// <param name="singlePrecision">Run the P·N² products of a one-layer stack in float32 (ignored for deeper stacks).</param>
+    public TanhStack(double[][] patterns, IReadOnlyList<MaskedTanhLayer> layers, bool singlePrecision = false)
     {
         _batch = patterns.Length;
         _n = patterns[0].Length;
@@ -34,6 +37,11 @@ internal sealed class TanhStack
         if (Layers[0].Cols != _n || Layers[^1].Rows != _n)
         {
             throw new ArgumentException("the stack must map N visible neurons back to N");
+        }
+
+        if (singlePrecision && Layers.Length == 1)
+        {
+            _single = new SinglePrecisionPass(_x, _batch, _n);
         }
     }
 
@@ -77,12 +85,22 @@ internal sealed class TanhStack
     /// <summary>One forward and backward pass over the whole batch; fills every layer's gradients.</summary>
     public double LossAndGradients(double noiseLevel = 0, Random? rng = null)
     {
+        if (_single is not null)
+        {
+            var only = Layers[0];
+            SetEffective(only, noiseLevel, rng);
+            double singleLoss = _single.LossAndGradients(only);
+            TensorPrimitives.Multiply(only.WeightGradient, only.Trainable, only.WeightGradient);
+            return singleLoss;
+        }
+
         // Forward.
         ReadOnlySpan<double> input = _x;
         int inWidth = _n;
         foreach (var layer in Layers)
         {
             SetEffective(layer, noiseLevel, rng);
+            Transpose(layer.Effective, layer.EffectiveTransposed, layer.Rows, layer.Cols);
             var output = layer.Output.AsSpan();
             for (int mu = 0; mu < _batch; mu++)
             {
@@ -90,7 +108,7 @@ internal sealed class TanhStack
             }
 
             // Z = b + X · W_effᵀ, all patterns at once.
-            DenseProduct.MultiplyAccumulate(_batch, inWidth, layer.Rows, input, inWidth, 1, layer.EffectiveTransposed, output);
+            DenseProduct<double>.MultiplyAccumulate(_batch, inWidth, layer.Rows, input, inWidth, 1, layer.EffectiveTransposed, output);
             TensorPrimitives.Tanh(output, output);
 
             input = output;
@@ -121,7 +139,7 @@ internal sealed class TanhStack
             gw.Clear();
             gb.Clear();
             // ∂L/∂W = Δᵀ · X (rows × cols); Δᵀ is read through strides, not copied.
-            DenseProduct.MultiplyAccumulate(rows, _batch, cols, layer.Delta, 1, rows, layerInput, gw);
+            DenseProduct<double>.MultiplyAccumulate(rows, _batch, cols, layer.Delta, 1, rows, layerInput, gw);
             for (int mu = 0; mu < _batch; mu++)
             {
                 TensorPrimitives.Add(gb, layer.Delta.AsSpan(mu * rows, rows), gb);
@@ -137,7 +155,7 @@ internal sealed class TanhStack
                 belowDelta.Clear();
 
                 // Δ_below = (Δ · W_eff) ⊙ (1 − h²).
-                DenseProduct.MultiplyAccumulate(_batch, rows, cols, layer.Delta, rows, 1, layer.Effective, belowDelta);
+                DenseProduct<double>.MultiplyAccumulate(_batch, rows, cols, layer.Delta, rows, 1, layer.Effective, belowDelta);
                 for (int mu = 0; mu < _batch; mu++)
                 {
                     var target = belowDelta.Slice(mu * cols, cols);
@@ -168,15 +186,15 @@ internal sealed class TanhStack
         {
             TensorPrimitives.FusedMultiplyAdd(layer.Weights, layer.Trainable, layer.Fixed, weff);
         }
+    }
 
-        var transposed = layer.EffectiveTransposed;
-        int rows = layer.Rows;
-        int cols = layer.Cols;
+    private static void Transpose(double[] source, double[] target, int rows, int cols)
+    {
         for (int i = 0; i < rows; i++)
         {
             for (int j = 0; j < cols; j++)
             {
-                transposed[(j * rows) + i] = weff[(i * cols) + j];
+                target[(j * rows) + i] = source[(i * cols) + j];
             }
         }
     }

@@ -7,11 +7,14 @@ public class AdaptiveLearnerTests
 {
     private static readonly AdaptiveOptions Fast = new(OptimizerKind.Adam, 1e-2, 500);
 
+    // Finite differences need double-precision losses; the float32 pass is checked against this one.
+    private static readonly AdaptiveLearner DoubleLearner = new(AdaptiveOptions.Default with { SinglePrecision = false });
+
     [Fact]
     public void Analytic_gradients_match_finite_differences_with_stuck_cells()
     {
         var patterns = LearningKit.Binary(3, 6, new Random(2));
-        var stack = new AdaptiveLearner().Build(patterns, LearningKit.Context(0.3, 4), out var stuck);
+        var stack = DoubleLearner.Build(patterns, LearningKit.Context(0.3, 4), out var stuck);
         Assert.Contains(true, stuck);
         LearningKit.AssertGradientsMatch(stack);
     }
@@ -21,8 +24,37 @@ public class AdaptiveLearnerTests
     {
         var rng = new Random(3);
         var patterns = Enumerable.Range(0, 4).Select(_ => Enumerable.Range(0, 5).Select(_ => (2 * rng.NextDouble()) - 1).ToArray()).ToArray();
-        var stack = new AdaptiveLearner().Build(patterns, LearningKit.Context(0.2, 5, continuous: true), out _);
+        var stack = DoubleLearner.Build(patterns, LearningKit.Context(0.2, 5, continuous: true), out _);
         LearningKit.AssertGradientsMatch(stack);
+    }
+
+    [Theory]
+    [InlineData(1, 64)]
+    [InlineData(13, 64)]
+    [InlineData(9, 7)]
+    public void Float32_pass_matches_the_double_pass_to_single_precision(int p, int n)
+    {
+        // Shapes cover one pattern (all padding but one column), a batch that is not a whole vector, and an N with scalar tails.
+        var patterns = LearningKit.Binary(p, n, new Random(p + n));
+        var single = new AdaptiveLearner().Build(patterns, LearningKit.Context(0.5, 6), out _);
+        var reference = DoubleLearner.Build(patterns, LearningKit.Context(0.5, 6), out _);
+        double lossSingle = single.LossAndGradients();
+        double lossDouble = reference.LossAndGradients();
+        Assert.Equal(lossDouble, lossSingle, 1e-5 * lossDouble);
+        var a = single.Layers[0];
+        var b = reference.Layers[0];
+        double scale = b.WeightGradient.Max(Math.Abs);
+        for (int k = 0; k < a.WeightGradient.Length; k++)
+        {
+            Assert.True(Math.Abs(a.WeightGradient[k] - b.WeightGradient[k]) <= 1e-5 * scale, $"dW[{k}]: float32 {a.WeightGradient[k]}, double {b.WeightGradient[k]}");
+            Assert.True(b.Trainable[k] != 0 || a.WeightGradient[k] == 0);
+        }
+
+        double biasScale = b.BiasGradient.Max(Math.Abs);
+        for (int i = 0; i < n; i++)
+        {
+            Assert.True(Math.Abs(a.BiasGradient[i] - b.BiasGradient[i]) <= 1e-5 * biasScale, $"db[{i}]: float32 {a.BiasGradient[i]}, double {b.BiasGradient[i]}");
+        }
     }
 
     [Theory]
