@@ -20,6 +20,7 @@ internal sealed class MaskedTanhLayer
             Fixed[k] = frozen[k] ? fixedValue : 0;
         }
 
+        Compact = new TrainableSubset(Trainable);
         Effective = new double[rows * cols];
         EffectiveTransposed = new double[cols * rows];
         WeightGradient = new double[rows * cols];
@@ -38,6 +39,9 @@ internal sealed class MaskedTanhLayer
 
     /// <summary>1 where the cell learns, 0 where it is frozen.</summary>
     public double[] Trainable { get; }
+
+    /// <summary>The trainable cells packed for the optimizer.</summary>
+    public TrainableSubset Compact { get; }
 
     /// <summary>The frozen value of each frozen cell (0 elsewhere).</summary>
     public double[] Fixed { get; }

@@ -61,7 +61,7 @@ internal sealed class SinglePrecisionPass
     {
         int n = _n;
         int pp = _padded;
-        TensorPrimitives.ConvertTruncating(layer.Effective.AsSpan(), _weights.AsSpan());
+        Narrow(layer.Effective, _weights);
         var zT = _zT.AsSpan();
         for (int i = 0; i < n; i++)
         {
@@ -76,7 +76,7 @@ internal sealed class SinglePrecisionPass
         // ∂L/∂W = Δᵀ · X; ∂L/∂b = row sums of Δᵀ (padding columns are zero).
         Array.Clear(_gradient);
         DenseProduct<float>.MultiplyAccumulate(n, pp, n, _deltaT, pp, 1, _x, _gradient);
-        TensorPrimitives.ConvertTruncating(_gradient.AsSpan(), layer.WeightGradient.AsSpan()); // widening: exact
+        Widen(_gradient, layer.WeightGradient);
         for (int i = 0; i < n; i++)
         {
             layer.BiasGradient[i] = TensorPrimitives.Sum(_deltaT.AsSpan(i * pp, pp));
@@ -105,5 +105,39 @@ internal sealed class SinglePrecisionPass
         }
 
         return Vector256.Sum(sum);
+    }
+
+    // Explicit vector conversions: the generic span conversion between double and float goes element by element.
+    private static void Narrow(ReadOnlySpan<double> source, Span<float> target)
+    {
+        int k = 0;
+        int width = Vector256<float>.Count;
+        for (; k + width <= source.Length; k += width)
+        {
+            Vector256.Narrow(Vector256.Create(source.Slice(k, width / 2)), Vector256.Create(source.Slice(k + (width / 2), width / 2))).CopyTo(target[k..]);
+        }
+
+        for (; k < source.Length; k++)
+        {
+            target[k] = (float)source[k];
+        }
+    }
+
+    // Widening is exact.
+    private static void Widen(ReadOnlySpan<float> source, Span<double> target)
+    {
+        int k = 0;
+        int width = Vector256<float>.Count;
+        for (; k + width <= source.Length; k += width)
+        {
+            var (lower, upper) = Vector256.Widen(Vector256.Create(source.Slice(k, width)));
+            lower.CopyTo(target[k..]);
+            upper.CopyTo(target[(k + (width / 2))..]);
+        }
+
+        for (; k < source.Length; k++)
+        {
+            target[k] = source[k];
+        }
     }
 }

@@ -57,7 +57,8 @@ internal sealed class TanhStack
         ArgumentOutOfRangeException.ThrowIfNegative(noiseLevel);
         foreach (var layer in Layers)
         {
-            layer.WeightState = optimizer.CreateState(layer.Weights.Length);
+            layer.Compact.Load(layer.Weights);
+            layer.WeightState = optimizer.CreateState(layer.Compact.Values.Length);
             layer.BiasState = optimizer.CreateState(layer.Bias.Length);
         }
 
@@ -69,7 +70,9 @@ internal sealed class TanhStack
             losses[epoch++] = loss;
             foreach (var layer in Layers)
             {
-                optimizer.Step(layer.Weights, layer.WeightGradient, layer.WeightState!);
+                layer.Compact.LoadGradient(layer.WeightGradient);
+                optimizer.Step(layer.Compact.Values, layer.Compact.Gradient, layer.WeightState!);
+                layer.Compact.Store(layer.Weights);
                 optimizer.Step(layer.Bias, layer.BiasGradient, layer.BiasState!);
             }
 
