@@ -32,13 +32,18 @@ public static class Program
             return Recall.RecallBench.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "wires")
+        {
+            return Recall.WireBench.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "bdn")
         {
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
             return 0;
         }
 
-        Console.Error.WriteLine("usage: Engram.Bench kernel [--json] [--runs N] [--heap] | capacity [--rules pinv,adaptive] [--trials T] | recall [--n 64,1024,4096] [--runs R] [--json] | bdn [BenchmarkDotNet arguments]");
+        Console.Error.WriteLine("usage: Engram.Bench kernel [--json] [--runs N] [--heap] | capacity [--rules pinv,adaptive] [--trials T] | recall [--n 64,1024,4096] [--runs R] [--json] | wires [--n 256] | bdn [BenchmarkDotNet arguments]");
         return 2;
     }
 
