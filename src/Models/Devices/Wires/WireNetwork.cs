@@ -127,6 +127,20 @@ public sealed class WireNetwork
         return p;
     }
 
+    /// <summary>Power dissipated in the cells of column <paramref name="col"/> (W) of the last solution.</summary>
+    public double ColumnCellPowerW(ReadOnlySpan<double> conductancesS, int col)
+    {
+        double p = 0;
+        for (int i = 0; i < _rows; i++)
+        {
+            int k = (i * _cols) + col;
+            double d = _x[k] - _y[k];
+            p += d * d * conductancesS[k];
+        }
+
+        return p;
+    }
+
     // KCL along row i given its column nodes: g_in(V - x0) + g_row(x_{j-1} - x_j) + g_row(x_{j+1} - x_j) = G_j (x_j - y_j).
     private double SolveRow(int i, double drive, ReadOnlySpan<double> g)
     {
