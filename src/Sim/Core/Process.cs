@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Engram.Sim.Resources;
 using Engram.Sim.Tracing;
 
@@ -79,6 +80,10 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         _waitKind = WaitKind.None;
         Simulation.Schedule(this, 0, Priority.Normal);
     }
+
+    /// <summary>Called by the kernel when a signal this process waits on fires; the caller enqueues it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void ClearWaitForWake() => _waitKind = WaitKind.None;
 
     /// <summary>Called by a resource when the request this process waits on is granted.</summary>
     internal void ResumeFromResource()

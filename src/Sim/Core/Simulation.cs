@@ -27,6 +27,10 @@ public sealed class Simulation
     private int _queueHighWater;
     private ulong _hash = DispatchHashing.Seed;
     private bool _stop;
+
+    // A lower bound on the tick of the queue's first entry (long.MaxValue: known empty). Pushes lower it;
+    // pops can only raise the true first tick, so the bound stays valid without being touched.
+    private long _queueTopHint = long.MaxValue;
     private ISimTraceSink? _trace;
 
     public Simulation(SimulationOptions? options = null)
@@ -180,12 +184,12 @@ public sealed class Simulation
     /// <summary>Dispatches exactly one event; false when nothing is pending.</summary>
     public bool Step()
     {
-        if (!TryTake(long.MaxValue, out long sequence, out int slot))
+        if (!TryTake(long.MaxValue, out long sequence, out int slot, out var target))
         {
             return false;
         }
 
-        DispatchTaken(sequence, slot);
+        DispatchTaken(sequence, slot, target);
         return true;
     }
 
@@ -268,19 +272,70 @@ public sealed class Simulation
         _trace?.OnSchedule(_now + delay, sequence, target.Kind, target.Id);
     }
 
+    /// <summary>
+    /// Wakes the first <paramref name="n"/> waiters of a fired signal, in order, and clears them. Each
+    /// process waiter gets the next sequence number and a run-queue entry, exactly as
+    /// <see cref="Schedule"/> would give it (same sequence, same order, same high-water mark), without
+    /// a per-waiter interface call; other waiters (clocked blocks) are woken through
+    /// <see cref="IWakeable.Wake"/>. With a trace sink every waiter takes the ordinary path.
+    /// </summary>
+    internal void WakeAll(Resources.WaiterRef[] waiters, int n)
+    {
+        if (_trace is not null)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                var w = waiters[i].Waiter;
+                waiters[i].Waiter = null!;
+                w.Wake();
+            }
+
+            return;
+        }
+
+        var run = _run;
+        run.Reserve(n);
+        long sequence = _nextSequence;
+        for (int i = 0; i < n; i++)
+        {
+            var w = waiters[i].Waiter;
+            waiters[i].Waiter = null!;
+            if (w is Process p && p.Slot >= 0)
+            {
+                p.ClearWaitForWake();
+                p.ScheduledSequence = sequence;
+                run.EnqueueReserved(sequence, p.Slot);
+                sequence++;
+            }
+            else
+            {
+                _nextSequence = sequence;
+                w.Wake();
+                sequence = _nextSequence;
+                run.Reserve(n - i);
+            }
+        }
+
+        _nextSequence = sequence;
+        int pending = QueueCount + run.Count;
+        if (pending > _queueHighWater)
+        {
+            _queueHighWater = pending;
+        }
+    }
+
     private void RunLoop(long untilTick)
     {
         _stop = false;
-        while (!_stop && TryTake(untilTick, out long sequence, out int slot))
+        while (!_stop && TryTake(untilTick, out long sequence, out int slot, out var target))
         {
-            DispatchTaken(sequence, slot);
+            DispatchTaken(sequence, slot, target);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void DispatchTaken(long sequence, int slot)
+    private void DispatchTaken(long sequence, int slot, Schedulable target)
     {
-        var target = _slots.Get(slot)!;
         _processedEvents++;
         _hash = DispatchHashing.Mix(_hash, _now, sequence, target.Id);
         var kind = target.Kind;
@@ -295,24 +350,35 @@ public sealed class Simulation
     }
 
     /// <summary>Takes the next live entry with tick at most <paramref name="untilTick"/> and advances time to it.</summary>
-    private bool TryTake(long untilTick, out long sequence, out int slot)
+    private bool TryTake(long untilTick, out long sequence, out int slot, out Schedulable target)
     {
         while (true)
         {
             long tick;
             if (_run.Count > 0)
             {
-                // The ring holds (now, Normal) entries; the heap may still hold earlier keys at this tick.
-                if (QueueCount > 0)
+                // The ring holds (now, Normal) entries; the queue may still hold earlier keys at this tick.
+                // _queueTopHint is a lower bound on the queue's first tick, so it is read only when the
+                // queue might hold something at this tick.
+                if (_queueTopHint <= _now)
                 {
-                    ref readonly var top = ref QueuePeek();
-                    if (top.Tick == _now && top.Key < QueueEntry.MakeKey(Priority.Normal, _run.HeadSequence))
+                    if (QueueCount > 0)
                     {
-                        var entry = QueuePop();
-                        sequence = entry.Sequence;
-                        slot = entry.Slot;
-                        tick = entry.Tick;
-                        goto Check;
+                        ref readonly var top = ref QueuePeek();
+                        if (top.Tick == _now && top.Key < QueueEntry.MakeKey(Priority.Normal, _run.HeadSequence))
+                        {
+                            var entry = QueuePop();
+                            sequence = entry.Sequence;
+                            slot = entry.Slot;
+                            tick = entry.Tick;
+                            goto Check;
+                        }
+
+                        _queueTopHint = top.Tick;
+                    }
+                    else
+                    {
+                        _queueTopHint = long.MaxValue;
                     }
                 }
 
@@ -326,6 +392,7 @@ public sealed class Simulation
                 {
                     sequence = 0;
                     slot = -1;
+                    target = null!;
                     return false;
                 }
 
@@ -338,13 +405,16 @@ public sealed class Simulation
             {
                 sequence = 0;
                 slot = -1;
+                target = null!;
                 return false;
             }
 
         Check:
-            if (IsLive(slot, sequence))
+            var t = _slots.Get(slot);
+            if (t is not null && t.ScheduledSequence == sequence)
             {
                 _now = tick;
+                target = t;
                 return true;
             }
         }
@@ -380,6 +450,11 @@ public sealed class Simulation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void QueuePush(in QueueEntry entry)
     {
+        if (entry.Tick < _queueTopHint)
+        {
+            _queueTopHint = entry.Tick;
+        }
+
         if (_wheel is not null)
         {
             _wheel.Push(entry);

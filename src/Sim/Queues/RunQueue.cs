@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Engram.Sim.Queues;
 
 /// <summary>
@@ -24,6 +26,7 @@ internal sealed class RunQueue
 
     public int HeadSlot => _slots[_head];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enqueue(long sequence, int slot)
     {
         if (_count == _sequences.Length)
@@ -37,6 +40,28 @@ internal sealed class RunQueue
         _count++;
     }
 
+    /// <summary>Makes room for <paramref name="n"/> more entries, so that <see cref="EnqueueReserved"/> needs no check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Reserve(int n)
+    {
+        while (_count + n > _sequences.Length)
+        {
+            Grow();
+        }
+    }
+
+    /// <summary>Appends an entry after <see cref="Reserve"/> made room for it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EnqueueReserved(long sequence, int slot)
+    {
+        int mask = _sequences.Length - 1;
+        int tail = (_head + _count) & mask;
+        _sequences[tail] = sequence;
+        _slots[tail] = slot;
+        _count++;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Dequeue(out long sequence, out int slot)
     {
         sequence = _sequences[_head];
