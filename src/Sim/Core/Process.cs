@@ -16,7 +16,16 @@ namespace Engram.Sim.Core;
 /// </remarks>
 public sealed class Process : Event, IEventWaiter, IWakeable
 {
+    private static readonly System.Reflection.MethodInfo CurrentGetter =
+        typeof(IEnumerator<Wait>).GetProperty(nameof(IEnumerator<Wait>.Current))!.GetMethod!;
+
     private readonly IEnumerator<Wait> _body;
+
+    // The body's MoveNext and Current bound once at creation: a resume then makes two direct delegate
+    // calls instead of two interface calls, which go through a resolve stub once several iterator types
+    // share the call site.
+    private readonly Func<bool> _moveNext;
+    private readonly Func<Wait> _current;
     private WaitKind _waitKind;
     private object? _waitTarget;
     private long _waitArgument;
@@ -31,6 +40,8 @@ public sealed class Process : Event, IEventWaiter, IWakeable
     {
         ArgumentNullException.ThrowIfNull(body);
         _body = body.GetEnumerator();
+        _moveNext = _body.MoveNext;
+        _current = (Func<Wait>)Delegate.CreateDelegate(typeof(Func<Wait>), _body, CurrentGetter);
         Name = name ?? $"process#{Id}";
     }
 
@@ -138,13 +149,19 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         var sim = Simulation;
         sim.EnterProcess(this);
         _waitKind = WaitKind.None;
-        _waitTarget = null;
-        _resumedFrom = from;
+
+        // _waitTarget is only read under _waitKind, so it may keep the last target: a process that
+        // waits on the same thing again then skips the reference store (and its write barrier).
+        if (from is not null || _resumedFrom is not null)
+        {
+            _resumedFrom = from;
+        }
+
         try
         {
             while (true)
             {
-                if (!_body.MoveNext())
+                if (!_moveNext())
                 {
                     CheckFailureObserved();
                     Finish();
@@ -154,7 +171,7 @@ public sealed class Process : Event, IEventWaiter, IWakeable
                 CheckFailureObserved();
                 _interrupted = false;
                 _interruptCause = null;
-                var wait = _body.Current;
+                var wait = _current();
                 switch (wait.Kind)
                 {
                     case WaitKind.Delay:
@@ -181,14 +198,15 @@ public sealed class Process : Event, IEventWaiter, IWakeable
                         }
 
                         _waitKind = WaitKind.Event;
-                        _waitTarget = e;
+                        SetWaitTarget(e);
                         e.AddWaiter(this);
                         return;
 
                     case WaitKind.Signal:
+                        var signal = (Signal)wait.Target!;
                         _waitKind = WaitKind.Signal;
-                        _waitTarget = wait.Target;
-                        ((Signal)wait.Target!).AddWaiter(this);
+                        SetWaitTarget(signal);
+                        signal.AddWaiter(this);
                         return;
 
                     case WaitKind.Resource:
@@ -199,7 +217,7 @@ public sealed class Process : Event, IEventWaiter, IWakeable
                         }
 
                         _waitKind = WaitKind.Resource;
-                        _waitTarget = resource;
+                        SetWaitTarget(resource);
                         _waitArgument = wait.Argument;
                         return;
 
@@ -219,14 +237,27 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SetWaitTarget(object target)
+    {
+        if (!ReferenceEquals(_waitTarget, target))
+        {
+            _waitTarget = target;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CheckFailureObserved()
     {
-        var from = _resumedFrom;
-        if (from is null)
+        if (_resumedFrom is not null)
         {
-            return;
+            CheckFailureObservedSlow();
         }
+    }
 
+    private void CheckFailureObservedSlow()
+    {
+        var from = _resumedFrom!;
         _resumedFrom = null;
         if (from.FailedUnobserved)
         {

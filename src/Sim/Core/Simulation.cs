@@ -28,6 +28,11 @@ public sealed class Simulation
     private ulong _hash = DispatchHashing.Seed;
     private bool _stop;
 
+    // The running process, kept as its slot (a resident process keeps it while alive) so that entering
+    // a process stores an int, not a reference (no GC write barrier per resume).
+    private int _activeSlot = -1;
+    private Process? _activeFallback;
+
     // A lower bound on the tick of the queue's first entry (long.MaxValue: known empty). Pushes lower it;
     // pops can only raise the true first tick, so the bound stays valid without being touched.
     private long _queueTopHint = long.MaxValue;
@@ -69,7 +74,7 @@ public sealed class Simulation
     public long Now => _now;
 
     /// <summary>The process whose body is running, or null between dispatches.</summary>
-    public Process? ActiveProcess { get; private set; }
+    public Process? ActiveProcess => _activeSlot >= 0 ? Unsafe.As<Process>(_slots.Get(_activeSlot)) : _activeFallback;
 
     /// <summary>Dispatches so far (events processed, processes resumed, clock edges).</summary>
     public long ProcessedEvents => _processedEvents;
@@ -227,11 +232,27 @@ public sealed class Simulation
 
     internal void EnterProcess(Process p)
     {
-        ActiveProcess = p;
+        int slot = p.Slot;
+        if (slot >= 0)
+        {
+            _activeSlot = slot;
+        }
+        else
+        {
+            _activeFallback = p;
+        }
+
         _trace?.OnResume(_now, p.Id);
     }
 
-    internal void LeaveProcess() => ActiveProcess = null;
+    internal void LeaveProcess()
+    {
+        _activeSlot = -1;
+        if (_activeFallback is not null)
+        {
+            _activeFallback = null;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Schedule(Schedulable target, long delay, int priority)
@@ -285,8 +306,9 @@ public sealed class Simulation
         {
             for (int i = 0; i < n; i++)
             {
-                var w = waiters[i].Waiter;
-                waiters[i].Waiter = null!;
+                ref var entry = ref waiters[i];
+                var w = entry.Other ?? Unsafe.As<Process>(_slots.Get(entry.Slot)!);
+                entry.Other = null;
                 w.Wake();
             }
 
@@ -294,23 +316,28 @@ public sealed class Simulation
         }
 
         var run = _run;
+        var slots = _slots;
         run.Reserve(n);
         long sequence = _nextSequence;
         for (int i = 0; i < n; i++)
         {
-            var w = waiters[i].Waiter;
-            waiters[i].Waiter = null!;
-            if (w is Process p && p.Slot >= 0)
+            ref var entry = ref waiters[i];
+            var other = entry.Other;
+            if (other is null)
             {
+                // A process, held by its slot (stable while it is alive and waiting).
+                int slot = entry.Slot;
+                var p = Unsafe.As<Process>(slots.Get(slot)!);
                 p.ClearWaitForWake();
                 p.ScheduledSequence = sequence;
-                run.EnqueueReserved(sequence, p.Slot);
+                run.EnqueueReserved(sequence, slot);
                 sequence++;
             }
             else
             {
+                entry.Other = null;
                 _nextSequence = sequence;
-                w.Wake();
+                other.Wake();
                 sequence = _nextSequence;
                 run.Reserve(n - i);
             }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Engram.Sim.Core;
 
 namespace Engram.Sim.Resources;
@@ -53,8 +54,37 @@ public sealed class Signal
 
     public override string ToString() => $"Signal '{Name}'";
 
+
     internal void AddWaiter(IWakeable waiter)
     {
+        if (waiter is Process p)
+        {
+            AddWaiter(p);
+            return;
+        }
+
+        int count = _count;
+        if (count == _waiters.Length)
+        {
+            Grow();
+        }
+
+        _waiters[count].Slot = -1;
+        _waiters[count].Other = waiter;
+        _count = count + 1;
+    }
+
+    /// <summary>A process waits by its slot: an int store, no reference (no GC write barrier).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddWaiter(Process process)
+    {
+        int slot = process.Slot;
+        if (slot < 0)
+        {
+            AddOther(process);
+            return;
+        }
+
         int count = _count;
         var waiters = _waiters;
         if ((uint)count >= (uint)waiters.Length)
@@ -63,23 +93,38 @@ public sealed class Signal
             waiters = _waiters;
         }
 
-        waiters[count].Waiter = waiter;
+        waiters[count].Slot = slot;
         _count = count + 1;
     }
 
     internal bool RemoveWaiter(IWakeable waiter)
     {
+        int slot = waiter is Process p && p.Slot >= 0 ? p.Slot : -1;
         for (int i = 0; i < _count; i++)
         {
-            if (ReferenceEquals(_waiters[i].Waiter, waiter))
+            ref var entry = ref _waiters[i];
+            if (entry.Other is null ? entry.Slot == slot : ReferenceEquals(entry.Other, waiter))
             {
                 Array.Copy(_waiters, i + 1, _waiters, i, _count - i - 1);
-                _waiters[--_count].Waiter = null!;
+                _waiters[--_count] = default;
                 return true;
             }
         }
 
         return false;
+    }
+
+    private void AddOther(IWakeable waiter)
+    {
+        int count = _count;
+        if (count == _waiters.Length)
+        {
+            Grow();
+        }
+
+        _waiters[count].Slot = -1;
+        _waiters[count].Other = waiter;
+        _count = count + 1;
     }
 
     private void Grow()
@@ -92,8 +137,13 @@ public sealed class Signal
     }
 }
 
-/// <summary>One entry of a signal's waiter list; a struct so that storing it needs no array-covariance check.</summary>
+/// <summary>
+/// One entry of a signal's waiter list: a process by its slot (<see cref="Other"/> null), anything else
+/// (a sleeping clocked block) by reference. Entries past the list's end always have <see cref="Other"/>
+/// null, so adding a process stores only an int.
+/// </summary>
 internal struct WaiterRef
 {
-    public IWakeable Waiter;
+    public int Slot;
+    public IWakeable? Other;
 }
