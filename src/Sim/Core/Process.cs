@@ -103,7 +103,11 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         Simulation.Schedule(this, 0, Priority.Normal);
     }
 
-    internal override void Dispatch()
+    internal override void Dispatch() => DispatchProcess();
+
+    /// <summary>The body of <see cref="Dispatch"/>, called directly by the run loop (Process is sealed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void DispatchProcess()
     {
         if (!_alive)
         {
@@ -174,34 +178,6 @@ public sealed class Process : Event, IEventWaiter, IWakeable
                 var wait = _current();
                 switch (wait.Kind)
                 {
-                    case WaitKind.Delay:
-                        _waitKind = WaitKind.Delay;
-                        sim.Schedule(this, wait.Argument, wait.Priority);
-                        return;
-
-                    case WaitKind.Event:
-                        var e = (Event)wait.Target!;
-                        if (e.IsProcessed)
-                        {
-                            _resumedFrom = e;
-                            continue;
-                        }
-
-                        if (ReferenceEquals(e, this))
-                        {
-                            throw new InvalidOperationException("a process cannot wait on itself");
-                        }
-
-                        if (!ReferenceEquals(e.Simulation, sim))
-                        {
-                            throw new InvalidOperationException($"{e} belongs to another simulation");
-                        }
-
-                        _waitKind = WaitKind.Event;
-                        SetWaitTarget(e);
-                        e.AddWaiter(this);
-                        return;
-
                     case WaitKind.Signal:
                         var signal = (Signal)wait.Target!;
                         _waitKind = WaitKind.Signal;
@@ -209,20 +185,20 @@ public sealed class Process : Event, IEventWaiter, IWakeable
                         signal.AddWaiter(this);
                         return;
 
-                    case WaitKind.Resource:
-                        var resource = (ResourceBase)wait.Target!;
-                        if (resource.AwaitGrant(wait.Argument, this))
+                    case WaitKind.Delay:
+                        _waitKind = WaitKind.Delay;
+                        sim.Schedule(this, wait.Argument, wait.Priority);
+                        return;
+
+                    default:
+                        // Events and requests (and the error of a default Wait) out of line, which keeps
+                        // this loop's frame small.
+                        if (WaitOnOther(wait.Kind, wait.Target, wait.Argument))
                         {
                             continue;
                         }
 
-                        _waitKind = WaitKind.Resource;
-                        SetWaitTarget(resource);
-                        _waitArgument = wait.Argument;
                         return;
-
-                    default:
-                        throw new InvalidOperationException("the process yielded default(Wait); yield a timeout, event, signal or request");
                 }
             }
         }
@@ -234,6 +210,52 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         finally
         {
             sim.LeaveProcess();
+        }
+    }
+
+    /// <summary>Starts waiting on an event or a request; true when it is already done (resume at once).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool WaitOnOther(WaitKind kind, object? target, long argument)
+    {
+        switch (kind)
+        {
+            case WaitKind.Event:
+                var e = (Event)target!;
+                if (e.IsProcessed)
+                {
+                    _resumedFrom = e;
+                    return true;
+                }
+
+                if (ReferenceEquals(e, this))
+                {
+                    throw new InvalidOperationException("a process cannot wait on itself");
+                }
+
+                if (!ReferenceEquals(e.Simulation, Simulation))
+                {
+                    throw new InvalidOperationException($"{e} belongs to another simulation");
+                }
+
+                _waitKind = WaitKind.Event;
+                SetWaitTarget(e);
+                e.AddWaiter(this);
+                return false;
+
+            case WaitKind.Resource:
+                var resource = (ResourceBase)target!;
+                if (resource.AwaitGrant(argument, this))
+                {
+                    return true;
+                }
+
+                _waitKind = WaitKind.Resource;
+                SetWaitTarget(resource);
+                _waitArgument = argument;
+                return false;
+
+            default:
+                throw new InvalidOperationException("the process yielded default(Wait); yield a timeout, event, signal or request");
         }
     }
 

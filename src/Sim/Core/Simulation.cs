@@ -368,7 +368,15 @@ public sealed class Simulation
         var kind = target.Kind;
         _dispatchedByKind[(int)kind]++;
         _trace?.OnDispatch(_now, sequence, kind, target.Id);
-        target.Dispatch();
+        if (target.GetType() == typeof(Process))
+        {
+            // The common case, called directly rather than through the virtual Dispatch.
+            Unsafe.As<Process>(target).DispatchProcess();
+        }
+        else
+        {
+            target.Dispatch();
+        }
         if (target.ScheduledSequence == sequence && !target.Resident)
         {
             _slots.Release(slot);
