@@ -316,8 +316,13 @@ public sealed class Simulation
         }
 
         var run = _run;
-        var slots = _slots;
         run.Reserve(n);
+        var items = _slots.Items;
+        var ringSequences = run.SequenceRing;
+        var ringSlots = run.SlotRing;
+        int mask = ringSequences.Length - 1;
+        int tail = run.Tail;
+        int appended = 0;
         long sequence = _nextSequence;
         for (int i = 0; i < n; i++)
         {
@@ -327,22 +332,35 @@ public sealed class Simulation
             {
                 // A process, held by its slot (stable while it is alive and waiting).
                 int slot = entry.Slot;
-                var p = Unsafe.As<Process>(slots.Get(slot)!);
+                var p = Unsafe.As<Process>(items[slot]!);
                 p.ClearWaitForWake();
                 p.ScheduledSequence = sequence;
-                run.EnqueueReserved(sequence, slot);
+                int at = tail & mask;
+                ringSequences[at] = sequence;
+                ringSlots[at] = slot;
+                tail++;
+                appended++;
                 sequence++;
             }
             else
             {
+                // Anything else wakes through its own code, which may schedule (and grow the ring).
                 entry.Other = null;
+                run.CommitAppended(appended);
+                appended = 0;
                 _nextSequence = sequence;
                 other.Wake();
                 sequence = _nextSequence;
                 run.Reserve(n - i);
+                items = _slots.Items;
+                ringSequences = run.SequenceRing;
+                ringSlots = run.SlotRing;
+                mask = ringSequences.Length - 1;
+                tail = run.Tail;
             }
         }
 
+        run.CommitAppended(appended);
         _nextSequence = sequence;
         int pending = QueueCount + run.Count;
         if (pending > _queueHighWater)

@@ -22,6 +22,17 @@ internal sealed class RunQueue
 
     public int Count => _count;
 
+    /// <summary>The ring arrays and the index one past the last entry, for an append loop that keeps them in registers.</summary>
+    internal long[] SequenceRing => _sequences;
+
+    internal int[] SlotRing => _slots;
+
+    internal int Tail => _head + _count;
+
+    /// <summary>Counts <paramref name="n"/> entries written at <see cref="Tail"/> onwards (after <see cref="Reserve"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void CommitAppended(int n) => _count += n;
+
     public long HeadSequence => _sequences[_head];
 
     public int HeadSlot => _slots[_head];
