@@ -74,7 +74,7 @@ public sealed class Simulation
     public long Now => _now;
 
     /// <summary>The process whose body is running, or null between dispatches.</summary>
-    public Process? ActiveProcess => _activeSlot >= 0 ? Unsafe.As<Process>(_slots.Get(_activeSlot)) : _activeFallback;
+    public Process? ActiveProcess => _activeSlot >= 0 ? (Process?)_slots.Get(_activeSlot) : _activeFallback;
 
     /// <summary>Dispatches so far (events processed, processes resumed, clock edges).</summary>
     public long ProcessedEvents => _processedEvents;
@@ -307,7 +307,7 @@ public sealed class Simulation
             for (int i = 0; i < n; i++)
             {
                 ref var entry = ref waiters[i];
-                var w = entry.Other ?? Unsafe.As<Process>(_slots.Get(entry.Slot)!);
+                var w = entry.Other ?? (Process)_slots.Get(entry.Slot)!;
                 entry.Other = null;
                 w.Wake();
             }
@@ -332,7 +332,8 @@ public sealed class Simulation
             {
                 // A process, held by its slot (stable while it is alive and waiting).
                 int slot = entry.Slot;
-                var p = Unsafe.As<Process>(items[slot]!);
+                // A checked cast (one method-table compare, Process is sealed): a slot always holds its process here.
+                var p = (Process)items[slot]!;
                 p.ClearWaitForWake();
                 p.ScheduledSequence = sequence;
                 int at = tail & mask;
