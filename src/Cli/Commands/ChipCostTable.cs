@@ -23,7 +23,8 @@ internal static class ChipCostTable
         foreach (var r in blocks.Rows())
         {
             string energy = string.Create(c, $"{r.EnergyJ * 1e15:G4} fJ") + (r.EnergyNote.Length > 0 ? $" ({r.EnergyNote})" : "");
-            string latency = string.Create(c, $"{r.Cycles} cyc ({r.Cycles * r.PeriodPs} ps)");
+            // Blocks without a clock of their own (the programmer) take the device card's pulse widths, given in the detail.
+            string latency = r.PeriodPs == 0 ? "card pulses" : string.Create(c, $"{r.Cycles} cyc ({r.Cycles * r.PeriodPs} ps)");
             string area = r.AreaUm2 is double a ? string.Create(c, $"{a:G4} um2") : "";
             output.WriteLine(string.Create(c, $"  {r.Kind,-16}{r.Action,-14}{r.Detail,-36}{energy,-33}{latency,-18}{area,-14}{r.Source}"));
         }

@@ -25,7 +25,7 @@ public static class BlockKinds
     /// </summary>
     public static readonly IReadOnlyList<BlockKind> All =
     [
-        new(Crossbar, ["read"], "per conducting cell per read", Overrides.Energy | Overrides.Area, Clocked: true),
+        new(Crossbar, ["read", "wire_loss"], "per conducting cell per read", Overrides.Energy | Overrides.Area, Clocked: true),
         new(RowDriver, ["drive_row"], "per row per read", Overrides.Energy | Overrides.Area, Clocked: false),
         new(Adc, ["convert"], "per conversion", Overrides.All, Clocked: true),
         new(ShiftAdd, ["shift_add"], "per operation", Overrides.All, Clocked: true),

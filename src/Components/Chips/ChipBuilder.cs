@@ -4,6 +4,7 @@ using Engram.Components.Blocks.Crossbar;
 using Engram.Components.Blocks.Digital;
 using Engram.Components.Ledger;
 using Engram.Models.Devices;
+using Engram.Models.Devices.Wires;
 using Engram.Sim.Core;
 using Engram.Sim.Resources;
 
@@ -36,7 +37,11 @@ internal static class ChipBuilder
                         sim.Random.Stream($"devices/faults/{path}/{which}").AsSystemRandom());
                 }
 
-                var crossbar = new CrossbarArray(rb, cb, rb * rows, cb * cols, arrays, mapping);
+                var a = spec.Array;
+                var wires = a.HasWires
+                    ? arrays.Select(d => new WiredRead(new WireNetwork(rows, cols, a.WireResistanceOhm, a.WireResistanceOhm, a.DriverResistanceOhm, a.SenseResistanceOhm), d.CellCount)).ToArray()
+                    : null;
+                var crossbar = new CrossbarArray(rb, cb, rb * rows, cb * cols, arrays, mapping, wires);
                 macros[rb, cb] = new Macro(path, crossbar, new Resource(sim, blocks.Adcs.PerArray, $"{path}/{BlockKinds.Adc}"),
                     ledger.Component($"{path}/{BlockKinds.Crossbar}"), ledger.Component($"{path}/{BlockKinds.RowDriver}"),
                     ledger.Component($"{path}/{BlockKinds.Adc}"), ledger.Component($"{path}/{BlockKinds.Programmer}"));

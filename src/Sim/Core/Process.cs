@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Engram.Sim.Resources;
 using Engram.Sim.Tracing;
 
@@ -15,7 +16,16 @@ namespace Engram.Sim.Core;
 /// </remarks>
 public sealed class Process : Event, IEventWaiter, IWakeable
 {
+    private static readonly System.Reflection.MethodInfo CurrentGetter =
+        typeof(IEnumerator<Wait>).GetProperty(nameof(IEnumerator<Wait>.Current))!.GetMethod!;
+
     private readonly IEnumerator<Wait> _body;
+
+    // The body's MoveNext and Current bound once at creation: a resume then makes two direct delegate
+    // calls instead of two interface calls, which go through a resolve stub once several iterator types
+    // share the call site.
+    private readonly Func<bool> _moveNext;
+    private readonly Func<Wait> _current;
     private WaitKind _waitKind;
     private object? _waitTarget;
     private long _waitArgument;
@@ -30,6 +40,8 @@ public sealed class Process : Event, IEventWaiter, IWakeable
     {
         ArgumentNullException.ThrowIfNull(body);
         _body = body.GetEnumerator();
+        _moveNext = _body.MoveNext;
+        _current = (Func<Wait>)Delegate.CreateDelegate(typeof(Func<Wait>), _body, CurrentGetter);
         Name = name ?? $"process#{Id}";
     }
 
@@ -80,6 +92,10 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         Simulation.Schedule(this, 0, Priority.Normal);
     }
 
+    /// <summary>Called by the kernel when a signal this process waits on fires; the caller enqueues it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void ClearWaitForWake() => _waitKind = WaitKind.None;
+
     /// <summary>Called by a resource when the request this process waits on is granted.</summary>
     internal void ResumeFromResource()
     {
@@ -87,7 +103,11 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         Simulation.Schedule(this, 0, Priority.Normal);
     }
 
-    internal override void Dispatch()
+    internal override void Dispatch() => DispatchProcess();
+
+    /// <summary>The body of <see cref="Dispatch"/>, called directly by the run loop (Process is sealed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void DispatchProcess()
     {
         if (!_alive)
         {
@@ -133,13 +153,19 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         var sim = Simulation;
         sim.EnterProcess(this);
         _waitKind = WaitKind.None;
-        _waitTarget = null;
-        _resumedFrom = from;
+
+        // _waitTarget is only read under _waitKind, so it may keep the last target: a process that
+        // waits on the same thing again then skips the reference store (and its write barrier).
+        if (from is not null || _resumedFrom is not null)
+        {
+            _resumedFrom = from;
+        }
+
         try
         {
             while (true)
             {
-                if (!_body.MoveNext())
+                if (!_moveNext())
                 {
                     CheckFailureObserved();
                     Finish();
@@ -149,57 +175,30 @@ public sealed class Process : Event, IEventWaiter, IWakeable
                 CheckFailureObserved();
                 _interrupted = false;
                 _interruptCause = null;
-                var wait = _body.Current;
+                var wait = _current();
                 switch (wait.Kind)
                 {
+                    case WaitKind.Signal:
+                        var signal = (Signal)wait.Target!;
+                        _waitKind = WaitKind.Signal;
+                        SetWaitTarget(signal);
+                        signal.AddWaiter(this);
+                        return;
+
                     case WaitKind.Delay:
                         _waitKind = WaitKind.Delay;
                         sim.Schedule(this, wait.Argument, wait.Priority);
                         return;
 
-                    case WaitKind.Event:
-                        var e = (Event)wait.Target!;
-                        if (e.IsProcessed)
-                        {
-                            _resumedFrom = e;
-                            continue;
-                        }
-
-                        if (ReferenceEquals(e, this))
-                        {
-                            throw new InvalidOperationException("a process cannot wait on itself");
-                        }
-
-                        if (!ReferenceEquals(e.Simulation, sim))
-                        {
-                            throw new InvalidOperationException($"{e} belongs to another simulation");
-                        }
-
-                        _waitKind = WaitKind.Event;
-                        _waitTarget = e;
-                        e.AddWaiter(this);
-                        return;
-
-                    case WaitKind.Signal:
-                        _waitKind = WaitKind.Signal;
-                        _waitTarget = wait.Target;
-                        ((Signal)wait.Target!).AddWaiter(this);
-                        return;
-
-                    case WaitKind.Resource:
-                        var resource = (ResourceBase)wait.Target!;
-                        if (resource.AwaitGrant(wait.Argument, this))
-                        {
-                            continue;
-                        }
-
-                        _waitKind = WaitKind.Resource;
-                        _waitTarget = resource;
-                        _waitArgument = wait.Argument;
-                        return;
-
                     default:
-                        throw new InvalidOperationException("the process yielded default(Wait); yield a timeout, event, signal or request");
+                        // Events and requests (and the error of a default Wait) out of line, which keeps
+                        // this loop's frame small.
+                        if (WaitOnOther(wait.Kind, wait.Target, wait.Argument))
+                        {
+                            continue;
+                        }
+
+                        return;
                 }
             }
         }
@@ -214,14 +213,73 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         }
     }
 
+    /// <summary>Starts waiting on an event or a request; true when it is already done (resume at once).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool WaitOnOther(WaitKind kind, object? target, long argument)
+    {
+        switch (kind)
+        {
+            case WaitKind.Event:
+                var e = (Event)target!;
+                if (e.IsProcessed)
+                {
+                    _resumedFrom = e;
+                    return true;
+                }
+
+                if (ReferenceEquals(e, this))
+                {
+                    throw new InvalidOperationException("a process cannot wait on itself");
+                }
+
+                if (!ReferenceEquals(e.Simulation, Simulation))
+                {
+                    throw new InvalidOperationException($"{e} belongs to another simulation");
+                }
+
+                _waitKind = WaitKind.Event;
+                SetWaitTarget(e);
+                e.AddWaiter(this);
+                return false;
+
+            case WaitKind.Resource:
+                var resource = (ResourceBase)target!;
+                if (resource.AwaitGrant(argument, this))
+                {
+                    return true;
+                }
+
+                _waitKind = WaitKind.Resource;
+                SetWaitTarget(resource);
+                _waitArgument = argument;
+                return false;
+
+            default:
+                throw new InvalidOperationException("the process yielded default(Wait); yield a timeout, event, signal or request");
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SetWaitTarget(object target)
+    {
+        if (!ReferenceEquals(_waitTarget, target))
+        {
+            _waitTarget = target;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void CheckFailureObserved()
     {
-        var from = _resumedFrom;
-        if (from is null)
+        if (_resumedFrom is not null)
         {
-            return;
+            CheckFailureObservedSlow();
         }
+    }
 
+    private void CheckFailureObservedSlow()
+    {
+        var from = _resumedFrom!;
         _resumedFrom = null;
         if (from.FailedUnobserved)
         {

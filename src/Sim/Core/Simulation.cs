@@ -27,6 +27,15 @@ public sealed class Simulation
     private int _queueHighWater;
     private ulong _hash = DispatchHashing.Seed;
     private bool _stop;
+
+    // The running process, kept as its slot (a resident process keeps it while alive) so that entering
+    // a process stores an int, not a reference (no GC write barrier per resume).
+    private int _activeSlot = -1;
+    private Process? _activeFallback;
+
+    // A lower bound on the tick of the queue's first entry (long.MaxValue: known empty). Pushes lower it;
+    // pops can only raise the true first tick, so the bound stays valid without being touched.
+    private long _queueTopHint = long.MaxValue;
     private ISimTraceSink? _trace;
 
     public Simulation(SimulationOptions? options = null)
@@ -65,7 +74,7 @@ public sealed class Simulation
     public long Now => _now;
 
     /// <summary>The process whose body is running, or null between dispatches.</summary>
-    public Process? ActiveProcess { get; private set; }
+    public Process? ActiveProcess => _activeSlot >= 0 ? (Process?)_slots.Get(_activeSlot) : _activeFallback;
 
     /// <summary>Dispatches so far (events processed, processes resumed, clock edges).</summary>
     public long ProcessedEvents => _processedEvents;
@@ -180,12 +189,12 @@ public sealed class Simulation
     /// <summary>Dispatches exactly one event; false when nothing is pending.</summary>
     public bool Step()
     {
-        if (!TryTake(long.MaxValue, out long sequence, out int slot))
+        if (!TryTake(long.MaxValue, out long sequence, out int slot, out var target))
         {
             return false;
         }
 
-        DispatchTaken(sequence, slot);
+        DispatchTaken(sequence, slot, target);
         return true;
     }
 
@@ -223,11 +232,27 @@ public sealed class Simulation
 
     internal void EnterProcess(Process p)
     {
-        ActiveProcess = p;
+        int slot = p.Slot;
+        if (slot >= 0)
+        {
+            _activeSlot = slot;
+        }
+        else
+        {
+            _activeFallback = p;
+        }
+
         _trace?.OnResume(_now, p.Id);
     }
 
-    internal void LeaveProcess() => ActiveProcess = null;
+    internal void LeaveProcess()
+    {
+        _activeSlot = -1;
+        if (_activeFallback is not null)
+        {
+            _activeFallback = null;
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Schedule(Schedulable target, long delay, int priority)
@@ -268,25 +293,109 @@ public sealed class Simulation
         _trace?.OnSchedule(_now + delay, sequence, target.Kind, target.Id);
     }
 
+    /// <summary>
+    /// Wakes the first <paramref name="n"/> waiters of a fired signal, in order, and clears them. Each
+    /// process waiter gets the next sequence number and a run-queue entry, exactly as
+    /// <see cref="Schedule"/> would give it (same sequence, same order, same high-water mark), without
+    /// a per-waiter interface call; other waiters (clocked blocks) are woken through
+    /// <see cref="IWakeable.Wake"/>. With a trace sink every waiter takes the ordinary path.
+    /// </summary>
+    internal void WakeAll(Resources.WaiterRef[] waiters, int n)
+    {
+        if (_trace is not null)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                ref var entry = ref waiters[i];
+                var w = entry.Other ?? (Process)_slots.Get(entry.Slot)!;
+                entry.Other = null;
+                w.Wake();
+            }
+
+            return;
+        }
+
+        var run = _run;
+        run.Reserve(n);
+        var items = _slots.Items;
+        var ringSequences = run.SequenceRing;
+        var ringSlots = run.SlotRing;
+        int mask = ringSequences.Length - 1;
+        int tail = run.Tail;
+        int appended = 0;
+        long sequence = _nextSequence;
+        for (int i = 0; i < n; i++)
+        {
+            ref var entry = ref waiters[i];
+            var other = entry.Other;
+            if (other is null)
+            {
+                // A process, held by its slot (stable while it is alive and waiting).
+                int slot = entry.Slot;
+                // A checked cast (one method-table compare, Process is sealed): a slot always holds its process here.
+                var p = (Process)items[slot]!;
+                p.ClearWaitForWake();
+                p.ScheduledSequence = sequence;
+                int at = tail & mask;
+                ringSequences[at] = sequence;
+                ringSlots[at] = slot;
+                tail++;
+                appended++;
+                sequence++;
+            }
+            else
+            {
+                // Anything else wakes through its own code, which may schedule (and grow the ring).
+                entry.Other = null;
+                run.CommitAppended(appended);
+                appended = 0;
+                _nextSequence = sequence;
+                other.Wake();
+                sequence = _nextSequence;
+                run.Reserve(n - i);
+                items = _slots.Items;
+                ringSequences = run.SequenceRing;
+                ringSlots = run.SlotRing;
+                mask = ringSequences.Length - 1;
+                tail = run.Tail;
+            }
+        }
+
+        run.CommitAppended(appended);
+        _nextSequence = sequence;
+        int pending = QueueCount + run.Count;
+        if (pending > _queueHighWater)
+        {
+            _queueHighWater = pending;
+        }
+    }
+
     private void RunLoop(long untilTick)
     {
         _stop = false;
-        while (!_stop && TryTake(untilTick, out long sequence, out int slot))
+        while (!_stop && TryTake(untilTick, out long sequence, out int slot, out var target))
         {
-            DispatchTaken(sequence, slot);
+            DispatchTaken(sequence, slot, target);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void DispatchTaken(long sequence, int slot)
+    private void DispatchTaken(long sequence, int slot, Schedulable target)
     {
-        var target = _slots.Get(slot)!;
         _processedEvents++;
         _hash = DispatchHashing.Mix(_hash, _now, sequence, target.Id);
         var kind = target.Kind;
         _dispatchedByKind[(int)kind]++;
         _trace?.OnDispatch(_now, sequence, kind, target.Id);
-        target.Dispatch();
+        if (target.GetType() == typeof(Process))
+        {
+            // The common case, called directly rather than through the virtual Dispatch.
+            Unsafe.As<Process>(target).DispatchProcess();
+        }
+        else
+        {
+            target.Dispatch();
+        }
         if (target.ScheduledSequence == sequence && !target.Resident)
         {
             _slots.Release(slot);
@@ -295,24 +404,35 @@ public sealed class Simulation
     }
 
     /// <summary>Takes the next live entry with tick at most <paramref name="untilTick"/> and advances time to it.</summary>
-    private bool TryTake(long untilTick, out long sequence, out int slot)
+    private bool TryTake(long untilTick, out long sequence, out int slot, out Schedulable target)
     {
         while (true)
         {
             long tick;
             if (_run.Count > 0)
             {
-                // The ring holds (now, Normal) entries; the heap may still hold earlier keys at this tick.
-                if (QueueCount > 0)
+                // The ring holds (now, Normal) entries; the queue may still hold earlier keys at this tick.
+                // _queueTopHint is a lower bound on the queue's first tick, so it is read only when the
+                // queue might hold something at this tick.
+                if (_queueTopHint <= _now)
                 {
-                    ref readonly var top = ref QueuePeek();
-                    if (top.Tick == _now && top.Key < QueueEntry.MakeKey(Priority.Normal, _run.HeadSequence))
+                    if (QueueCount > 0)
                     {
-                        var entry = QueuePop();
-                        sequence = entry.Sequence;
-                        slot = entry.Slot;
-                        tick = entry.Tick;
-                        goto Check;
+                        ref readonly var top = ref QueuePeek();
+                        if (top.Tick == _now && top.Key < QueueEntry.MakeKey(Priority.Normal, _run.HeadSequence))
+                        {
+                            var entry = QueuePop();
+                            sequence = entry.Sequence;
+                            slot = entry.Slot;
+                            tick = entry.Tick;
+                            goto Check;
+                        }
+
+                        _queueTopHint = top.Tick;
+                    }
+                    else
+                    {
+                        _queueTopHint = long.MaxValue;
                     }
                 }
 
@@ -326,6 +446,7 @@ public sealed class Simulation
                 {
                     sequence = 0;
                     slot = -1;
+                    target = null!;
                     return false;
                 }
 
@@ -338,13 +459,16 @@ public sealed class Simulation
             {
                 sequence = 0;
                 slot = -1;
+                target = null!;
                 return false;
             }
 
         Check:
-            if (IsLive(slot, sequence))
+            var t = _slots.Get(slot);
+            if (t is not null && t.ScheduledSequence == sequence)
             {
                 _now = tick;
+                target = t;
                 return true;
             }
         }
@@ -380,6 +504,11 @@ public sealed class Simulation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void QueuePush(in QueueEntry entry)
     {
+        if (entry.Tick < _queueTopHint)
+        {
+            _queueTopHint = entry.Tick;
+        }
+
         if (_wheel is not null)
         {
             _wheel.Push(entry);

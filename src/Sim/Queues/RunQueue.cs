@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Engram.Sim.Queues;
 
 /// <summary>
@@ -20,10 +22,22 @@ internal sealed class RunQueue
 
     public int Count => _count;
 
+    /// <summary>The ring arrays and the index one past the last entry, for an append loop that keeps them in registers.</summary>
+    internal long[] SequenceRing => _sequences;
+
+    internal int[] SlotRing => _slots;
+
+    internal int Tail => _head + _count;
+
+    /// <summary>Counts <paramref name="n"/> entries written at <see cref="Tail"/> onwards (after <see cref="Reserve"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void CommitAppended(int n) => _count += n;
+
     public long HeadSequence => _sequences[_head];
 
     public int HeadSlot => _slots[_head];
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Enqueue(long sequence, int slot)
     {
         if (_count == _sequences.Length)
@@ -37,6 +51,28 @@ internal sealed class RunQueue
         _count++;
     }
 
+    /// <summary>Makes room for <paramref name="n"/> more entries, so that <see cref="EnqueueReserved"/> needs no check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Reserve(int n)
+    {
+        while (_count + n > _sequences.Length)
+        {
+            Grow();
+        }
+    }
+
+    /// <summary>Appends an entry after <see cref="Reserve"/> made room for it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EnqueueReserved(long sequence, int slot)
+    {
+        int mask = _sequences.Length - 1;
+        int tail = (_head + _count) & mask;
+        _sequences[tail] = sequence;
+        _slots[tail] = slot;
+        _count++;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Dequeue(out long sequence, out int slot)
     {
         sequence = _sequences[_head];

@@ -22,6 +22,9 @@ internal sealed class SlotTable
 
     public int Live => _used - _freeCount;
 
+    /// <summary>The slot array itself, for loops that look up many slots (valid until the next Acquire).</summary>
+    internal Schedulable?[] Items => _items;
+
     public int Acquire(Schedulable owner)
     {
         int slot;

@@ -12,7 +12,7 @@ public class ChipSchemaDocTests
         technology: { node_nm: 22, vdd_v: 0.85 }
         clocks: { period_ps: 1000, domains: { slow: { period_ps: 2000 } }, blocks: { adc: slow } }
         devices: { card: ../devices/hnn64-rram.yaml, mapping: differential }
-        tiles: { count: 2, arrays_per_tile: 4, array: { rows: 64, cols: 64 } }
+        tiles: { count: 2, arrays_per_tile: 4, array: { rows: 64, cols: 64, wire_resistance_ohm: 1, driver_resistance_ohm: 100, sense_resistance_ohm: 100 } }
         periphery:
           dac_bits: 1
           adc: { type: sar, bits: 5, columns_per_adc: 8, full_scale_fraction: [1.0, 0.5] }

@@ -1,4 +1,5 @@
 using Engram.Models.Devices;
+using Engram.Models.Devices.Wires;
 
 namespace Engram.Components.Blocks.Crossbar;
 
@@ -16,8 +17,12 @@ public sealed class CrossbarArray
     private readonly double[][] _rowSumsS;
     private double _voltageSum;
 
-    public CrossbarArray(int blockRow, int blockCol, int rowStart, int colStart, DeviceArray[] arrays, IWeightMapping mapping)
+    private readonly WiredRead[]? _wires;
+
+    /// <param name="wires">One wired read per array when the array has resistive wires (IR drop), else null.</param>
+    public CrossbarArray(int blockRow, int blockCol, int rowStart, int colStart, DeviceArray[] arrays, IWeightMapping mapping, WiredRead[]? wires = null)
     {
+        _wires = wires;
         BlockRow = blockRow;
         BlockCol = blockCol;
         RowStart = rowStart;
@@ -54,6 +59,9 @@ public sealed class CrossbarArray
 
     /// <summary>Word-line voltages of the current read (scratch, one per row).</summary>
     public double[] VoltagesV { get; }
+
+    /// <summary>Power lost in the wires, drivers and sense paths in the last read (W; 0 for an ideal array).</summary>
+    public double WirePowerW { get; private set; }
 
     /// <summary>Rows driven (non-zero voltage) in the current read.</summary>
     public int ActiveRows { get; private set; }
@@ -113,6 +121,11 @@ public sealed class CrossbarArray
     public double ReadAll(Random? noise)
     {
         Prepare();
+        if (_wires is not null)
+        {
+            return ReadWired(noise);
+        }
+
         double power = 0;
         for (int k = 0; k < Arrays.Count; k++)
         {
@@ -144,6 +157,22 @@ public sealed class CrossbarArray
     public double ReadColumns(ReadOnlySpan<int> columns, Random? noise, out double allPowerW)
     {
         Prepare();
+        if (_wires is not null)
+        {
+            // Through wires every column shares the drop: the whole network is solved, the selected columns taken from it.
+            allPowerW = ReadWired(noise);
+            double selected = 0;
+            foreach (int col in columns)
+            {
+                for (int k = 0; k < Arrays.Count; k++)
+                {
+                    selected += _wires[k].ColumnCellPowerW(col);
+                }
+            }
+
+            return ReferenceS == 0 ? selected : selected + ReferencePowerW();
+        }
+
         double selectedPower = 0;
         allPowerW = 0;
         for (int i = 0; i < columns.Length; i++)
@@ -172,6 +201,21 @@ public sealed class CrossbarArray
         }
 
         return selectedPower;
+    }
+
+    private double ReadWired(Random? noise)
+    {
+        double cells = 0, wires = 0;
+        for (int k = 0; k < Arrays.Count; k++)
+        {
+            var (cellW, wireW) = _wires![k].Read(Arrays[k], VoltagesV, _currentsA[k], noise);
+            Arrays[k].DrivenConductanceSums(VoltagesV, _drivenSumsS[k]);
+            cells += cellW;
+            wires += wireW;
+        }
+
+        WirePowerW = wires;
+        return ReferenceS == 0 ? cells : cells + ReferencePowerW();
     }
 
     private double ArrayPowerW(double[] rowSums)

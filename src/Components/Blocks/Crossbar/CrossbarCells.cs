@@ -13,6 +13,7 @@ public sealed class CrossbarCells
 {
     private readonly BlockSite? _site;
     private readonly int _read;
+    private readonly int _wireLoss;
 
     public CrossbarCells(CostContext costs, ColumnCurrentConvention adcConvention, bool adcEnergyFixed, BlockSite? site = null)
     {
@@ -26,6 +27,7 @@ public sealed class CrossbarCells
         Source = FixedEnergyPerCellJ is null ? $"device card {costs.Spec.Device.Card.Name}" : costs.Source(BlockKinds.Crossbar, costs.ProfileSource);
         _site = site;
         _read = site?.Ledger.Action("read") ?? -1;
+        _wireLoss = site?.Ledger.Action("wire_loss") ?? -1;
     }
 
     /// <summary>True when the converter's energy carries the column current, so cells charge only unconverted columns.</summary>
@@ -54,6 +56,13 @@ public sealed class CrossbarCells
     {
         var site = _site ?? throw new InvalidOperationException("the crossbar has no site: built for costing only");
         site.Ledger.Charge(component, _read, conductingCells, EnergyJ(readPowerW, conductingCells), site.Sim.Now, ReadPs);
+    }
+
+    /// <summary>Charges the I²R loss of the wires, drivers and sense paths of one read (arrays with resistive wires only).</summary>
+    public void ChargeWires(int component, double wirePowerW)
+    {
+        var site = _site ?? throw new InvalidOperationException("the crossbar has no site: built for costing only");
+        site.Ledger.Charge(component, _wireLoss, 1, wirePowerW * ReadCycles * PeriodPs * 1e-12, site.Sim.Now, ReadPs);
     }
 
     public CostRow Row(ChipSpec spec)

@@ -190,6 +190,10 @@ internal sealed class LayerRead
 
         drivers.Charge(macro.RowDriverComponent, macro.Drives, macro.ActiveDrives);
         cells.ChargeRead(macro.CrossbarComponent, conductingCells, cellPowerW);
+        if (crossbar.WirePowerW > 0)
+        {
+            cells.ChargeWires(macro.CrossbarComponent, crossbar.WirePowerW);
+        }
     }
 
     private void StartConversions(ColumnSelection columns, int selectedBlocks, double planeWeight, double[] output)

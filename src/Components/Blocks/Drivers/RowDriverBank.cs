@@ -54,5 +54,5 @@ public sealed class RowDriverBank
     }
 
     public CostRow Row() =>
-        new(BlockKinds.RowDriver, "drive_row", $"{Driver.Name}, input 1 (input 0: {IdleJ * 1e15:G4} fJ)", ActiveJ, "", ReadCycles, PeriodPs, AreaPerRowUm2, Source);
+        new(BlockKinds.RowDriver, "drive_row", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Driver.Name}; input 0: {IdleJ * 1e15:G4} fJ"), ActiveJ, "", ReadCycles, PeriodPs, AreaPerRowUm2, Source);
 }
