@@ -54,7 +54,6 @@ public sealed class Signal
 
     public override string ToString() => $"Signal '{Name}'";
 
-
     internal void AddWaiter(IWakeable waiter)
     {
         if (waiter is Process p)
@@ -63,15 +62,7 @@ public sealed class Signal
             return;
         }
 
-        int count = _count;
-        if (count == _waiters.Length)
-        {
-            Grow();
-        }
-
-        _waiters[count].Slot = -1;
-        _waiters[count].Other = waiter;
-        _count = count + 1;
+        AddOther(waiter);
     }
 
     /// <summary>A process waits by its slot: an int store, no reference (no GC write barrier).</summary>
