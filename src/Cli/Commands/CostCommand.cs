@@ -48,8 +48,8 @@ public static class CostCommand
         };
         var adcType = new Option<string>("--adc-type") { Description = "ADC type for --component adc: sar, flash, sense_amp", DefaultValueFactory = _ => "sar" };
         var inputs = new Option<int?>("--inputs") { Description = "partial sums per output for --component adder_tree (default 8)" };
-        var length = new Option<double>("--length-um") { Description = "wire length per hop for --component interconnect (um)", DefaultValueFactory = _ => 100 };
-        var vdd = new Option<double>("--vdd-v") { Description = "supply for --component interconnect (V)", DefaultValueFactory = _ => 0.85 };
+        var length = new Option<double>("--length-um") { Description = "wire length per hop for --component interconnect (um; default 100, the shipped chips' assumed hop)", DefaultValueFactory = _ => 100 };
+        var vdd = new Option<double>("--vdd-v") { Description = "supply for --component interconnect (V; default 0.85, NeuroSim's 22 nm LSTP supply)", DefaultValueFactory = _ => 0.85 };
         var bits = new Option<int?>("--bits") { Description = "resolution (ADCs, default 5) or width (adder16, dff16)" };
         var rate = new Option<double>("--sample-rate-hz") { Description = "ADC sample rate for the survey profile (S/s)", DefaultValueFactory = _ => SurveyAdcCost.DefaultSampleRateHz };
         var json = new Option<bool>("--json") { Description = "print only {\"energy_j\",\"latency_ps\",\"area_um2\"}" };

@@ -33,6 +33,16 @@ public sealed class CostContext(ChipSpec spec)
 
     public long PeriodPs(string kind) => Spec.Clock.PeriodOf(kind);
 
+    /// <summary>
+    /// One action of a profile cost model as <paramref name="kind"/> charges it: its energy and its whole cycles, each
+    /// replaced by the <c>costs.&lt;kind&gt;</c> figure when the YAML gives one.
+    /// </summary>
+    public (double EnergyJ, int Cycles) Action(string kind, IComponentCostModel model, string action)
+    {
+        var cost = model.Cost(action);
+        return (Energy(kind, cost.EnergyJ), Cycles(kind, Latency(kind, cost.LatencyPs)));
+    }
+
     /// <summary>Whole cycles of <paramref name="kind"/>'s clock covering <paramref name="latencyPs"/> (0 stays 0).</summary>
     public int Cycles(string kind, double latencyPs) =>
         latencyPs <= 0 ? 0 : checked((int)Math.Ceiling((latencyPs / PeriodPs(kind)) - 1e-9));

@@ -75,7 +75,7 @@ public static class RecallExperiment
         for (int l = 0; l < layers.Length; l++)
         {
             var r = chip.ProgramVerified(l, layers[l]);
-            total = total is null ? r : new ProgrammingResult(total.Pulses + r.Pulses, total.VerifyReads + r.VerifyReads, total.Unconverged + r.Unconverged, total.LatencyPs + r.LatencyPs, total.EnergyJ + r.EnergyJ);
+            total = total is null ? r : total.Then(r);
         }
 
         return total;

@@ -21,9 +21,9 @@ public sealed class AdderTree
         }
 
         var model = costs.Library.AdderTree(inputs);
-        EnergyJ = costs.Energy(BlockKinds.AdderTree, model.Cost("reduce").EnergyJ);
+        (EnergyJ, int cycles) = costs.Action(BlockKinds.AdderTree, model, "reduce");
         AreaUm2 = costs.Area(BlockKinds.AdderTree, model.AreaUm2);
-        Action = new TimedAction(site, "reduce", costs.Cycles(BlockKinds.AdderTree, costs.Latency(BlockKinds.AdderTree, model.Cost("reduce").LatencyPs)));
+        Action = new TimedAction(site, "reduce", cycles);
     }
 
     /// <summary>Partial sums per output (one needs no tree: then everything is 0).</summary>

@@ -12,12 +12,12 @@ public sealed class ShiftAddUnit
     public ShiftAddUnit(CostContext costs, BlockSite? site = null)
     {
         var model = costs.Library.ShiftAdd();
-        EnergyJ = costs.Energy(BlockKinds.ShiftAdd, model.Cost("shift_add").EnergyJ);
+        (EnergyJ, int cycles) = costs.Action(BlockKinds.ShiftAdd, model, "shift_add");
         AreaUm2 = costs.Area(BlockKinds.ShiftAdd, model.AreaUm2);
         LeakageW = model.LeakageW;
         PeriodPs = costs.PeriodPs(BlockKinds.ShiftAdd);
         Source = costs.Source(BlockKinds.ShiftAdd, costs.ProfileSource);
-        Action = new TimedAction(site, "shift_add", costs.Cycles(BlockKinds.ShiftAdd, costs.Latency(BlockKinds.ShiftAdd, model.Cost("shift_add").LatencyPs)));
+        Action = new TimedAction(site, "shift_add", cycles);
     }
 
     public double EnergyJ { get; }

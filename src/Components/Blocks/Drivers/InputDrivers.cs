@@ -5,8 +5,6 @@ public static class InputDrivers
 {
     private static readonly Registry<Func<int, IInputDriver>> Entries = Create();
 
-    public static IReadOnlyList<string> Names => Entries.Names;
-
     public static void Register(string name, Func<int, IInputDriver> create) => Entries.Register(name, create);
 
     public static IInputDriver Create(string name, int dacBits) => Entries.Get(name)(dacBits);

@@ -5,6 +5,10 @@ namespace Engram.Components.Blocks.Programming;
 /// <summary>What a write-verify programming of a layer cost: pulses, verify reads, cells that missed the tolerance, time and energy.</summary>
 public sealed record ProgrammingResult(long Pulses, long VerifyReads, long Unconverged, long LatencyPs, double EnergyJ)
 {
+    /// <summary>Two programming phases one after the other (e.g. the layers of a network).</summary>
+    public ProgrammingResult Then(ProgrammingResult next) =>
+        new(Pulses + next.Pulses, VerifyReads + next.VerifyReads, Unconverged + next.Unconverged, LatencyPs + next.LatencyPs, EnergyJ + next.EnergyJ);
+
     /// <summary>Counts shared by the per-array programming processes (they run on the one kernel thread).</summary>
     internal sealed class Tally
     {
