@@ -20,6 +20,7 @@ public static class EngramCommand
         root.Subcommands.Add(SweepCommand.Build());
         root.Subcommands.Add(MergeCommand.Build());
         root.Subcommands.Add(ReportCommand.Build());
+        root.Subcommands.Add(TrainCommand.Build());
         return root;
     }
 

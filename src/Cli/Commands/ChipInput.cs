@@ -35,4 +35,17 @@ internal static class ChipInput
 
         return null;
     }
+
+    /// <summary>As <see cref="TryLoad"/>, for commands that recall: an <c>mlp</c> chip is trained (<c>engram train</c>), not recalled.</summary>
+    public static ChipSpec? TryLoadMemory(string path, TextWriter error, string command)
+    {
+        var spec = TryLoad(path, error, command);
+        if (spec is { Network.Kind: NetworkKind.Mlp })
+        {
+            error.WriteLine($"engram {command}: {path}: network.kind is mlp, a classifier for `engram train`; {command} recalls associative memories (single_layer or multilayer)");
+            return null;
+        }
+
+        return spec;
+    }
 }

@@ -27,7 +27,7 @@ public static class CompareCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var spec = ChipInput.TryLoad(parse.GetValue(chip)!, error, "compare");
+            var spec = ChipInput.TryLoadMemory(parse.GetValue(chip)!, error, "compare");
             if (spec is null)
             {
                 return ChipInput.BadInput;

@@ -29,7 +29,7 @@ public static class RunCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            var spec = ChipInput.TryLoad(parse.GetValue(chip)!, error, "run");
+            var spec = ChipInput.TryLoadMemory(parse.GetValue(chip)!, error, "run");
             if (spec is null)
             {
                 return ChipInput.BadInput;

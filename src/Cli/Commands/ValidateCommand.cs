@@ -62,9 +62,12 @@ public static class ValidateCommand
     {
         var fit = ChipFit.Of(spec);
         var c = CultureInfo.InvariantCulture;
-        string network = spec.Network.Kind == NetworkKind.Multilayer
-            ? $"multilayer, N = {spec.Network.Neurons}, H = {spec.Network.Hidden}"
-            : $"single_layer, N = {spec.Network.Neurons}";
+        string network = spec.Network.Kind switch
+        {
+            NetworkKind.Multilayer => $"multilayer, N = {spec.Network.Neurons}, H = {spec.Network.Hidden}",
+            NetworkKind.Mlp => $"mlp, layers {string.Join("-", spec.Network.Widths)}",
+            _ => $"single_layer, N = {spec.Network.Neurons}",
+        };
         string mapping = spec.Device.Mapping.Name;
         output.WriteLine($"chip {spec.Name} ({spec.File}): valid");
         output.WriteLine($"  network       {network}");

@@ -39,10 +39,7 @@ public sealed record ChipFit(
 
     public static ChipFit Of(NetworkSpec network, ArraySpec array, TilesSpec tiles, IWeightMapping mapping)
     {
-        long n = network.Neurons;
-        long blocks = network.Kind == NetworkKind.SingleLayer
-            ? Ceil(n, array.Rows) * Ceil(n, array.Cols)
-            : (Ceil(n, array.Rows) * Ceil(network.Hidden, array.Cols)) + (Ceil(network.Hidden, array.Rows) * Ceil(n, array.Cols));
+        long blocks = network.WeightShapes().Sum(s => Ceil(s.Inputs, array.Rows) * Ceil(s.Outputs, array.Cols));
         int perBlock = mapping.ArraysPerBlock;
         long arrays = blocks * perBlock;
 

@@ -42,7 +42,7 @@ public static class ChipLoader
     public static ChipSpec Read(ArchDocument document, long memoryBudgetBytes)
     {
         var root = document.Root;
-        root.EnsureOnlyKeys("name", "technology", "clocks", "devices", "tiles", "periphery", "controller", "interconnect", "network", "cost_profile", "costs");
+        root.EnsureOnlyKeys("name", "technology", "clocks", "devices", "tiles", "periphery", "controller", "interconnect", "network", "training", "cost_profile", "costs");
         string name = root.RequireString("name");
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -64,6 +64,7 @@ public static class ChipLoader
         var interconnect = InterconnectSpec.Read(root.RequireMap("interconnect"));
         var networkSection = root.RequireMap("network");
         var network = NetworkSpec.Read(networkSection);
+        var training = root.OptionalMap("training") is { } trainingMap ? TrainingSpec.Read(trainingMap) : null;
         var costsMap = root.OptionalMap("costs");
         root.EnsureNoUnknownKeys();
         var overrides = costsMap is null ? new Dictionary<string, CostOverride>() : CostOverride.ReadAll(costsMap);
@@ -100,6 +101,7 @@ public static class ChipLoader
             Controller = controller,
             Interconnect = interconnect,
             Network = network,
+            Training = training,
             CostProfile = profile,
             CostOverrides = overrides,
         };

@@ -141,10 +141,14 @@ public static class DeviceCardLoader
         return spec;
     }
 
-    private static PulseResponseSpec ReadPulseResponse(ArchMap map)
+    /// <summary>
+    /// A card's <c>pulse_response</c>, or with <paramref name="basis"/> a chip's <c>devices.pulse_response</c>: the
+    /// same keys, each replacing the card's value (so a sweep can walk a device's asymmetry without a new card).
+    /// </summary>
+    internal static PulseResponseSpec ReadPulseResponse(ArchMap map, PulseResponseSpec? basis = null)
     {
-        var model = map.RequireEnum<PulseResponseKind>("model");
-        var d = new PulseResponseSpec();
+        var model = basis is null ? map.RequireEnum<PulseResponseKind>("model") : map.OptionalEnum("model", basis.Model);
+        var d = basis is not null && basis.Model == model ? basis : new PulseResponseSpec();
         double wMin = map.OptionalDouble("w_min", d.WMin, double.MinValue, 0);
         double wMax = map.OptionalDouble("w_max", d.WMax, 0, double.MaxValue);
         if (!(wMax > wMin))
@@ -171,22 +175,22 @@ public static class DeviceCardLoader
             WriteNoiseStd = map.OptionalDouble("write_noise_std", d.WriteNoiseStd, 0, double.MaxValue),
         };
 
+        bool inherit = basis is not null && basis.Model == model;
         spec = model switch
         {
-            PulseResponseKind.LinearStep => spec with { LinearStep = ReadLinearStep(map) },
-            PulseResponseKind.SoftBounds => spec with { LinearStep = new LinearStepParameters { MultNoise = map.OptionalBool("mult_noise", true) } },
-            PulseResponseKind.ExpStep => spec with { ExpStep = ReadExpStep(map) },
-            PulseResponseKind.PowStep => spec with { PowStep = ReadPowStep(map) },
-            PulseResponseKind.PiecewiseStep => spec with { PiecewiseStep = ReadPiecewise(map) },
+            PulseResponseKind.LinearStep => spec with { LinearStep = ReadLinearStep(map, inherit ? d.LinearStep : new LinearStepParameters()) },
+            PulseResponseKind.SoftBounds => spec with { LinearStep = new LinearStepParameters { MultNoise = map.OptionalBool("mult_noise", !inherit || d.LinearStep.MultNoise) } },
+            PulseResponseKind.ExpStep => spec with { ExpStep = ReadExpStep(map, inherit ? d.ExpStep : new ExpStepParameters()) },
+            PulseResponseKind.PowStep => spec with { PowStep = ReadPowStep(map, inherit ? d.PowStep : new PowStepParameters()) },
+            PulseResponseKind.PiecewiseStep => spec with { PiecewiseStep = inherit && !map.Has("piecewise_up") && !map.Has("piecewise_down") ? d.PiecewiseStep : ReadPiecewise(map) },
             _ => spec,
         };
         map.EnsureNoUnknownKeys();
         return spec;
     }
 
-    private static LinearStepParameters ReadLinearStep(ArchMap map)
+    private static LinearStepParameters ReadLinearStep(ArchMap map, LinearStepParameters d)
     {
-        var d = new LinearStepParameters();
         return new LinearStepParameters
         {
             GammaUp = map.OptionalDouble("gamma_up", d.GammaUp, -100, 100),
@@ -199,9 +203,8 @@ public static class DeviceCardLoader
         };
     }
 
-    private static ExpStepParameters ReadExpStep(ArchMap map)
+    private static ExpStepParameters ReadExpStep(ArchMap map, ExpStepParameters d)
     {
-        var d = new ExpStepParameters();
         return new ExpStepParameters
         {
             AUp = map.OptionalDouble("a_up", d.AUp),
@@ -215,9 +218,8 @@ public static class DeviceCardLoader
         };
     }
 
-    private static PowStepParameters ReadPowStep(ArchMap map)
+    private static PowStepParameters ReadPowStep(ArchMap map, PowStepParameters d)
     {
-        var d = new PowStepParameters();
         return new PowStepParameters
         {
             PowGamma = map.OptionalDouble("pow_gamma", d.PowGamma, 0, 100),

@@ -27,6 +27,9 @@ public static class BlockCostQuery
             BlockKinds.Neuron => Neuron(library, bits ?? 5),
             BlockKinds.StateRegister => Of(library.Register(bits ?? 1), "write"),
             BlockKinds.Programmer => Of(library.CellPhysics(), CellArrayCost.WriteSet),
+            BlockKinds.ColumnDriver => Of(library.RowDriver(), RowDriverCost.DriveRowOne),
+            BlockKinds.PulseGenerator => PulseGenerator(library),
+            BlockKinds.DigitalUnit => Of(library.Adder(16), "add"),
             BlockKinds.Controller => throw new ArgumentException("the controller's figures come from the chip YAML (controller.issue_cycles, issue_energy_j, area_um2); no cost profile has one"),
             _ => throw new ArgumentException($"unknown block kind '{kind}'; kinds: {string.Join(", ", BlockKinds.All.Select(k => k.Name))}"),
         };
@@ -52,6 +55,12 @@ public static class BlockCostQuery
             _ => throw new ArgumentException($"--adc-type must be sar, flash or sense_amp, got '{type}'"),
         };
         return Of(model, model.Actions[0]);
+    }
+
+    private static (IComponentCostModel, ActionCost, double) PulseGenerator(CostLibrary library)
+    {
+        var (energyJ, areaUm2) = Training.PulseGenerator.Figures(library);
+        return (library.Adder(Training.PulseGenerator.WordBits), new ActionCost(energyJ, 0), areaUm2);
     }
 
     private static (IComponentCostModel, ActionCost, double) Neuron(CostLibrary library, int bits)

@@ -17,6 +17,9 @@ public static class BlockKinds
     public const string StateRegister = "state_register";
     public const string Controller = "controller";
     public const string Programmer = "programmer";
+    public const string ColumnDriver = "column_driver";
+    public const string PulseGenerator = "pulse_generator";
+    public const string DigitalUnit = "digital_unit";
 
     /// <summary>
     /// Every kind, with its actions (ledger action names), what one action of it is, which figures a
@@ -25,7 +28,7 @@ public static class BlockKinds
     /// </summary>
     public static readonly IReadOnlyList<BlockKind> All =
     [
-        new(Crossbar, ["read", "wire_loss"], "per conducting cell per read", Overrides.Energy | Overrides.Area, Clocked: true),
+        new(Crossbar, ["read", "wire_loss", "pulse"], "per conducting cell per read", Overrides.Energy | Overrides.Area, Clocked: true),
         new(RowDriver, ["drive_row"], "per row per read", Overrides.Energy | Overrides.Area, Clocked: false),
         new(Adc, ["convert"], "per conversion", Overrides.All, Clocked: true),
         new(ShiftAdd, ["shift_add"], "per operation", Overrides.All, Clocked: true),
@@ -35,6 +38,9 @@ public static class BlockKinds
         new(StateRegister, ["write_bit"], "per bit written", Overrides.Energy | Overrides.Area, Clocked: true),
         new(Controller, ["issue", "round_trip"], "per issue", Overrides.Energy | Overrides.Area, Clocked: true),
         new(Programmer, ["program_pulse", "verify_read"], "per pulse or verify read", Overrides.None, Clocked: false),
+        new(ColumnDriver, ["drive_column"], "per column per read or pulse slot", Overrides.Energy | Overrides.Area, Clocked: false),
+        new(PulseGenerator, ["generate"], "per line per pulse slot", Overrides.Energy | Overrides.Area, Clocked: false),
+        new(DigitalUnit, ["op", "buffer_access"], "per 16-bit operation or buffer word", Overrides.Energy | Overrides.Area, Clocked: true),
     ];
 
     /// <summary>Kinds whose figures a <c>costs:</c> entry may replace.</summary>

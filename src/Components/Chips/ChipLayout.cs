@@ -17,10 +17,7 @@ public static class ChipLayout
 {
     public static IReadOnlyList<LayerShape> Layers(ChipSpec spec)
     {
-        int n = spec.Network.Neurons;
-        var shapes = spec.Network.Kind == NetworkKind.Multilayer
-            ? new[] { (Inputs: n, Outputs: spec.Network.Hidden), (Inputs: spec.Network.Hidden, Outputs: n) }
-            : new[] { (Inputs: n, Outputs: n) };
+        var shapes = spec.Network.WeightShapes();
         return [.. shapes.Select((s, l) => new LayerShape(l, s.Inputs, s.Outputs, Ceil(s.Inputs, spec.Array.Rows), Ceil(s.Outputs, spec.Array.Cols)))];
     }
 
@@ -58,7 +55,7 @@ public static class ChipLayout
             }
         }
 
-        int n = spec.Network.Neurons;
+        int n = spec.Network.Kind == NetworkKind.Mlp ? spec.Network.Widths.Skip(1).Sum() : spec.Network.Neurons;
         area["neuron"] = n * blocks.Neurons.AreaUm2;
         area["state_register"] = n * blocks.Register.BitsPerState * blocks.Register.AreaPerBitUm2;
         area["controller"] = blocks.Controller.AreaUm2;

@@ -4,7 +4,7 @@ namespace Engram.Models.Devices;
 /// N(0, 1) deviates from a caller's <see cref="Random"/> (Marsaglia polar method). The second deviate is
 /// dropped so that the result depends only on the stream, never on hidden state kept here.
 /// </summary>
-internal static class StandardNormal
+public static class StandardNormal
 {
     public static double Sample(Random rng)
     {

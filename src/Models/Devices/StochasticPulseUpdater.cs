@@ -41,6 +41,12 @@ public sealed class StochasticPulseUpdater
 
     public int Cols { get; }
 
+    /// <summary>Each row's train of the last update: bit 0 the sign (1 = negative), bits 1..BL the slots that fire.</summary>
+    public ReadOnlySpan<uint> RowTrains => _rowTrains;
+
+    /// <summary>Each column's train of the last update, as <see cref="RowTrains"/>.</summary>
+    public ReadOnlySpan<uint> ColumnTrains => _columnTrains;
+
     /// <summary>Pulses each cell received in the last update, row-major.</summary>
     public ReadOnlySpan<int> PulseCounts => _pulseCounts;
 

@@ -17,7 +17,7 @@ public sealed record ChipSpec
     public static IEnumerable<SchemaKey> Schema =>
         TopLevelSchema.Take(1)
             .Concat(TechnologySpec.Schema).Concat(ClockSpec.Schema).Concat(DeviceSpec.Schema).Concat(TilesSpec.Schema)
-            .Concat(PeripherySpec.Schema).Concat(ControllerSpec.Schema).Concat(InterconnectSpec.Schema).Concat(NetworkSpec.Schema)
+            .Concat(PeripherySpec.Schema).Concat(ControllerSpec.Schema).Concat(InterconnectSpec.Schema).Concat(NetworkSpec.Schema).Concat(TrainingSpec.Schema)
             .Concat(TopLevelSchema.Skip(1)).Concat(CostOverride.Schema);
 
     public required string Name { get; init; }
@@ -42,6 +42,9 @@ public sealed record ChipSpec
     public required InterconnectSpec Interconnect { get; init; }
 
     public required NetworkSpec Network { get; init; }
+
+    /// <summary>The training periphery (<c>training:</c>); null for a chip that only recalls.</summary>
+    public TrainingSpec? Training { get; init; }
 
     /// <summary>Cost profile for every block without an override: neurosim, survey or isaac.</summary>
     public required string CostProfile { get; init; }

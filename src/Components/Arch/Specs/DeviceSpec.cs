@@ -10,13 +10,15 @@ public sealed record DeviceSpec(string CardPath, DeviceCard Card, IWeightMapping
     [
         new("devices.card", "path", "file must exist", "—", "device card; a relative path is relative to the chip file's folder"),
         new("devices.mapping", "—", "a registered weight mapping: `differential` \\| `reference_column`", "—", "signed weights: G⁺ − G⁻ on twin arrays, or one device against a mid-range reference column"),
+        new("devices.pulse_response", "map", "the card's `pulse_response` keys", "the card's", "replaces pulse-response values of the card (e.g. `up_down`, `w_min`, `w_max`, `dw_min_dtod`), so a sweep can walk a device's asymmetry"),
     ];
 
     public static DeviceSpec Read(ArchMap map, string chipFile)
     {
-        map.EnsureOnlyKeys("card", "mapping");
+        map.EnsureOnlyKeys("card", "mapping", "pulse_response");
         string card = map.RequireString("card");
         string mappingName = map.RequireString("mapping");
+        var overrides = map.OptionalMap("pulse_response");
         map.EnsureNoUnknownKeys();
         if (!WeightMappings.TryGet(mappingName, out var mapping))
         {
@@ -34,8 +36,24 @@ public sealed record DeviceSpec(string CardPath, DeviceCard Card, IWeightMapping
             throw map.ErrorAt("card", $"device card file not found: {resolved}");
         }
 
-        // The card's own errors keep the card's file:line:column.
-        return new DeviceSpec(resolved, DeviceCardLoader.Load(resolved), mapping);
+        // The card's own errors keep the card's file:line:column; an override's errors the chip's.
+        var loaded = DeviceCardLoader.Load(resolved);
+        if (overrides is not null)
+        {
+            var response = DeviceCardLoader.ReadPulseResponse(overrides, loaded.PulseResponse);
+            try
+            {
+                response.Validate();
+            }
+            catch (ArgumentException ex)
+            {
+                throw overrides.Error(ex.Message);
+            }
+
+            loaded = loaded with { PulseResponse = response };
+        }
+
+        return new DeviceSpec(resolved, loaded, mapping);
     }
 
     /// <summary>A relative card path is relative to the chip file's folder (the working folder when it has none).</summary>
