@@ -55,6 +55,19 @@ public class CostQueryCommandTests
         Assert.Contains("Stillmaker", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("neurosim", "32", "NeuroSim per-node scaling from 22 nm")]
+    [InlineData("neurosim", "45", "NeuroSim per-node scaling from 22 nm")]
+    [InlineData("neurosim", "14", "Stillmaker-Baas scaling from 22 nm")]
+    [InlineData("survey", "32", "Stillmaker-Baas scaling from 22 nm")]
+    public void The_source_line_says_which_scaling_reached_the_node(string profile, string node, string expected)
+    {
+        var (code, output, _) = CliRunner.Run("cost", "query", "--profile", profile, "--node", node, "--component", "sense_amp");
+        Assert.Equal(0, code);
+        Assert.Contains("  source   ", output, StringComparison.Ordinal);
+        Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void An_implausible_adc_is_warned_about_on_stderr()
     {

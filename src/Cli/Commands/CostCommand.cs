@@ -98,6 +98,11 @@ public static class CostCommand
                 output.WriteLine(string.Create(c, $"  energy   {result.Cost.EnergyJ:G4} J"));
                 output.WriteLine(string.Create(c, $"  latency  {result.Cost.LatencyPs:G6} ps"));
                 output.WriteLine(string.Create(c, $"  area     {result.AreaUm2:G4} um2"));
+                if (result.Model is ComponentCostModel scaled)
+                {
+                    // Which scaling carried the published figures to this node: NeuroSim's per-node formulas or Stillmaker-Baas.
+                    output.WriteLine(string.Create(c, $"  source   {(scaled.IsScaled ? scaled.ScalingNote : string.Create(c, $"published at {scaled.ReferenceNodeNm:G4} nm, no scaling"))}"));
+                }
             }
 
             if (parse.GetValue(explain))

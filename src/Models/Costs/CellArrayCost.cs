@@ -31,8 +31,9 @@ public sealed class CellArrayCost : ComponentCostModel
             NeuroSimReference.Figure("cell area 48 F^2 = 0.023 um^2 at 22 nm", "area = 48 F^2 at the node"));
         double featureUm = nodeNm * 1e-3;
         CellAreaUm2 = features * featureUm * featureUm;
+        // The switch charges the lines of a written row; under NeuroSim their capacitance (wire plus access gates) sets how it scales.
         _rowSwitchEnergyJ = Cite("RowSwitchEnergyJ", 0.83e-12, CostUnit.Joule,
-            NeuroSimReference.Figure("source-line switch energy per written row 0.83 pJ", "Stillmaker-Baas energy scaling from 22 nm")) * EnergyScale;
+            NeuroSimReference.Figure("source-line switch energy per written row 0.83 pJ", NodeScaling is null ? ScalingNote : ScalingNote + "; x word-line capacitance")) * (NodeScaling?.LineCapacitanceRatio ?? EnergyScale);
     }
 
     public double OnResistanceOhm { get; }

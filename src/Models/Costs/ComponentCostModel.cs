@@ -5,7 +5,9 @@ namespace Engram.Models.Costs;
 
 /// <summary>
 /// Shared plumbing of the cost models: the published constants, and the scaling from the node the
-/// figures were published at to the node asked for (Stillmaker &amp; Baas, <see cref="TechnologyScaling"/>).
+/// figures were published at to the node asked for. The "neurosim" profile's 22 nm figures scale the way
+/// NeuroSim does (<see cref="NeuroSimNodeScaling"/>) wherever NeuroSim defines the node; everything else
+/// scales with Stillmaker &amp; Baas (<see cref="TechnologyScaling"/>).
 /// </summary>
 public abstract class ComponentCostModel : IComponentCostModel
 {
@@ -20,7 +22,25 @@ public abstract class ComponentCostModel : IComponentCostModel
         EnergyScale = TechnologyScaling.EnergyFactor(referenceNodeNm, nodeNm);
         AreaScale = TechnologyScaling.AreaFactor(referenceNodeNm, nodeNm);
         LatencyScale = TechnologyScaling.LatencyFactor(referenceNodeNm, nodeNm);
+        bool neuroSimFigures = profile == NeuroSimReference.Profile && Math.Abs(referenceNodeNm - NeuroSimReference.NodeNm) < 1e-9;
+        NodeScaling = neuroSimFigures ? NeuroSimNodeScaling.At(nodeNm) : null;
+        ScalingNote = neuroSimFigures ? NeuroSimNodeScaling.Describe(profile, nodeNm) : string.Create(CultureInfo.InvariantCulture, $"Stillmaker-Baas scaling from {referenceNodeNm:G4} nm");
+        if (NodeScaling is { } s)
+        {
+            EnergyScale = s.LogicEnergyRatio;
+            AreaScale = s.AreaRatio;
+            LatencyScale = s.LogicLatencyRatio;
+        }
     }
+
+    /// <summary>NeuroSim's own per-node factors when this model carries NeuroSim 22 nm figures to a NeuroSim node; else null (Stillmaker–Baas).</summary>
+    public NeuroSimNodeScaling? NodeScaling { get; }
+
+    /// <summary>Which scaling carried the published figures to this node (for provenance and <c>cost query</c>).</summary>
+    public string ScalingNote { get; }
+
+    /// <summary>True when the figures reach this node through NeuroSim's per-node formulas rather than Stillmaker–Baas.</summary>
+    public bool ScaledTheNeuroSimWay => NodeScaling is not null;
 
     public string Kind { get; }
 
@@ -80,9 +100,11 @@ public abstract class ComponentCostModel : IComponentCostModel
             text.AppendLine(c, $"    {constant}");
         }
 
-        text.AppendLine(IsScaled
-            ? string.Create(c, $"  scaled {ReferenceNodeNm:G4} -> {NodeNm:G4} nm: energy x{EnergyScale:G4}, area x{AreaScale:G4}, latency x{LatencyScale:G4} ({TechnologyScaling.Source.Source})")
-            : string.Create(c, $"  published at this node ({ReferenceNodeNm:G4} nm): no scaling"));
+        text.AppendLine(!IsScaled
+            ? string.Create(c, $"  published at this node ({ReferenceNodeNm:G4} nm): no scaling")
+            : NodeScaling is { } s
+                ? string.Create(c, $"  scaled {ReferenceNodeNm:G4} -> {NodeNm:G4} nm: logic energy x{EnergyScale:G4}, area x{AreaScale:G4}, logic latency x{LatencyScale:G4}, sense level x{s.SenseLevelRatio:G4}, sense column x{s.SenseColumnRatio:G4}, line capacitance x{s.LineCapacitanceRatio:G4} ({s.Description})")
+                : string.Create(c, $"  scaled {ReferenceNodeNm:G4} -> {NodeNm:G4} nm: energy x{EnergyScale:G4}, area x{AreaScale:G4}, latency x{LatencyScale:G4} ({ScalingNote}; {TechnologyScaling.Source.Source})"));
         return text.ToString();
     }
 }

@@ -55,8 +55,8 @@ public sealed class CostLibrary
             IsaacReference.Figure("shift-and-add 0.05 mW, 60 um^2 at 1.28 GHz: 0.05 mW x 781.25 ps = 39.06 fJ per op", "Stillmaker-Baas scaling from 32 nm"),
             energyJ: 0.05e-3 * IsaacReference.CyclePs * 1e-12, latencyPs: IsaacReference.CyclePs, areaUm2: 60)
         : new DigitalBlockCost("shift_add", "shift_add", ProfileLabel, NodeNm, NeuroSimReference.NodeNm,
-            NeuroSimReference.Figure("shift-add (16-bit adder + 8-bit shift register) 78 fJ, 52 um^2, 1.5 ns, leakage 5.9 nW", ScaledFrom22),
-            energyJ: 78e-15, latencyPs: 1_500, areaUm2: 52, leakageW: 5.9e-9);
+            NeuroSimReference.Figure("shift-add (16-bit adder + 8-bit shift register) 78 fJ, 52 um^2, 1.5 ns, leakage 5.9 nW", ScaledFrom22 + ShiftAddLatencyNote),
+            energyJ: 78e-15, latencyPs: 1_500, areaUm2: 52, leakageW: 5.9e-9, latencyRatio: ShiftAddLatencyRatio());
 
     /// <summary>Ripple adder: energy, area and delay linear in width (NeuroSim's 16-bit figure).</summary>
     public IComponentCostModel Adder(int bits = 16) => new DigitalBlockCost("adder", "add", ProfileLabel, NodeNm, NeuroSimReference.NodeNm,
@@ -98,7 +98,28 @@ public sealed class CostLibrary
         IsaacReference.Figure("router: 20.74 pJ per 256-bit transfer (no area published)", "Stillmaker-Baas scaling from 32 nm; latency one 1.28 GHz cycle per hop (Engram assumption)"),
         energyJ: 20.74e-12, latencyPs: IsaacReference.CyclePs, areaUm2: 0);
 
-    private const string ScaledFrom22 = "Stillmaker-Baas scaling from 22 nm";
+    // NeuroSim's own per-node scaling where it defines the node, else Stillmaker-Baas (NeuroSimNodeScaling.Describe).
+    private string ScaledFrom22 => NeuroSimNodeScaling.Describe(ProfileLabel, NodeNm);
+
+    // NeuroSim's shift-add delay is its adder's (1.0 ns at 22 nm, a logic delay) plus the register's 0.5 ns clock phase,
+    // which NeuroSim keeps at every node (DFF latency = half the 1 GHz clock; ShiftAdd.cpp, DFF.cpp). Only the adder part scales.
+    private const double ShiftAddAdderPs = 1_000;
+    private const double ShiftAddRegisterPs = 500;
+
+    private string ShiftAddLatencyNote => NeuroSimNodeScaling.At(NodeNm) is not null && ProfileLabel == NeuroSim
+        ? "; latency: 1.0 ns adder x logic delay + 0.5 ns register clock phase (not scaled)"
+        : string.Empty;
+
+    private double ShiftAddLatencyRatio()
+    {
+        if (ProfileLabel != NeuroSim || NeuroSimNodeScaling.At(NodeNm) is not { } node)
+        {
+            return 1;
+        }
+
+        // DigitalBlockCost multiplies by the logic-latency factor; this ratio leaves the register phase unscaled.
+        return ((ShiftAddAdderPs * node.LogicLatencyRatio) + ShiftAddRegisterPs) / ((ShiftAddAdderPs + ShiftAddRegisterPs) * node.LogicLatencyRatio);
+    }
 
     private string ProfileLabel => Profile == Isaac ? NeuroSim : Profile;
 

@@ -23,13 +23,16 @@ public sealed class FlashAdcCost : ComponentCostModel, IAdcCostModel
         }
 
         Bits = bits;
-        const string scaling = "per comparator, x(2^B - 1); Stillmaker-Baas scaling from 22 nm";
+        var node = NodeScaling;
+        string scaling = "per comparator, x(2^B - 1); " + ScalingNote + (node is null ? string.Empty : "; energy x sense-amp power per level");
+        // Each comparator is one level of NeuroSim's multi-level sense amplifier, whose power per level is tabulated per node.
         _comparatorEnergyJ = Cite("ComparatorEnergyJ", 1.70e-15, CostUnit.Joule,
-            NeuroSimReference.Figure("flash 4/5/6/8 bit 25.5/52.7/107/434 fJ = 1.70 fJ x (2^B - 1)", scaling)) * EnergyScale;
+            NeuroSimReference.Figure("flash 4/5/6/8 bit 25.5/52.7/107/434 fJ = 1.70 fJ x (2^B - 1)", scaling)) * (node?.SenseLevelRatio ?? EnergyScale);
         _comparatorAreaUm2 = Cite("ComparatorAreaUm2", 10.92, CostUnit.SquareMicrometer,
             NeuroSimReference.Figure("flash 4/5/6/8 bit 164/338/688/2784 um^2 = 10.92 um^2 x (2^B - 1)", scaling)) * AreaScale;
+        // NeuroSim's sensing time is at least 1 ns at every node (MultilevelSenseAmp.cpp L189-L193).
         ConversionLatencyPs = Cite("ConversionLatencyPs", 1_000, CostUnit.Picosecond,
-            NeuroSimReference.Figure("flash conversion 1 ns", "linear in feature size")) * LatencyScale;
+            NeuroSimReference.Figure("flash conversion 1 ns", node is null ? "linear in feature size" : "1 ns at every NeuroSim node (NeuroSim's 1 ns minimum sensing time)")) * (node is null ? LatencyScale : 1);
         ColumnPowerWOhm = Cite(nameof(ColumnPowerWOhm), SarAdcCost.ColumnCoefficientAt(nodeNm), CostUnit.WattOhm,
             NeuroSimReference.Figure("column power c / R_col over the conversion (c from NeuroSim SarADC table)", "per-node c as for the SAR model"));
     }

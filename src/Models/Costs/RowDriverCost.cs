@@ -19,7 +19,7 @@ public sealed class RowDriverCost : ComponentCostModel
     public RowDriverCost(double nodeNm, string profile = NeuroSimReference.Profile)
         : base("row_driver", profile, nodeNm, NeuroSimReference.NodeNm)
     {
-        const string scaling = "Stillmaker-Baas scaling from 22 nm";
+        string scaling = ScalingNote;
         _baseEnergyJ = Cite("DriveEnergyJ", 5.1e-15, CostUnit.Joule, NeuroSimReference.Figure("row driver 5.1 fJ per row per read", scaling)) * EnergyScale;
         _oneEnergyJ = Cite("InputOneExtraEnergyJ", 2.1e-15, CostUnit.Joule, NeuroSimReference.Figure("+2.1 fJ when the input is 1", scaling)) * EnergyScale;
         double area128 = Cite("Area128RowsUm2", 241, CostUnit.SquareMicrometer, NeuroSimReference.Figure("row-driver area 241 um^2 for 128 rows", scaling + ", per row = /128"));

@@ -44,7 +44,7 @@ public sealed class SarAdcCost : ComponentCostModel, IAdcCostModel
         ConversionLatencyPs = (bits + 1) * Cite("CycleLatencyPs", 1_000, CostUnit.Picosecond, src with { OriginalFigure = "latency (B+1) ns", Scaling = "node-independent (NeuroSim's SAR clock)" });
         _unitAreaUm2 = Cite("TransistorFootprintUm2", FittedFootprintUm2, CostUnit.SquareMicrometer, NeuroSimReference.Figure(
             "SAR 4/5/6/8 bit: 105/124/143/180 um^2 = A_n(269 + 109(B-1)) + A_p(209 + 73(B-1))",
-            "A_n = A_p, least-squares fit to those four areas at load (~0.1028 um^2); Stillmaker-Baas area scaling from 22 nm")) * AreaScale;
+            "A_n = A_p, least-squares fit to those four areas at load (~0.1028 um^2); area: " + ScalingNote)) * AreaScale;
     }
 
     public int Bits { get; }
