@@ -11,6 +11,7 @@ namespace Engram.Bench;
 /// <c>capacity [--rules R1,R2] [--trials T]</c>: the N = 64 capacity sweep of the paper's protocol, timed.
 /// <c>adaptive-phases [--epochs E] [--double]</c>: the adaptive sweep's training alone, timed.
 /// <c>recall [--n 64,1024,4096] [--runs R] [--json]</c>: simulated recall against a bare GEMV of the same weights.
+/// <c>training [--algorithm shd] [--epochs 10]</c>: wall time of training the digits MLP on train-digits.yaml.
 /// <c>bdn [BenchmarkDotNet arguments]</c>: the BenchmarkDotNet suites (e.g. <c>bdn --filter *Queue*</c>).
 /// </summary>
 public static class Program
@@ -43,13 +44,18 @@ public static class Program
             return Recall.WireBench.Run(args[1..]);
         }
 
+        if (args.Length > 0 && args[0] == "training")
+        {
+            return Training.TrainingBench.Run(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "bdn")
         {
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args[1..]);
             return 0;
         }
 
-        Console.Error.WriteLine("usage: Engram.Bench kernel [--json] [--runs N] [--heap] | capacity [--rules pinv,adaptive] [--trials T] | adaptive-phases [--epochs E] [--double] | recall [--n 64,1024,4096] [--runs R] [--json] | wires [--n 256] | bdn [BenchmarkDotNet arguments]");
+        Console.Error.WriteLine("usage: Engram.Bench kernel [--json] [--runs N] [--heap] | capacity [--rules pinv,adaptive] [--trials T] | adaptive-phases [--epochs E] [--double] | recall [--n 64,1024,4096] [--runs R] [--json] | wires [--n 256] | training [--algorithm shd] [--epochs 10] | bdn [BenchmarkDotNet arguments]");
         return 2;
     }
 

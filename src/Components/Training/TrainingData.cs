@@ -4,4 +4,8 @@ namespace Engram.Components.Training;
 public sealed record TrainingData(string Name, double[][] TrainInputs, int[] TrainLabels, double[][] TestInputs, int[] TestLabels, int Classes)
 {
     public int InputWidth => TrainInputs[0].Length;
+
+    /// <summary>The same task trained on its first <paramref name="count"/> training samples (the test set unchanged).</summary>
+    public TrainingData FirstTrainingSamples(int count) =>
+        count >= TrainInputs.Length ? this : this with { TrainInputs = TrainInputs[..count], TrainLabels = TrainLabels[..count] };
 }

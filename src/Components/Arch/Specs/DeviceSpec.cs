@@ -10,7 +10,7 @@ public sealed record DeviceSpec(string CardPath, DeviceCard Card, IWeightMapping
     [
         new("devices.card", "path", "file must exist", "—", "device card; a relative path is relative to the chip file's folder"),
         new("devices.mapping", "—", "a registered weight mapping: `differential` \\| `reference_column`", "—", "signed weights: G⁺ − G⁻ on twin arrays, or one device against a mid-range reference column"),
-        new("devices.pulse_response", "map", "the card's `pulse_response` keys", "the card's", "replaces pulse-response values of the card (e.g. `up_down`, `w_min`, `w_max`, `dw_min_dtod`), so a sweep can walk a device's asymmetry"),
+        new("devices.pulse_response.<key>", "—", "the card's `pulse_response` keys", "the card's", "replaces pulse-response values of the card (e.g. `up_down`, `w_min`, `w_max`, `dw_min_dtod`), so a sweep can walk a device's asymmetry"),
     ];
 
     public static DeviceSpec Read(ArchMap map, string chipFile)
