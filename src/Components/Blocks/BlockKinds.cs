@@ -38,9 +38,9 @@ public static class BlockKinds
         new(StateRegister, ["write_bit"], "per bit written", Overrides.Energy | Overrides.Area, Clocked: true),
         new(Controller, ["issue", "round_trip"], "per issue", Overrides.Energy | Overrides.Area, Clocked: true),
         new(Programmer, ["program_pulse", "verify_read"], "per pulse or verify read", Overrides.None, Clocked: false),
-        new(ColumnDriver, ["drive_column"], "per column per read or pulse slot", Overrides.Energy | Overrides.Area, Clocked: false),
-        new(PulseGenerator, ["generate"], "per line per pulse slot", Overrides.Energy | Overrides.Area, Clocked: false),
-        new(DigitalUnit, ["op", "buffer_access"], "per 16-bit operation or buffer word", Overrides.Energy | Overrides.Area, Clocked: true),
+        new(ColumnDriver, ["drive_column"], "per column per read or pulse slot", Overrides.Energy | Overrides.Area, Clocked: false) { TrainingOnly = true },
+        new(PulseGenerator, ["generate"], "per line per pulse slot", Overrides.Energy | Overrides.Area, Clocked: false) { TrainingOnly = true },
+        new(DigitalUnit, ["op", "buffer_access"], "per 16-bit operation or buffer word", Overrides.Energy | Overrides.Area, Clocked: true) { TrainingOnly = true },
     ];
 
     /// <summary>Kinds whose figures a <c>costs:</c> entry may replace.</summary>
@@ -56,7 +56,11 @@ public static class BlockKinds
 }
 
 /// <summary>A kind of block: its name, its actions (the first is the main one), what one action is, what may be overridden.</summary>
-public sealed record BlockKind(string Name, IReadOnlyList<string> Actions, string PerAction, Overrides Overrides, bool Clocked);
+public sealed record BlockKind(string Name, IReadOnlyList<string> Actions, string PerAction, Overrides Overrides, bool Clocked)
+{
+    /// <summary>Only a chip with a <c>training:</c> section has blocks of this kind (the recall path never charges it).</summary>
+    public bool TrainingOnly { get; init; }
+}
 
 /// <summary>The figures of a block kind a <c>costs.&lt;kind&gt;</c> entry may replace.</summary>
 [Flags]

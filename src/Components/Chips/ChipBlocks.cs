@@ -93,5 +93,29 @@ public sealed class ChipBlocks
             "V^2·G·t at Gmax", 0, 0, null, $"device card {card.Name}");
         yield return new CostRow(BlockKinds.Programmer, "verify_read", $"write-verify, {Cells.ReadPs} ps read", card.ReadVoltageV * card.ReadVoltageV * card.GmaxS * Cells.ReadPs * 1e-12,
             "V^2·G·t at Gmax", 0, 0, null, $"device card {card.Name}");
+        if (spec.Training is { } training)
+        {
+            foreach (var row in TrainingRows(training))
+            {
+                yield return row;
+            }
+        }
+    }
+
+    // The blocks only a training chip has, and the cells' training pulse (docs/training.md).
+    private IEnumerable<CostRow> TrainingRows(TrainingSpec training)
+    {
+        var card = Costs.Spec.Device.Card;
+        var driver = Costs.Library.RowDriver();
+        yield return new CostRow(BlockKinds.Crossbar, "pulse", $"parallel update, {card.WritePulse.WidthPs} ps pulse", card.WritePulse.VoltageV * card.WritePulse.VoltageV * card.GmaxS * card.WritePulse.WidthPs * 1e-12,
+            "V^2·G·t at Gmax; (V/2)^2 for half-selected cells", 0, 0, null, $"device card {card.Name}");
+        yield return new CostRow(BlockKinds.ColumnDriver, "drive_column", "row-driver circuit on the bit lines", Costs.Energy(BlockKinds.ColumnDriver, driver.Cost(Models.Costs.RowDriverCost.DriveRowOne).EnergyJ),
+            "", 0, 0, Costs.Area(BlockKinds.ColumnDriver, driver.AreaUm2), Costs.Source(BlockKinds.ColumnDriver, Costs.ProfileSource));
+        var generator = new Blocks.Training.PulseGenerator(Costs);
+        yield return new CostRow(BlockKinds.PulseGenerator, "generate", $"{Blocks.Training.PulseGenerator.WordBits}-bit compare + LFSR step per line per slot", generator.EnergyPerSlotJ,
+            "", 0, 0, generator.AreaPerLineUm2, generator.Source);
+        var digital = new Blocks.Training.DigitalUnit(Costs, training.DigitalLanes);
+        yield return new CostRow(BlockKinds.DigitalUnit, "op", $"{digital.Lanes} lanes", digital.OpEnergyJ, "", 1, Costs.PeriodPs(BlockKinds.DigitalUnit), digital.AreaUm2, digital.Source);
+        yield return new CostRow(BlockKinds.DigitalUnit, "buffer_access", "16-bit buffer word", digital.BufferEnergyJ, "", 1, Costs.PeriodPs(BlockKinds.DigitalUnit), null, digital.Source);
     }
 }
