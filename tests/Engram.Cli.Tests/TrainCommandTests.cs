@@ -92,4 +92,30 @@ public class TrainCommandTests
         Assert.Equal(2, code);
         Assert.Contains("network.kind is mlp", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Adaptive_trains_he_et_al_memory_with_the_chip_in_the_loop_and_recalls_it_on_the_chip()
+    {
+        using var temp = new TempDir("engram-train-");
+        string dir = temp.Combine("hnn");
+        var (code, output, error) = CliRunner.Run("train", Path.Combine(RepoPaths.Chips, "hnn64.yaml"), "--task", "hnn", "--algorithm", "adaptive",
+            "--patterns", "4", "--faults", "0", "--epochs", "60", "--out", dir);
+        Assert.True(code == 0, error);
+        Assert.Contains("largest P recalled", output, StringComparison.Ordinal);
+        var lines = File.ReadAllLines(Path.Combine(dir, "hnn.csv"));
+        Assert.Equal(2, lines.Length);
+        var header = lines[0].Split(',');
+        var row = lines[1].Split(',');
+        double Column(string name) => double.Parse(row[Array.IndexOf(header, name)], CultureInfo.InvariantCulture);
+
+        // Four patterns on a fault-free 64-neuron chip are learnt and recalled from 5 % flipped cues.
+        Assert.InRange(Column("mean_similarity"), 0.95, 1.0);
+        Assert.True(Column("pulses") > 0 && Column("training_energy_j") > 0 && Column("recall_energy_j") > 0);
+        var breakdown = File.ReadAllText(Path.Combine(dir, "breakdown.csv"));
+        Assert.Contains("digital_unit", breakdown, StringComparison.Ordinal);
+        Assert.Contains("program_pulse", breakdown, StringComparison.Ordinal);
+
+        // The two halves of the option go together.
+        Assert.Equal(2, CliRunner.Run("train", Path.Combine(RepoPaths.Chips, "hnn64.yaml"), "--task", "hnn", "--algorithm", "shd", "--out", temp.Combine("x")).Code);
+    }
 }

@@ -15,11 +15,16 @@ namespace Engram.Cli.Commands;
 /// </summary>
 public static class TrainCommand
 {
+    private const string HnnTask = "hnn";
+    private const string AdaptiveAlgorithm = "adaptive";
+
     public static Command Build()
     {
         var chip = new Argument<string>("chip") { Description = "chip YAML with network.kind: mlp and a training: section (arch/chips/train-digits.yaml)" };
-        var task = new Option<string>("--task") { Description = "digits | mnist", DefaultValueFactory = _ => TrainingTasks.Digits };
-        var algorithm = new Option<string>("--algorithm") { Description = string.Join(" | ", TrainingAlgorithms.Names), Required = true };
+        var task = new Option<string>("--task") { Description = "digits | mnist (an mlp chip) | hnn (He et al.'s memory on a single-layer chip, with --algorithm adaptive)", DefaultValueFactory = _ => TrainingTasks.Digits };
+        var algorithm = new Option<string>("--algorithm") { Description = string.Join(" | ", TrainingAlgorithms.Names) + " | adaptive (--task hnn)", Required = true };
+        var patterns = new Option<string>("--patterns") { Description = "--task hnn: pattern counts P, comma-separated (one memory each)", DefaultValueFactory = _ => "8" };
+        var faults = new Option<string?>("--faults") { Description = "--task hnn: stuck-device rates, comma-separated (default: the card's)" };
         var epochs = new Option<int>("--epochs") { Description = "epochs", DefaultValueFactory = _ => 10 };
         var batch = new Option<int>("--batch") { Description = "mini-batch size (one rank-1 update per sample, the loss averaged over the batch)", DefaultValueFactory = _ => 1 };
         var lr = new Option<double?>("--lr") { Description = "gradient learning rate (default: the algorithm's, docs/training.md)" };
@@ -32,12 +37,17 @@ public static class TrainCommand
         var outDir = new Option<string>("--out") { Description = "output folder (replaced as a whole when the run succeeds)", Required = true };
         var command = new Command("train", "Train a chip's MLP on a classification task by pulses, and write per-epoch accuracy, energy and latency.")
         {
-            chip, task, algorithm, epochs, batch, lr, transferLr, seed, seeds, threads, samples, data, outDir,
+            chip, task, algorithm, epochs, batch, lr, transferLr, seed, seeds, threads, samples, patterns, faults, data, outDir,
         };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(task) == HnnTask || parse.GetValue(algorithm) == AdaptiveAlgorithm)
+            {
+                return RunHnn(parse, chip, task, algorithm, epochs, lr, seed, patterns, faults, threads, outDir);
+            }
+
             var spec = ChipInput.TryLoad(parse.GetValue(chip)!, error, "train");
             if (spec is null)
             {
@@ -138,4 +148,83 @@ public static class TrainCommand
         });
         return command;
     }
+
+    // He et al.'s hardware-adaptive memory, trained with the recall chip in the loop and recalled on it.
+    private static int RunHnn(ParseResult parse, Argument<string> chipArg, Option<string> task, Option<string> algorithm, Option<int> epochs, Option<double?> lr,
+        Option<ulong> seed, Option<string> patterns, Option<string?> faults, Option<int> threads, Option<string> outDir)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        if (parse.GetValue(task) != HnnTask || parse.GetValue(algorithm) != AdaptiveAlgorithm)
+        {
+            error.WriteLine("engram train: --task hnn goes with --algorithm adaptive (He et al.'s hardware-adaptive learning), and adaptive with --task hnn");
+            return ChipInput.BadInput;
+        }
+
+        var spec = ChipInput.TryLoadMemory(parse.GetValue(chipArg)!, error, "train");
+        if (spec is null)
+        {
+            return ChipInput.BadInput;
+        }
+
+        int[] counts;
+        double[] rates;
+        try
+        {
+            var c = CultureInfo.InvariantCulture;
+            counts = [.. parse.GetValue(patterns)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => int.Parse(t, c))];
+            rates = parse.GetValue(faults) is { } list
+                ? [.. list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(t => double.Parse(t, c))]
+                : [spec.Device.Card.Faults.RateFraction];
+            if (counts.Length == 0 || counts.Any(p => p < 1) || rates.Length == 0 || rates.Any(r => !(r >= 0 && r <= 1)) || parse.GetValue(epochs) < 1)
+            {
+                throw new ArgumentException("--patterns must be counts >= 1, --faults rates in [0, 1] and --epochs at least 1");
+            }
+
+            if (spec.Network.Kind != Components.Arch.NetworkKind.SingleLayer)
+            {
+                throw new ArgumentException($"{spec.File}: --task hnn trains a single-layer memory; the chip's network is {spec.Network.Kind.ToString().ToLowerInvariant()}");
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException or OverflowException)
+        {
+            error.WriteLine($"engram train: {ex.Message}");
+            return ChipInput.BadInput;
+        }
+
+        var jobs = rates.SelectMany(r => counts.Select(p => new HnnTrainingSettings(p, r, parse.GetValue(epochs), parse.GetValue(lr) ?? HnnLearningRate, parse.GetValue(seed)))).ToArray();
+        var outcomes = new HnnTrainingOutcome[jobs.Length];
+        var gate = new object();
+        Parallel.For(0, jobs.Length, new ParallelOptions { MaxDegreeOfParallelism = parse.GetValue(threads) }, k =>
+        {
+            outcomes[k] = HnnTrainingOutcome.Execute(spec, jobs[k]);
+            lock (gate)
+            {
+                var o = outcomes[k];
+                error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"train adaptive P {jobs[k].Patterns} faults {jobs[k].FaultRate:G3}: loss {o.FinalLoss:G4}  exact recall {o.ExactRecall:P1}  similarity {o.MeanSimilarity:F4}  {o.Pulses} pulses"));
+            }
+        });
+
+        using (var folder = new OutputFolder(parse.GetValue(outDir)!))
+        {
+            folder.WriteText("hnn.csv", HnnTrainingCsv.Write(outcomes));
+            folder.WriteText("breakdown.csv", BreakdownCsv.Write(outcomes[0].Chip.Ledger.Breakdown(), outcomes[0].Chip.AreaUm2));
+            folder.Commit();
+        }
+
+        foreach (double rate in rates)
+        {
+            var curve = outcomes.Where(o => o.Settings.FaultRate == rate).OrderBy(o => o.Settings.Patterns).ToList();
+            var held = curve.Where(o => o.MeanSimilarity >= HnnTrainingCsv.CapacityThreshold).Select(o => o.Settings.Patterns).DefaultIfEmpty(0).Max();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{spec.Name} adaptive at {rate:P0} stuck devices: largest P recalled at mean similarity >= {HnnTrainingCsv.CapacityThreshold} on the chip: {held} (of P = {string.Join(",", curve.Select(o => o.Settings.Patterns))})"));
+        }
+
+        output.WriteLine($"wrote {parse.GetValue(outDir)}");
+        return 0;
+    }
+
+    /// <summary>Adam's step for the chip-in-the-loop memory (Engram's choice: 100s of write-verified epochs, not He et al.'s 10,000 in software).</summary>
+    private const double HnnLearningRate = 0.02;
 }

@@ -1,5 +1,9 @@
 using Engram.Components.Arch;
+using Engram.Components.Blocks;
+using Engram.Components.Blocks.Training;
 using Engram.Components.Chips;
+using Engram.Sim.Clocking;
+using Engram.Sim.Core;
 using Engram.Models.Learning;
 using Engram.Sim.Random;
 
@@ -9,13 +13,14 @@ namespace Engram.Workloads.Training;
 /// <param name="Epochs">Full-batch epochs (each is P forward passes on the chip and one write-verify of the layer).</param>
 /// <param name="LearningRate">Adam step size (1e-3 in He et al.'s code).</param>
 /// <param name="WeightMax">Weight that maps onto the full conductance range; larger weights clip.</param>
-public sealed record ChipInLoopSettings(int Epochs, double LearningRate, double WeightMax, ulong Seed)
+/// <param name="Bias">Train a bias per neuron (He et al.); off when the chip that recalls has no bias path.</param>
+public sealed record ChipInLoopSettings(int Epochs, double LearningRate, double WeightMax, ulong Seed, bool Bias = true)
 {
     public static ChipInLoopSettings Default { get; } = new(100, 1e-3, 1.0, 1);
 }
 
 /// <summary>Losses per epoch and what training cost on the chip.</summary>
-/// <param name="TrainingEnergyJ">Energy of the forward passes and write-verify programming (not of the digital update).</param>
+/// <param name="TrainingEnergyJ">Energy of the forward passes, the digital gradient and Adam step, and write-verify programming.</param>
 /// <param name="TrainingLatencyPs">Simulated time of the forward passes and programming.</param>
 public sealed record ChipInLoopResult(double[] Losses, double[] Weights, double[] Bias, long PulsesTotal, double TrainingEnergyJ, long TrainingLatencyPs);
 
@@ -24,9 +29,9 @@ public sealed record ChipInLoopResult(double[] Losses, double[] Weights, double[
 /// matrix-vector product on the simulated crossbar (faults, read noise, ADC quantization), the gradient of
 /// the tanh-MSE fixed-point loss and the Adam step are computed digitally, masked by the diagonal and by the
 /// chip's stuck devices (taken from its fault map: the read-verify scan that would find them is not simulated),
-/// and the new weights are written back through the device model with write-verify. The forward passes and the
-/// programming land in the ledger; the digital gradient and optimizer arithmetic do not (no cost profile
-/// publishes a multiplier), so <see cref="ChipInLoopResult.TrainingEnergyJ"/> covers the analog part only.
+/// and the new weights are written back through the device model with write-verify. The forward passes, the
+/// programming and the digital arithmetic land in the ledger: the gradient (2 ops per weight and pattern) and
+/// the Adam step (10 ops per weight) as <c>digital_unit</c> ops, each one NeuroSim 16-bit add, N per cycle.
 /// The bias lives in the digital neuron unit.
 /// </summary>
 public static class ChipInLoopTrainer
@@ -45,6 +50,10 @@ public static class ChipInLoopTrainer
         var w = new double[n * n];
         var b = new double[n];
         LinearInit.Uniform(w, b, n, init);
+        if (!settings.Bias)
+        {
+            Array.Clear(b);
+        }
 
         var mask = TrainableMask(chip);
         for (int k = 0; k < w.Length; k++)
@@ -65,6 +74,11 @@ public static class ChipInLoopTrainer
         long startPs = chip.Sim.Now;
         double startJ = chip.Ledger.TotalEnergyJ;
         long pulses = chip.ProgramVerified(0, w, weightMax: settings.WeightMax).Pulses;
+        var digital = new DigitalUnit(chip.Blocks.Costs, n);
+        int digitalComponent = chip.Ledger.Component(BlockKinds.DigitalUnit);
+        int op = chip.Ledger.Action("op");
+        var site = new BlockSite(chip.Sim, chip.Ledger, new ClockDomain(chip.Sim, chip.Spec.Clock.PeriodOf(BlockKinds.DigitalUnit)));
+        long opsPerEpoch = (2L * p * n * n) + (10L * n * (n + 1));
         for (int epoch = 0; epoch < settings.Epochs; epoch++)
         {
             Array.Clear(gradW);
@@ -98,7 +112,12 @@ public static class ChipInLoopTrainer
             }
 
             optimizer.Step(w, gradW, wState);
-            optimizer.Step(b, gradB, bState);
+            if (settings.Bias)
+            {
+                optimizer.Step(b, gradB, bState);
+            }
+
+            chip.Sim.Run(chip.Sim.Process(DigitalUpdate(site, digital, digitalComponent, op, opsPerEpoch), "digital-update"));
 
             // The conductance range bounds the weights the chip can hold: keep the digital copy equal to it.
             for (int k = 0; k < w.Length; k++)
@@ -109,6 +128,19 @@ public static class ChipInLoopTrainer
         }
 
         return new ChipInLoopResult(losses, w, b, pulses, chip.Ledger.TotalEnergyJ - startJ, chip.Sim.Now - startPs);
+    }
+
+    private static IEnumerable<Wait> DigitalUpdate(BlockSite site, DigitalUnit unit, int component, int action, long ops)
+    {
+        long edge = site.ToEdge();
+        if (edge > 0)
+        {
+            yield return site.Sim.Timeout(edge);
+        }
+
+        long durationPs = site.Ticks(checked((int)unit.Cycles(ops)));
+        site.Ledger.Charge(component, action, ops, ops * unit.OpEnergyJ, site.Sim.Now, durationPs);
+        yield return site.Sim.Timeout(durationPs);
     }
 
     /// <summary>Off-diagonal weights whose devices all program (a read-verify scan finds the stuck ones).</summary>
