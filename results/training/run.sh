@@ -48,9 +48,18 @@ for b in 4 2 1 0.6 0.4; do
   done
 done
 
+# Energy per epoch by block kind on the asymmetric card (mean over seeds and epochs).
+kinds="crossbar row_driver column_driver adc shift_add adder_tree pulse_generator digital_unit"
+echo "algorithm,energy_per_epoch_j,$(echo $kinds | sed 's/ /_j,/g')_j" > "$out/blocks.csv"
+for alg in sgd tiki-taka ttv2 shd; do
+  awk -F, -v alg="$alg" -v kinds="$kinds" 'NR==1{for(i=1;i<=NF;i++)c[$i]=i; n=split(kinds,k," "); next}
+    {rows++; e+=$(c["energy_j"]); for(j=1;j<=n;j++) s[j]+=$(c[k[j]"_energy_j"])}
+    END{printf "%s,%.6g", alg, e/rows; for(j=1;j<=n;j++) printf ",%.6g", s[j]/rows; printf "\n"}' "$out/runs/softbounds-$alg.csv" >> "$out/blocks.csv"
+done
+
 # Means over seeds, for the notes.
 awk -F, 'NR>1{k=$1","$2; n[k]++; a[k]+=$4; a2[k]+=$4*$4} END{for(k in n){m=a[k]/n[k]; v=a2[k]/n[k]-m*m; printf "%s,%.4f,%.4f\n", k, m, (v>0?sqrt(v):0)}}' "$out/accuracy.csv" | sort > "$out/accuracy-mean.csv"
 sed -i '1i device,algorithm,mean_test_accuracy,std_test_accuracy' "$out/accuracy-mean.csv"
 awk -F, 'NR>1{k=$1","$2","$4; n[k]++; a[k]+=$6} END{for(k in n) printf "%s,%.4f\n", k, a[k]/n[k]}' "$out/asymmetry.csv" | sort -t, -k2gr > "$out/asymmetry-mean.csv"
 sed -i '1i bound,kappa,algorithm,mean_test_accuracy' "$out/asymmetry-mean.csv"
-cat "$out/accuracy-mean.csv" "$out/asymmetry-mean.csv"
+cat "$out/accuracy-mean.csv" "$out/asymmetry-mean.csv" "$out/blocks.csv"

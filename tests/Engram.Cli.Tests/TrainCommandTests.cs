@@ -41,6 +41,10 @@ public class TrainCommandTests
         // Conservation: an epoch's energy is the sum of its training phases (test reads are apart).
         double phases = TrainingPhases.Sum(p => Column($"{p}_energy_j"));
         Assert.Equal(1, phases / Column("energy_j"), 9);
+        double blocks = header.Where(h => h.EndsWith("_energy_j", StringComparison.Ordinal) && !h.Contains("write_verify", StringComparison.Ordinal)
+            && !TrainingPhases.Concat(["test", "energy"]).Any(p => h == $"{p}_energy_j")).Sum(Column);
+        Assert.Equal(1, blocks / Column("energy_j"), 9);
+        Assert.True(Column("pulse_generator_energy_j") > 0 && Column("column_driver_energy_j") > 0 && Column("digital_unit_energy_j") > 0);
 
         // The breakdown's parts sum to the ledger's total, which is the stats' energy.total.
         var rows = File.ReadAllLines(Path.Combine(dir, "breakdown.csv")).Skip(1).Select(l => l.Split(',')).ToList();

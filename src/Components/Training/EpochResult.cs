@@ -29,4 +29,8 @@ public sealed record EpochResult(
     long TransferEvents,
     IReadOnlyDictionary<TrainingPhase, PhaseCost> Phases,
     double WriteVerifyEnergyJ,
-    long WriteVerifyLatencyPs);
+    long WriteVerifyLatencyPs)
+{
+    /// <summary>The epoch's training energy per block kind (ledger kinds; test reads apart).</summary>
+    public IReadOnlyDictionary<string, double> EnergyByKindJ { get; init; } = new Dictionary<string, double>();
+}

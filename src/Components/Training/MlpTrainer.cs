@@ -56,14 +56,19 @@ public sealed class MlpTrainer
             double startTallyJ = _chip.Tally.EnergyJ;
             long startTallyPs = _chip.Tally.LatencyPs;
             _phases.Clear();
+            var kindsBefore = _chip.Ledger.ByKind();
             sim.Run(sim.Process(Epoch(data, order, stats), $"epoch-{epoch}"));
+            var byKind = _chip.Ledger.ByKind().ToDictionary(k => k.Key, k => k.Value - kindsBefore.GetValueOrDefault(k.Key), StringComparer.Ordinal);
             double epochJ = _chip.Ledger.TotalEnergyJ - startJ;
             long epochPs = sim.Now - startPs;
             var test = new EpochStats();
             sim.Run(sim.Process(Phase(TrainingPhase.Test, Evaluate(data, test)), $"test-{epoch}"));
             var result = new EpochResult(epoch, stats.Loss / stats.Samples, stats.Correct / (double)stats.Samples, test.Correct / (double)test.Samples,
                 epochJ, epochPs, Pulses - startPulses, TransferEvents - startTransfers, new Dictionary<TrainingPhase, PhaseCost>(_phases),
-                _chip.Tally.EnergyJ - startTallyJ, _chip.Tally.LatencyPs - startTallyPs);
+                _chip.Tally.EnergyJ - startTallyJ, _chip.Tally.LatencyPs - startTallyPs)
+            {
+                EnergyByKindJ = byKind,
+            };
             results.Add(result);
             onEpoch?.Invoke(result);
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Engram.Components.Blocks;
 using Engram.Components.Training;
 
 namespace Engram.Workloads.Training;
@@ -7,10 +8,14 @@ namespace Engram.Workloads.Training;
 /// <summary>
 /// <c>training.csv</c>: one row per seed and epoch — loss, train and test accuracy, the epoch's energy and simulated
 /// time, pulses and transfer events, energy and time per phase, and the row-by-row write-verify estimate of the
-/// same weight changes.
+/// same weight changes, and the epoch's energy per block kind.
 /// </summary>
 public static class TrainingCsv
 {
+    /// <summary>The block kinds a training chip charges, in the columns' order.</summary>
+    public static readonly IReadOnlyList<string> Kinds =
+        [BlockKinds.Crossbar, BlockKinds.RowDriver, BlockKinds.ColumnDriver, BlockKinds.Adc, BlockKinds.ShiftAdd, BlockKinds.AdderTree, BlockKinds.PulseGenerator, BlockKinds.DigitalUnit];
+
     public static string Write(IEnumerable<TrainingRun> runs)
     {
         var c = CultureInfo.InvariantCulture;
@@ -23,7 +28,13 @@ public static class TrainingCsv
             sb.Append(c, $",{name}_energy_j,{name}_latency_ps");
         }
 
-        sb.Append(",write_verify_energy_j,write_verify_latency_ps\n");
+        sb.Append(",write_verify_energy_j,write_verify_latency_ps");
+        foreach (var kind in Kinds)
+        {
+            sb.Append(c, $",{kind}_energy_j");
+        }
+
+        sb.Append('\n');
         foreach (var run in runs)
         {
             foreach (var e in run.Epochs)
@@ -35,7 +46,13 @@ public static class TrainingCsv
                     sb.Append(c, $",{cost.EnergyJ:R},{cost.LatencyPs}");
                 }
 
-                sb.Append(c, $",{e.WriteVerifyEnergyJ:R},{e.WriteVerifyLatencyPs}\n");
+                sb.Append(c, $",{e.WriteVerifyEnergyJ:R},{e.WriteVerifyLatencyPs}");
+                foreach (var kind in Kinds)
+                {
+                    sb.Append(c, $",{e.EnergyByKindJ.GetValueOrDefault(kind):R}");
+                }
+
+                sb.Append('\n');
             }
         }
 
