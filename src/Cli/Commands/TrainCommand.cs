@@ -32,7 +32,7 @@ public static class TrainCommand
         var seed = new Option<ulong>("--seed") { Description = "master seed", DefaultValueFactory = _ => 1 };
         var seeds = new Option<string?>("--seeds") { Description = "several master seeds, comma-separated (one run each; overrides --seed)" };
         var threads = new Option<int>("--threads") { Description = "runs trained at once (results do not depend on it)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var samples = new Option<int?>("--samples") { Description = "train on the first N training images only (quick runs; the test set is unchanged)" };
+        var samples = new Option<int?>("--samples") { Description = "train on N training images, evenly spaced through the set (quick runs; the test set is unchanged)" };
         var data = new Option<string?>("--data") { Description = "folder with the digit data sets (default: the repository's data/)" };
         var outDir = new Option<string>("--out") { Description = "output folder (replaced as a whole when the run succeeds)", Required = true };
         var command = new Command("train", "Train a chip's MLP on a classification task by pulses, and write per-epoch accuracy, energy and latency.")
@@ -86,7 +86,7 @@ public static class TrainCommand
                 taskData = TrainingTasks.Load(parse.GetValue(task)!, parse.GetValue(data));
                 if (parse.GetValue(samples) is int limit)
                 {
-                    taskData = limit >= 1 ? taskData.FirstTrainingSamples(limit) : throw new ArgumentException($"--samples must be at least 1, got {limit}");
+                    taskData = limit >= 1 ? taskData.SubsetOfTrainingSamples(limit) : throw new ArgumentException($"--samples must be at least 1, got {limit}");
                 }
 
                 // Fails early, with the chip's own message, when the chip cannot train this way.

@@ -5,7 +5,18 @@ public sealed record TrainingData(string Name, double[][] TrainInputs, int[] Tra
 {
     public int InputWidth => TrainInputs[0].Length;
 
-    /// <summary>The same task trained on its first <paramref name="count"/> training samples (the test set unchanged).</summary>
-    public TrainingData FirstTrainingSamples(int count) =>
-        count >= TrainInputs.Length ? this : this with { TrainInputs = TrainInputs[..count], TrainLabels = TrainLabels[..count] };
+    /// <summary>
+    /// The same task trained on <paramref name="count"/> of its training samples, evenly spaced through the set (a data
+    /// set sorted by class keeps every class); the test set is unchanged.
+    /// </summary>
+    public TrainingData SubsetOfTrainingSamples(int count)
+    {
+        if (count >= TrainInputs.Length)
+        {
+            return this;
+        }
+
+        var picked = Enumerable.Range(0, count).Select(i => (int)((long)i * TrainInputs.Length / count)).ToArray();
+        return this with { TrainInputs = [.. picked.Select(i => TrainInputs[i])], TrainLabels = [.. picked.Select(i => TrainLabels[i])] };
+    }
 }

@@ -7,7 +7,8 @@ namespace Engram.Workloads.Training;
 /// <summary>
 /// The classification tasks <c>engram train --task</c> knows: the shipped 8×8 digits (1797 images) and the shipped
 /// 10k MNIST subset (28×28). Pixels are scaled to [0, 1]. The split is fixed and seed-independent, so every seed
-/// and algorithm is tested on the same images: every fifth image (index mod 5 = 4) is a test image.
+/// and algorithm is tested on the same images, and stratified: of each class, every fifth image in file order is a
+/// test image. (Both files cycle through the classes, so every fifth image overall would test on two classes only.)
 /// </summary>
 public static class TrainingTasks
 {
@@ -29,10 +30,15 @@ public static class TrainingTasks
         var trainY = new List<int>();
         var testX = new List<double[]>();
         var testY = new List<int>();
+        var seen = new Dictionary<int, int>();
         for (int i = 0; i < images.Count; i++)
         {
-            (i % 5 == 4 ? testX : trainX).Add(images.Pixels[i]);
-            (i % 5 == 4 ? testY : trainY).Add(images.Labels[i]);
+            int label = images.Labels[i];
+            int occurrence = seen.GetValueOrDefault(label);
+            seen[label] = occurrence + 1;
+            bool test = occurrence % 5 == 4;
+            (test ? testX : trainX).Add(images.Pixels[i]);
+            (test ? testY : trainY).Add(label);
         }
 
         return new TrainingData(name, [.. trainX], [.. trainY], [.. testX], [.. testY], images.Labels.Max() + 1);
