@@ -26,7 +26,7 @@ public sealed class TrainingChip
         Spec = spec;
         Algorithm = algorithm;
         Sim = new Simulation(new SimulationOptions { Seed = seed });
-        Ledger = new EnergyLedger(keepTrace);
+        Ledger = new EnergyLedger(keepTrace, TraceEntries);
         Tally = new WriteVerifyTally();
         var shapes = spec.Network.WeightShapes();
         var init = Sim.Random.Stream("training/init").AsSystemRandom();
@@ -56,6 +56,9 @@ public sealed class TrainingChip
 
         Layers = layers;
     }
+
+    /// <summary>Ledger entries a traced training run keeps (the setup and the start of the first epoch, ~10 MB of trace); the rest are counted as dropped.</summary>
+    public const int TraceEntries = 250_000;
 
     public ChipSpec Spec { get; }
 

@@ -40,6 +40,7 @@ public static class TrainingReport
             new("train.writeVerifyLatencyRatio", updatePs > 0 ? wvPs / updatePs : 0, "ratio", "write-verify time / parallel update time"),
             new("sim.finalTick", run.Chip.Sim.Now, "ps", "simulated time including setup and test reads"),
             new("energy.total", run.Chip.Ledger.TotalEnergyJ, "J", "everything the ledger charged, setup and test reads included"),
+            new("trace.droppedEntries", run.Chip.Ledger.DroppedEntries, "count", $"ledger entries beyond the trace's first {TrainingChip.TraceEntries} (not in trace.json / trace.vcd; every total still counts them)"),
         };
         foreach (var (kind, j) in run.Chip.Ledger.ByKind().OrderBy(k => k.Key, StringComparer.Ordinal))
         {
