@@ -20,9 +20,13 @@ public sealed class Programmer(BlockSite site, long readPs)
     /// <summary>Set-to-target; returns the number of cells that could not be programmed (stuck).</summary>
     public static int Set(Layer layer, ReadOnlySpan<double> weights, Random rng)
     {
+        // One macro's targets at a time: a layer's targets at once would take as much memory as its devices.
+        layer.SetWeightScale(weights);
+        var targets = layer.Macro(0, 0).Crossbar.Arrays.Select(a => new double[a.CellCount]).ToArray();
         int stuck = 0;
-        foreach (var (macro, targets) in layer.Targets(weights))
+        foreach (var macro in layer.Macros())
         {
+            layer.FillTargets(macro, weights, targets);
             var arrays = macro.Crossbar.Arrays;
             for (int k = 0; k < arrays.Count; k++)
             {
