@@ -194,13 +194,32 @@ public sealed class DeviceArray
     }
 
     /// <summary>
+    /// Every device's sampled bounds into <paramref name="bounds"/>, for a later whole-array write: the draws that write
+    /// would otherwise make itself. Safe to call on another thread than the one writing other arrays.
+    /// </summary>
+    public void DrawBounds(DeviceBounds bounds)
+    {
+        if (bounds.CellCount != CellCount)
+        {
+            throw new ArgumentException($"expected bounds for {CellCount} cells, got {bounds.CellCount}", nameof(bounds));
+        }
+
+        var ranges = Ranges();
+        for (int i = 0; i < _g.Length; i++)
+        {
+            ranges.Next(out bounds.MinBound[i], out bounds.MaxBound[i]);
+        }
+    }
+
+    /// <summary>
     /// Programs every cell, in cell order, with the value <paramref name="writeS"/> gives for its target (which may draw
     /// from <paramref name="rng"/>), then its write noise; stuck cells draw nothing. Returns the cells that moved.
     /// </summary>
-    internal int WriteAll<TWrite>(ReadOnlySpan<double> targetsS, Random rng, TWrite writeS)
+    /// <param name="bounds">The devices' bounds from <see cref="DrawBounds"/>, or null to draw them here.</param>
+    internal int WriteAll<TWrite>(ReadOnlySpan<double> targetsS, Random rng, TWrite writeS, DeviceBounds? bounds)
         where TWrite : struct, ICellWrite
     {
-        var ranges = Ranges();
+        var ranges = bounds is null ? Ranges() : DeviceRangeCursor.Over(bounds);
         int moved = 0;
         for (int i = 0; i < _g.Length; i++)
         {

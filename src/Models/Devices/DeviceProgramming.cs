@@ -14,14 +14,15 @@ public static class DeviceProgramming
         Set(array, array.CellIndex(row, col), array.Card.Quantize(targetS), rng);
 
     /// <summary>Programs a row-major matrix of targets, one pulse per cell; returns the number of cells that moved.</summary>
-    public static int SetConductances(DeviceArray array, ReadOnlySpan<double> targetsS, Random rng)
+    /// <param name="bounds">The array's device bounds drawn ahead (<see cref="DeviceArray.DrawBounds"/>), or null.</param>
+    public static int SetConductances(DeviceArray array, ReadOnlySpan<double> targetsS, Random rng, DeviceBounds? bounds = null)
     {
         if (targetsS.Length != array.CellCount)
         {
             throw new ArgumentException($"expected {array.CellCount} targets, got {targetsS.Length}", nameof(targetsS));
         }
 
-        return array.WriteAll(targetsS, rng, new ProgrammingPulse(array.Card));
+        return array.WriteAll(targetsS, rng, new ProgrammingPulse(array.Card), bounds);
     }
 
     /// <summary>

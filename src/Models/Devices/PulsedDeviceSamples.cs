@@ -48,23 +48,26 @@ public sealed class PulsedDeviceSamples
     /// The next cross-point's parameters from <paramref name="rng"/>: the one place the draws are made, so a
     /// population sampled at once and one walked device by device (<see cref="DeviceRangeCursor"/>) agree bit for bit.
     /// </summary>
-    internal static PulsedDeviceDraw Draw(PulseResponseSpec spec, Random rng)
+    /// <param name="boundsOnly">Only the bounds are wanted: the step draws are consumed but not turned into steps (which are then 0).</param>
+    internal static PulsedDeviceDraw Draw(PulseResponseSpec spec, Random rng, bool boundsOnly = false)
     {
         if (spec.Model == PulseResponseKind.Ideal)
         {
             return new PulsedDeviceDraw(spec.WMax, spec.WMin, spec.DwMin, spec.DwMin, false);
         }
 
-        // up_down only weakens the opposite direction (C++ populate; the docstring formula differs).
-        double upBias = spec.UpDown > 0 ? 0.0 : spec.UpDown;
-        double downBias = spec.UpDown > 0 ? -spec.UpDown : 0.0;
         double bMax = spec.WMax * (1.0 + spec.WMaxDtod * StandardNormal.Sample(rng));
         double bMin = spec.WMin * (1.0 + spec.WMinDtod * StandardNormal.Sample(rng));
-        double xiGain = StandardNormal.Sample(rng);
-        double gain = spec.DwMinDtodLogNormal ? Math.Exp(spec.DwMinDtod * xiGain) : 1.0 + spec.DwMinDtod * xiGain;
-        double r = spec.UpDownDtod * StandardNormal.Sample(rng);
-        double sUp = (upBias + gain + r) * spec.DwMin;
-        double sDown = (downBias + gain - r) * spec.DwMin;
+        double sUp = 0, sDown = 0;
+        if (boundsOnly)
+        {
+            StandardNormal.Skip(rng);
+            StandardNormal.Skip(rng);
+        }
+        else
+        {
+            (sUp, sDown) = Steps(spec, rng);
+        }
 
         if (spec.EnforceConsistency)
         {
@@ -93,5 +96,19 @@ public sealed class PulsedDeviceSamples
         }
 
         return new PulsedDeviceDraw(bMax, bMin, sUp, sDown, false);
+    }
+
+    /// <summary>s⁺, s⁻ from ξ(gain) and ξ(up/down), in that order.</summary>
+    private static (double Up, double Down) Steps(PulseResponseSpec spec, Random rng)
+    {
+        // up_down only weakens the opposite direction (C++ populate; the docstring formula differs).
+        double upBias = spec.UpDown > 0 ? 0.0 : spec.UpDown;
+        double downBias = spec.UpDown > 0 ? -spec.UpDown : 0.0;
+        double xiGain = StandardNormal.Sample(rng);
+        double gain = spec.DwMinDtodLogNormal ? Math.Exp(spec.DwMinDtod * xiGain) : 1.0 + spec.DwMinDtod * xiGain;
+        double r = spec.UpDownDtod * StandardNormal.Sample(rng);
+        double sUp = (upBias + gain + r) * spec.DwMin;
+        double sDown = (downBias + gain - r) * spec.DwMin;
+        return (sUp, sDown);
     }
 }
