@@ -1,4 +1,5 @@
 using Engram.Components.Blocks.Crossbar;
+using Engram.Models.Devices;
 
 namespace Engram.Components.Arch;
 
@@ -13,31 +14,42 @@ namespace Engram.Components.Arch;
 /// <param name="PhysicalArraysNeeded"><paramref name="Blocks"/> × <paramref name="ArraysPerBlock"/>.</param>
 /// <param name="PhysicalArraysAvailable">tiles.count × tiles.arrays_per_tile.</param>
 /// <param name="Cells">Device cells in the needed arrays.</param>
-/// <param name="EstimatedBytes">Cells × <see cref="BytesPerCell"/> + per-array read scratch (8 B per column).</param>
+/// <param name="EstimatedBytes">Cells × <paramref name="BytesPerCell"/> + per-array read scratch (8 B per column).</param>
+/// <param name="BytesPerCell">Per-cell state of the card's device arrays while they are only read (<see cref="BytesPerCellOf"/>).</param>
 public sealed record ChipFit(
     long Blocks,
     int ArraysPerBlock,
     long PhysicalArraysNeeded,
     long PhysicalArraysAvailable,
     long Cells,
-    long EstimatedBytes)
+    long EstimatedBytes,
+    int BytesPerCell)
 {
     /// <summary>
-    /// Upper bound of the per-cell state of one simulated device, summed over the per-cell arrays that
-    /// <c>Engram.Models.Devices</c> allocates for a <c>DeviceArray</c> of n cells:
-    /// DeviceArray conductance, persistent conductance (with write noise), drift age and drift exponent
-    /// (4 × 8 B double) + stuck kind (1 B); FaultMap uniform, kind and value draws (3 × 8 B);
-    /// PulsedDeviceSamples max/min bound and dw_min up/down (4 × 8 B) + corrupt flag (1 B);
-    /// the model-specific pair of LinearStep/PowStep (2 × 8 B). 33 + 24 + 33 + 16 = 106 B.
-    /// Object headers and the training-only pulse counters are not counted.
+    /// Per-cell bytes a chip's <c>DeviceArray</c> keeps while its devices are read or programmed set-to-target: the
+    /// conductance (8 B) and stuck kind (1 B); with write noise the persistent conductance (8 B); with drift the drift
+    /// age and exponent (2 × 8 B) and the pulse parameters, which a drifting card samples at once (max/min bound and
+    /// dw_min up/down, 4 × 8 B, corrupt flag 1 B, the LinearStep/PowStep pair 2 × 8 B: 49 B). An array that is pulsed
+    /// (write-verify, training) samples those 49 B too; object headers and training-only counters are not counted.
+    /// Without a card, every option is assumed.
     /// </summary>
-    public const int BytesPerCell = 106;
+    public static int BytesPerCellOf(DeviceCard? card)
+    {
+        const int read = 8 + 1, writeNoise = 8, drift = (2 * 8) + PulseParameterBytes;
+        bool noisy = card is null || card.PulseResponse.WriteNoiseStd > 0;
+        bool drifting = card is null || card.Drift is not null;
+        return read + (noisy ? writeNoise : 0) + (drifting ? drift : 0);
+    }
+
+    /// <summary>The sampled pulse parameters per cell (see <see cref="BytesPerCellOf"/>).</summary>
+    public const int PulseParameterBytes = (4 * 8) + 1 + (2 * 8);
 
     public bool Fits => PhysicalArraysNeeded <= PhysicalArraysAvailable;
 
-    public static ChipFit Of(ChipSpec spec) => Of(spec.Network, spec.Array, spec.Tiles, spec.Device.Mapping);
+    public static ChipFit Of(ChipSpec spec) => Of(spec.Network, spec.Array, spec.Tiles, spec.Device.Mapping, spec.Device.Card);
 
-    public static ChipFit Of(NetworkSpec network, ArraySpec array, TilesSpec tiles, IWeightMapping mapping)
+    /// <param name="card">The device card, for the per-cell bytes; null assumes a card with every per-cell option.</param>
+    public static ChipFit Of(NetworkSpec network, ArraySpec array, TilesSpec tiles, IWeightMapping mapping, DeviceCard? card = null)
     {
         long blocks = network.WeightShapes().Sum(s => Ceil(s.Inputs, array.Rows) * Ceil(s.Outputs, array.Cols));
         int perBlock = mapping.ArraysPerBlock;
@@ -45,8 +57,9 @@ public sealed record ChipFit(
 
         // Absurd sizes saturate instead of wrapping, so the memory check still says "too large".
         long cells = Saturating(() => checked(arrays * array.Cells));
-        long bytes = Saturating(() => checked((cells * BytesPerCell) + (arrays * array.Cols * sizeof(double))));
-        return new ChipFit(blocks, perBlock, arrays, tiles.PhysicalArrays, cells, bytes);
+        int perCell = BytesPerCellOf(card);
+        long bytes = Saturating(() => checked((cells * perCell) + (arrays * array.Cols * sizeof(double))));
+        return new ChipFit(blocks, perBlock, arrays, tiles.PhysicalArrays, cells, bytes, perCell);
     }
 
     private static long Ceil(long value, long size) => (value + size - 1) / size;

@@ -74,7 +74,7 @@ public static class ChipLoader
             throw adcMap.ErrorAt("full_scale_fraction", $"give one fraction for all layers or one per layer ({network.Layers}), got {fractions.Count}");
         }
 
-        var fit = ChipFit.Of(network, array, tiles, device.Mapping);
+        var fit = ChipFit.Of(network, array, tiles, device.Mapping, device.Card);
         if (!fit.Fits)
         {
             throw networkSection.ErrorAt("neurons",
@@ -111,7 +111,7 @@ public static class ChipLoader
     public static string? OverBudget(ChipFit fit, long memoryBudgetBytes) =>
         fit.EstimatedBytes <= memoryBudgetBytes
             ? null
-            : $"the device arrays would take about {FormatBytes(fit.EstimatedBytes)} ({fit.Cells} cells x {ChipFit.BytesPerCell} B), " +
+            : $"the device arrays would take about {FormatBytes(fit.EstimatedBytes)} ({fit.Cells} cells x {fit.BytesPerCell} B), " +
               $"more than the memory budget of {FormatBytes(memoryBudgetBytes)} ({MemoryBudgetFraction:P0} of the memory available); " +
               "use a smaller network or a machine with more memory";
 
@@ -127,7 +127,7 @@ public static class ChipLoader
         }
 
         var network = spec.Network with { Neurons = neurons };
-        var fit = ChipFit.Of(network, spec.Array, spec.Tiles, spec.Device.Mapping);
+        var fit = ChipFit.Of(network, spec.Array, spec.Tiles, spec.Device.Mapping, spec.Device.Card);
         long tiles = Math.Max(spec.Tiles.Count, (fit.PhysicalArraysNeeded + spec.Tiles.ArraysPerTile - 1) / spec.Tiles.ArraysPerTile);
         var scaled = spec with { Network = network, Tiles = spec.Tiles with { Count = checked((int)tiles) } };
         return OverBudget(ChipFit.Of(scaled), memoryBudgetBytes) is { } tooLarge ? throw new ArgumentException($"{neurons} neurons: {tooLarge}") : scaled;

@@ -6,6 +6,7 @@ using Engram.Components.Ledger;
 using Engram.Models.Devices;
 using Engram.Models.Devices.Wires;
 using Engram.Sim.Core;
+using Engram.Sim.Random;
 using Engram.Sim.Resources;
 
 namespace Engram.Components.Chips;
@@ -22,21 +23,13 @@ internal static class ChipBuilder
         var card = spec.Device.Card;
         var mapping = spec.Device.Mapping;
         var macros = new Macro[shape.RowBlocks, shape.ColBlocks];
+        var devices = BuildArrays(spec, shape, sim.Random);
         for (int rb = 0; rb < shape.RowBlocks; rb++)
         {
             for (int cb = 0; cb < shape.ColBlocks; cb++)
             {
                 string path = Macro.PathOf(index, rb, cb);
-                var arrays = new DeviceArray[mapping.ArraysPerBlock];
-                for (int k = 0; k < arrays.Length; k++)
-                {
-                    // The first two arrays keep the names of a differential pair, so device draws do not depend on the mapping's type.
-                    string which = k switch { 0 => "plus", 1 => "minus", _ => $"array{k}" };
-                    arrays[k] = new DeviceArray(card, rows, cols,
-                        sim.Random.Stream($"devices/variation/{path}/{which}").AsSystemRandom(),
-                        sim.Random.Stream($"devices/faults/{path}/{which}").AsSystemRandom());
-                }
-
+                var arrays = devices[(rb * shape.ColBlocks) + cb];
                 var a = spec.Array;
                 var wires = a.HasWires
                     ? arrays.Select(d => new WiredRead(new WireNetwork(rows, cols, a.WireResistanceOhm, a.WireResistanceOhm, a.DriverResistanceOhm, a.SenseResistanceOhm), d.CellCount)).ToArray()
@@ -70,5 +63,33 @@ internal static class ChipBuilder
 
         var scale = new LayerScale(mapping, card, rows, spec.Periphery.AdcBits, spec.Periphery.FullScaleFractionOf(index));
         return new Layer(index, shape.Inputs, shape.Outputs, macros, scale, blocks.ForLayer(shape), components);
+    }
+
+    /// <summary>
+    /// The device arrays of every block of a layer (row-major over blocks), built in parallel: each depends only on its
+    /// own named streams, which it replays from their start when it needs them, so the thread count changes nothing.
+    /// </summary>
+    private static DeviceArray[][] BuildArrays(ChipSpec spec, LayerShape shape, RandomStreams streams)
+    {
+        int rows = spec.Array.Rows, cols = spec.Array.Cols, perBlock = spec.Device.Mapping.ArraysPerBlock;
+        var card = spec.Device.Card;
+        var devices = new DeviceArray[shape.RowBlocks * shape.ColBlocks][];
+        for (int b = 0; b < devices.Length; b++)
+        {
+            devices[b] = new DeviceArray[perBlock];
+        }
+
+        Parallel.For(0, devices.Length * perBlock, j =>
+        {
+            int b = j / perBlock, k = j % perBlock;
+            string path = Macro.PathOf(shape.Index, b / shape.ColBlocks, b % shape.ColBlocks);
+            // The first two arrays keep the names of a differential pair, so device draws do not depend on the mapping's type.
+            string which = k switch { 0 => "plus", 1 => "minus", _ => $"array{k}" };
+            string variation = $"devices/variation/{path}/{which}", faults = $"devices/faults/{path}/{which}";
+            devices[b][k] = new DeviceArray(card, rows, cols,
+                () => streams.Fresh(variation).AsSystemRandom(),
+                () => streams.Fresh(faults).AsSystemRandom());
+        });
+        return devices;
     }
 }

@@ -3,14 +3,23 @@ using System.Numerics.Tensors;
 namespace Engram.Models.Devices;
 
 /// <summary>
-/// A rows × cols crossbar of one device card: per-cell conductances (siemens, row-major), per-cell sampled
-/// pulse-response parameters, a nested stuck-at fault map, and optional drift state. Rows are driven with
-/// voltages, columns collect currents: I_j = Σ_i V_i·G_ij. Randomness always comes from the caller.
+/// A rows × cols crossbar of one device card: per-cell conductances (siemens, row-major), a nested stuck-at fault
+/// map, per-cell sampled pulse-response parameters, and optional drift state. Rows are driven with voltages,
+/// columns collect currents: I_j = Σ_i V_i·G_ij. Randomness always comes from the caller.
 /// </summary>
 /// <remarks>
 /// A device's pulse-response state w (aihwkit units) maps linearly onto conductance through the card's
 /// mean bounds: G = Gmin + (w − w_min)/(w_max − w_min)·(Gmax − Gmin). Sampled per-device bounds therefore
 /// give each device its own conductance range [<see cref="MinConductanceS"/>, <see cref="MaxConductanceS"/>].
+/// <para>
+/// Built from stream <em>sources</em> (a function that returns the array's stream afresh, from its start), an
+/// array keeps per cell only what a read needs: its conductance and its stuck kind (9 bytes). The pulse-response
+/// parameters are sampled when something first needs one cell's (a pulse, a single-cell write, a bound), and
+/// sweeps over the whole array (construction, <see cref="Fill"/>, whole-array programming) draw each device's
+/// bounds as they go and keep none; the fault draws are redrawn when the rate changes. Every one of these draws
+/// the same numbers in the same order as an array built from the streams themselves, so the two give identical
+/// conductances. A drifting card samples at once (its exponents follow the pulse parameters in the stream).
+/// </para>
 /// </remarks>
 public sealed class DeviceArray
 {
@@ -26,18 +35,54 @@ public sealed class DeviceArray
     private readonly double[] _driftNu;
     private readonly double _weightPerSiemens;
 
-    /// <param name="variationRng">Stream for the device-to-device parameters (and drift exponents).</param>
-    /// <param name="faultRng">Stream for the fault map; kept apart so fault maps do not move when variation changes.</param>
+    // Null for an array built from streams: then the samples and the fault map exist from the start.
+    private readonly Func<Random>? _variationSource;
+    private readonly Func<Random>? _faultSource;
+    private IPulseResponse? _response;
+    private FaultMap? _faults;
+
+    /// <param name="variationRng">Stream for the device-to-device parameters (and drift exponents), drawn here.</param>
+    /// <param name="faultRng">Stream for the fault map, drawn here; kept apart so fault maps do not move when variation changes.</param>
     /// <param name="faultRate">Overrides the card's stuck-at rate (e.g. for a sweep over p with nested maps).</param>
     public DeviceArray(DeviceCard card, int rows, int cols, Random variationRng, Random faultRng, double? faultRate = null)
+        : this(card, rows, cols, null, null)
+    {
+        _response = PulseResponse.Create(card.PulseResponse, CellCount, variationRng);
+        SampleDrift(variationRng);
+        _faults = new FaultMap(CellCount, faultRng);
+        Initialise(faultRate);
+    }
+
+    /// <summary>
+    /// An array that samples its devices only as far as it is used (see the remarks): the same devices as the stream
+    /// constructor given the streams these sources return, in a fraction of the memory when the array is only read.
+    /// </summary>
+    /// <param name="variationSource">Returns a fresh copy of the array's variation stream, at its start, on every call.</param>
+    /// <param name="faultSource">Returns a fresh copy of the array's fault stream, at its start, on every call.</param>
+    /// <param name="faultRate">Overrides the card's stuck-at rate.</param>
+    public DeviceArray(DeviceCard card, int rows, int cols, Func<Random> variationSource, Func<Random> faultSource, double? faultRate = null)
+        : this(card, rows, cols, variationSource ?? throw new ArgumentNullException(nameof(variationSource)), faultSource ?? throw new ArgumentNullException(nameof(faultSource)))
+    {
+        if (card.Drift is not null)
+        {
+            var variation = variationSource();
+            _response = PulseResponse.Create(card.PulseResponse, CellCount, variation);
+            SampleDrift(variation);
+        }
+
+        Initialise(faultRate);
+    }
+
+    private DeviceArray(DeviceCard card, int rows, int cols, Func<Random>? variationSource, Func<Random>? faultSource)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cols);
         card.Validate();
+        card.PulseResponse.Validate();
         Card = card;
         Rows = rows;
         Cols = cols;
-        int n = rows * cols;
+        int n = checked(rows * cols);
         _g = new double[n];
         _stuck = new StuckKind[n];
         _readScratch = new double[cols];
@@ -48,22 +93,8 @@ public sealed class DeviceArray
         _weightPerSiemens = (spec.WMax - spec.WMin) / card.RangeS;
         _writeNoiseStdS = spec.WriteNoiseStd * spec.DwMin / _weightPerSiemens;
         _persistentS = _writeNoiseStdS > 0 ? new double[n] : _g;
-        Response = PulseResponse.Create(spec, n, variationRng);
-        if (card.Drift is { } drift)
-        {
-            for (int i = 0; i < n; i++)
-            {
-                _driftNu[i] = Math.Abs(drift.Nu + drift.NuDtod * StandardNormal.Sample(variationRng));
-            }
-        }
-
-        Faults = new FaultMap(n, faultRng);
-        for (int i = 0; i < n; i++)
-        {
-            SetFree(i, card.GminS);
-        }
-
-        SetFaultRate(faultRate ?? card.Faults.RateFraction);
+        _variationSource = variationSource;
+        _faultSource = faultSource;
     }
 
     public DeviceCard Card { get; }
@@ -74,9 +105,14 @@ public sealed class DeviceArray
 
     public int CellCount => _g.Length;
 
-    public IPulseResponse Response { get; }
+    /// <summary>The devices' pulse-response model with their sampled parameters (sampled on first use when built from sources).</summary>
+    public IPulseResponse Response => _response ??= PulseResponse.Create(Card.PulseResponse, CellCount, _variationSource!());
 
-    public FaultMap Faults { get; }
+    /// <summary>Whether the pulse-response parameters are held (always for an array built from streams).</summary>
+    public bool ResponseSampled => _response is not null;
+
+    /// <summary>The fault draws (redrawn on first use when built from sources).</summary>
+    public FaultMap Faults => _faults ??= new FaultMap(CellCount, _faultSource!());
 
     public double FaultRate { get; private set; }
 
@@ -122,18 +158,21 @@ public sealed class DeviceArray
         }
 
         FaultRate = rate;
+        if (_faults is null)
+        {
+            StuckCount = RedrawFaults(rate);
+            return;
+        }
+
         int count = 0;
         for (int i = 0; i < _g.Length; i++)
         {
-            var kind = Faults.KindAt(i, rate, Card.Faults);
+            var kind = _faults.KindAt(i, rate, Card.Faults);
             _stuck[i] = kind;
             if (kind != StuckKind.None)
             {
                 count++;
-                double g = Faults.StuckConductanceS(i, kind, Card.GminS, Card.GmaxS);
-                _g[i] = g;
-                _persistentS[i] = g;
-                RestartDrift(i);
+                Stick(i, _faults.StuckConductanceS(i, kind, Card.GminS, Card.GmaxS));
             }
         }
 
@@ -143,13 +182,59 @@ public sealed class DeviceArray
     /// <summary>Sets every programmable cell to <paramref name="conductanceS"/> (clamped to its range), without noise.</summary>
     public void Fill(double conductanceS)
     {
+        var ranges = Ranges();
         for (int i = 0; i < _g.Length; i++)
         {
+            ranges.Next(out double minBound, out double maxBound);
             if (_stuck[i] == StuckKind.None)
             {
-                SetFree(i, conductanceS);
+                SetFree(i, conductanceS, ToConductance(minBound), ToConductance(maxBound));
             }
         }
+    }
+
+    /// <summary>
+    /// Every device's sampled bounds into <paramref name="bounds"/>, for a later whole-array write: the draws that write
+    /// would otherwise make itself. Safe to call on another thread than the one writing other arrays.
+    /// </summary>
+    public void DrawBounds(DeviceBounds bounds)
+    {
+        if (bounds.CellCount != CellCount)
+        {
+            throw new ArgumentException($"expected bounds for {CellCount} cells, got {bounds.CellCount}", nameof(bounds));
+        }
+
+        var ranges = Ranges();
+        for (int i = 0; i < _g.Length; i++)
+        {
+            ranges.Next(out bounds.MinBound[i], out bounds.MaxBound[i]);
+        }
+    }
+
+    /// <summary>
+    /// Programs every cell, in cell order, with the value <paramref name="writeS"/> gives for its target (which may draw
+    /// from <paramref name="rng"/>), then its write noise; stuck cells draw nothing. Returns the cells that moved.
+    /// </summary>
+    /// <param name="bounds">The devices' bounds from <see cref="DrawBounds"/>, or null to draw them here.</param>
+    internal int WriteAll<TWrite>(ReadOnlySpan<double> targetsS, Random rng, TWrite writeS, DeviceBounds? bounds)
+        where TWrite : struct, ICellWrite
+    {
+        var ranges = bounds is null ? Ranges() : DeviceRangeCursor.Over(bounds);
+        int moved = 0;
+        for (int i = 0; i < _g.Length; i++)
+        {
+            ranges.Next(out double minBound, out double maxBound);
+            if (_stuck[i] != StuckKind.None)
+            {
+                continue;
+            }
+
+            SetFree(i, writeS.Value(targetsS[i], rng), ToConductance(minBound), ToConductance(maxBound));
+            AddWriteNoise(i, rng);
+            moved++;
+        }
+
+        return moved;
     }
 
     /// <summary>One cell read, with the card's read noise when <paramref name="noise"/> is given.</summary>
@@ -374,20 +459,30 @@ public sealed class DeviceArray
     /// </summary>
     internal void WriteFree(int cell, double conductanceS, Random rng)
     {
-        SetFree(cell, conductanceS);
+        SetFree(cell, conductanceS, MinConductanceS(cell), MaxConductanceS(cell));
+        AddWriteNoise(cell, rng);
+    }
+
+    private void AddWriteNoise(int cell, Random rng)
+    {
         if (_writeNoiseStdS > 0)
         {
             _g[cell] = Math.Max(_persistentS[cell] + _writeNoiseStdS * StandardNormal.Sample(rng), 0.0);
         }
     }
 
-    private void SetFree(int cell, double conductanceS)
+    private void SetFree(int cell, double conductanceS, double lo, double hi)
     {
-        double lo = MinConductanceS(cell);
-        double hi = MaxConductanceS(cell);
         double g = Math.Min(Math.Max(conductanceS, lo), hi);
         _persistentS[cell] = g;
         _g[cell] = g;
+        RestartDrift(cell);
+    }
+
+    private void Stick(int cell, double conductanceS)
+    {
+        _g[cell] = conductanceS;
+        _persistentS[cell] = conductanceS;
         RestartDrift(cell);
     }
 
@@ -397,6 +492,83 @@ public sealed class DeviceArray
         {
             _driftAgeS[cell] = 0;
         }
+    }
+
+    private void SampleDrift(Random variation)
+    {
+        if (Card.Drift is { } drift)
+        {
+            for (int i = 0; i < _driftNu.Length; i++)
+            {
+                _driftNu[i] = Math.Abs(drift.Nu + drift.NuDtod * StandardNormal.Sample(variation));
+            }
+        }
+    }
+
+    /// <summary>Every cell at its lowest conductance, then the faults at <paramref name="faultRate"/> (or the card's).</summary>
+    private void Initialise(double? faultRate)
+    {
+        var ranges = Ranges();
+        for (int i = 0; i < _g.Length; i++)
+        {
+            ranges.Next(out double minBound, out double maxBound);
+            SetFree(i, Card.GminS, ToConductance(minBound), ToConductance(maxBound));
+        }
+
+        SetFaultRate(faultRate ?? Card.Faults.RateFraction);
+    }
+
+    private DeviceRangeCursor Ranges() => _response is { } response
+        ? DeviceRangeCursor.Over(response)
+        : DeviceRangeCursor.Drawing(Card.PulseResponse, _variationSource!());
+
+    /// <summary>
+    /// <see cref="SetFaultRate"/> without a kept map: the same three passes as <see cref="FaultMap"/>'s draws (all
+    /// cells' u, then their kind draws, then their value draws), each draw used as it comes. Passes that cannot
+    /// change the result are skipped: nothing else ever draws from the array's fault stream.
+    /// </summary>
+    private int RedrawFaults(double rate)
+    {
+        var split = Card.Faults;
+        var faults = rate > 0 ? _faultSource!() : null;
+        int count = 0;
+        for (int i = 0; i < _stuck.Length; i++)
+        {
+            bool stuck = faults is not null && FaultMap.IsStuckAt(faults.NextDouble(), rate);
+            _stuck[i] = stuck ? StuckKind.AtGmin : StuckKind.None;
+            count += stuck ? 1 : 0;
+        }
+
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        // A kind draw is below 1, so an all-Gmin split never needs the kind (or value) draws.
+        bool random = false;
+        if (split.AtGminFraction < 1)
+        {
+            for (int i = 0; i < _stuck.Length; i++)
+            {
+                double draw = faults!.NextDouble();
+                if (_stuck[i] != StuckKind.None)
+                {
+                    _stuck[i] = FaultMap.KindOf(draw, split);
+                    random |= _stuck[i] == StuckKind.AtRandom;
+                }
+            }
+        }
+
+        for (int i = 0; i < _stuck.Length; i++)
+        {
+            double valueDraw = random ? faults!.NextDouble() : 0;
+            if (_stuck[i] != StuckKind.None)
+            {
+                Stick(i, FaultMap.StuckConductanceOf(_stuck[i], valueDraw, Card.GminS, Card.GmaxS));
+            }
+        }
+
+        return count;
     }
 
     private double Noisy(double g, Random noise) =>

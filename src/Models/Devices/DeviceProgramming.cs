@@ -14,23 +14,15 @@ public static class DeviceProgramming
         Set(array, array.CellIndex(row, col), array.Card.Quantize(targetS), rng);
 
     /// <summary>Programs a row-major matrix of targets, one pulse per cell; returns the number of cells that moved.</summary>
-    public static int SetConductances(DeviceArray array, ReadOnlySpan<double> targetsS, Random rng)
+    /// <param name="bounds">The array's device bounds drawn ahead (<see cref="DeviceArray.DrawBounds"/>), or null.</param>
+    public static int SetConductances(DeviceArray array, ReadOnlySpan<double> targetsS, Random rng, DeviceBounds? bounds = null)
     {
         if (targetsS.Length != array.CellCount)
         {
             throw new ArgumentException($"expected {array.CellCount} targets, got {targetsS.Length}", nameof(targetsS));
         }
 
-        int moved = 0;
-        for (int i = 0; i < targetsS.Length; i++)
-        {
-            if (Set(array, i, array.Card.Quantize(targetsS[i]), rng))
-            {
-                moved++;
-            }
-        }
-
-        return moved;
+        return array.WriteAll(targetsS, rng, new ProgrammingPulse(array.Card), bounds);
     }
 
     /// <summary>
@@ -90,9 +82,19 @@ public static class DeviceProgramming
             return false;
         }
 
-        double sigma = array.Card.ProgrammingNoiseStdFraction * array.Card.RangeS;
-        double g = sigma > 0 ? quantizedTargetS + sigma * StandardNormal.Sample(rng) : quantizedTargetS;
-        array.WriteFree(cell, g, rng);
+        array.WriteFree(cell, ProgrammingPulse.Noisy(quantizedTargetS, array.Card, rng), rng);
         return true;
+    }
+
+    /// <summary>One programming pulse: the target quantized to the card's levels, plus programming noise.</summary>
+    private readonly struct ProgrammingPulse(DeviceCard card) : ICellWrite
+    {
+        public double Value(double targetS, Random rng) => Noisy(card.Quantize(targetS), card, rng);
+
+        public static double Noisy(double quantizedTargetS, DeviceCard card, Random rng)
+        {
+            double sigma = card.ProgrammingNoiseStdFraction * card.RangeS;
+            return sigma > 0 ? quantizedTargetS + sigma * StandardNormal.Sample(rng) : quantizedTargetS;
+        }
     }
 }

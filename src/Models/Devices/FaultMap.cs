@@ -48,21 +48,30 @@ public sealed class FaultMap
             return StuckKind.None;
         }
 
-        double v = _kindDraw[cell];
-        if (v < split.AtGminFraction)
+        return KindOf(_kindDraw[cell], split);
+    }
+
+    /// <summary>The kind a stuck cell with kind draw <paramref name="draw"/> takes from the card's split.</summary>
+    public static StuckKind KindOf(double draw, StuckFaultSpec split)
+    {
+        if (draw < split.AtGminFraction)
         {
             return StuckKind.AtGmin;
         }
 
-        return v < split.AtGminFraction + split.AtGmaxFraction ? StuckKind.AtGmax : StuckKind.AtRandom;
+        return draw < split.AtGminFraction + split.AtGmaxFraction ? StuckKind.AtGmax : StuckKind.AtRandom;
     }
 
     /// <summary>The conductance a cell of the given kind is stuck at.</summary>
-    public double StuckConductanceS(int cell, StuckKind kind, double gminS, double gmaxS) => kind switch
+    public double StuckConductanceS(int cell, StuckKind kind, double gminS, double gmaxS) =>
+        StuckConductanceOf(kind, _valueDraw[cell], gminS, gmaxS);
+
+    /// <summary>The conductance of a cell of the given kind whose value draw is <paramref name="valueDraw"/>.</summary>
+    public static double StuckConductanceOf(StuckKind kind, double valueDraw, double gminS, double gmaxS) => kind switch
     {
         StuckKind.AtGmin => gminS,
         StuckKind.AtGmax => gmaxS,
-        StuckKind.AtRandom => gminS + _valueDraw[cell] * (gmaxS - gminS),
+        StuckKind.AtRandom => gminS + valueDraw * (gmaxS - gminS),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "cell is not stuck"),
     };
 }

@@ -31,66 +31,84 @@ public sealed class PulsedDeviceSamples
     public static PulsedDeviceSamples Sample(PulseResponseSpec spec, int count, Random rng)
     {
         var s = new PulsedDeviceSamples(count);
-        bool ideal = spec.Model == PulseResponseKind.Ideal;
-
-        // up_down only weakens the opposite direction (C++ populate; the docstring formula differs).
-        double upBias = spec.UpDown > 0 ? 0.0 : spec.UpDown;
-        double downBias = spec.UpDown > 0 ? -spec.UpDown : 0.0;
         for (int i = 0; i < count; i++)
         {
-            if (ideal)
-            {
-                s.MaxBound[i] = spec.WMax;
-                s.MinBound[i] = spec.WMin;
-                s.DwMinUp[i] = spec.DwMin;
-                s.DwMinDown[i] = spec.DwMin;
-                continue;
-            }
-
-            double bMax = spec.WMax * (1.0 + spec.WMaxDtod * StandardNormal.Sample(rng));
-            double bMin = spec.WMin * (1.0 + spec.WMinDtod * StandardNormal.Sample(rng));
-            double xiGain = StandardNormal.Sample(rng);
-            double gain = spec.DwMinDtodLogNormal ? Math.Exp(spec.DwMinDtod * xiGain) : 1.0 + spec.DwMinDtod * xiGain;
-            double r = spec.UpDownDtod * StandardNormal.Sample(rng);
-            double sUp = (upBias + gain + r) * spec.DwMin;
-            double sDown = (downBias + gain - r) * spec.DwMin;
-
-            if (spec.EnforceConsistency)
-            {
-                sUp = Math.Abs(sUp);
-                sDown = Math.Abs(sDown);
-                if (bMin > bMax)
-                {
-                    (bMin, bMax) = (bMax, bMin);
-                }
-
-                bMax = Math.Abs(bMax);
-                bMin = -Math.Abs(bMin);
-            }
-            else if (bMin > bMax)
-            {
-                // A dead device: aihwkit collapses both bounds to their midpoint.
-                double mid = 0.5 * (bMin + bMax);
-                bMin = mid;
-                bMax = mid;
-            }
-
-            if (spec.CorruptDevicesProb > 0 && rng.NextDouble() < spec.CorruptDevicesProb)
-            {
-                double stuck = spec.CorruptDevicesRange * (2.0 * rng.NextDouble() - 1.0);
-                bMin = stuck;
-                bMax = stuck;
-                sUp = 0;
-                sDown = 0;
-                s.Corrupt[i] = true;
-            }
-
-            s.MaxBound[i] = bMax;
-            s.MinBound[i] = bMin;
-            s.DwMinUp[i] = sUp;
-            s.DwMinDown[i] = sDown;
+            var d = Draw(spec, rng);
+            s.MaxBound[i] = d.MaxBound;
+            s.MinBound[i] = d.MinBound;
+            s.DwMinUp[i] = d.DwMinUp;
+            s.DwMinDown[i] = d.DwMinDown;
+            s.Corrupt[i] = d.Corrupt;
         }
 
         return s;
+    }
+
+    /// <summary>
+    /// The next cross-point's parameters from <paramref name="rng"/>: the one place the draws are made, so a
+    /// population sampled at once and one walked device by device (<see cref="DeviceRangeCursor"/>) agree bit for bit.
+    /// </summary>
+    /// <param name="boundsOnly">Only the bounds are wanted: the step draws are consumed but not turned into steps (which are then 0).</param>
+    internal static PulsedDeviceDraw Draw(PulseResponseSpec spec, Random rng, bool boundsOnly = false)
+    {
+        if (spec.Model == PulseResponseKind.Ideal)
+        {
+            return new PulsedDeviceDraw(spec.WMax, spec.WMin, spec.DwMin, spec.DwMin, false);
+        }
+
+        double bMax = spec.WMax * (1.0 + spec.WMaxDtod * StandardNormal.Sample(rng));
+        double bMin = spec.WMin * (1.0 + spec.WMinDtod * StandardNormal.Sample(rng));
+        double sUp = 0, sDown = 0;
+        if (boundsOnly)
+        {
+            StandardNormal.Skip(rng);
+            StandardNormal.Skip(rng);
+        }
+        else
+        {
+            (sUp, sDown) = Steps(spec, rng);
+        }
+
+        if (spec.EnforceConsistency)
+        {
+            sUp = Math.Abs(sUp);
+            sDown = Math.Abs(sDown);
+            if (bMin > bMax)
+            {
+                (bMin, bMax) = (bMax, bMin);
+            }
+
+            bMax = Math.Abs(bMax);
+            bMin = -Math.Abs(bMin);
+        }
+        else if (bMin > bMax)
+        {
+            // A dead device: aihwkit collapses both bounds to their midpoint.
+            double mid = 0.5 * (bMin + bMax);
+            bMin = mid;
+            bMax = mid;
+        }
+
+        if (spec.CorruptDevicesProb > 0 && rng.NextDouble() < spec.CorruptDevicesProb)
+        {
+            double stuck = spec.CorruptDevicesRange * (2.0 * rng.NextDouble() - 1.0);
+            return new PulsedDeviceDraw(stuck, stuck, 0, 0, true);
+        }
+
+        return new PulsedDeviceDraw(bMax, bMin, sUp, sDown, false);
+    }
+
+    /// <summary>s⁺, s⁻ from ξ(gain) and ξ(up/down), in that order.</summary>
+    private static (double Up, double Down) Steps(PulseResponseSpec spec, Random rng)
+    {
+        // up_down only weakens the opposite direction (C++ populate; the docstring formula differs).
+        double upBias = spec.UpDown > 0 ? 0.0 : spec.UpDown;
+        double downBias = spec.UpDown > 0 ? -spec.UpDown : 0.0;
+        double xiGain = StandardNormal.Sample(rng);
+        double gain = spec.DwMinDtodLogNormal ? Math.Exp(spec.DwMinDtod * xiGain) : 1.0 + spec.DwMinDtod * xiGain;
+        double r = spec.UpDownDtod * StandardNormal.Sample(rng);
+        double sUp = (upBias + gain + r) * spec.DwMin;
+        double sDown = (downBias + gain - r) * spec.DwMin;
+        return (sUp, sDown);
     }
 }

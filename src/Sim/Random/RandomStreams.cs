@@ -36,6 +36,16 @@ public sealed class RandomStreams
         }
     }
 
+    /// <summary>
+    /// A new stream at the start of <paramref name="path"/>'s sequence, not cached: the draws <see cref="Stream(string)"/>
+    /// gave or will give, for work that replays a stream instead of keeping what it drew.
+    /// </summary>
+    public RandomStream Fresh(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return new RandomStream(DeriveSeed(MasterSeed, path), path);
+    }
+
     /// <summary>A fresh stream for (path, index), not cached: for trials run in parallel.</summary>
     public RandomStream Stream(string path, long index)
     {

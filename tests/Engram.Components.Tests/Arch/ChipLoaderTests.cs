@@ -36,9 +36,9 @@ public sealed class ChipLoaderTests : IDisposable
     }
 
     [Fact]
-    public void The_five_promised_chips_are_shipped()
+    public void The_promised_chips_are_shipped()
     {
-        string[] expected = ["hnn64-multilayer.yaml", "hnn64.yaml", "tiled-1024.yaml", "tiled-256.yaml", "tiled-4096.yaml"];
+        string[] expected = ["hnn64-multilayer.yaml", "hnn64.yaml", "tiled-1024.yaml", "tiled-16384.yaml", "tiled-256.yaml", "tiled-4096.yaml"];
         Assert.All(expected, name => Assert.True(File.Exists(Path.Combine(RepoPaths.Chips, name)), name));
     }
 
@@ -65,7 +65,7 @@ public sealed class ChipLoaderTests : IDisposable
         Assert.Equal(Path.Combine(RepoPaths.Chips, "hnn64.yaml"), spec.File);
 
         var fit = ChipFit.Of(spec);
-        Assert.Equal(new ChipFit(1, 2, 2, 2, 8192, (8192L * ChipFit.BytesPerCell) + (2 * 64 * 8)), fit);
+        Assert.Equal(new ChipFit(1, 2, 2, 2, 8192, (8192L * 9) + (2 * 64 * 8), 9), fit);
     }
 
     [Fact]

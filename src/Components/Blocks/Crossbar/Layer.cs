@@ -79,6 +79,21 @@ public sealed class Layer
     /// </summary>
     public List<(Macro Macro, double[][] Targets)> Targets(ReadOnlySpan<double> weights, double? weightMax = null)
     {
+        SetWeightScale(weights, weightMax);
+        var result = new List<(Macro, double[][])>();
+        foreach (var macro in Macros())
+        {
+            var targets = macro.Crossbar.Arrays.Select(a => new double[a.CellCount]).ToArray();
+            FillTargets(macro, weights, targets);
+            result.Add((macro, targets));
+        }
+
+        return result;
+    }
+
+    /// <summary>Sets the weight scale for <paramref name="weights"/> as <see cref="Targets"/> does, before any macro's targets are taken.</summary>
+    public void SetWeightScale(ReadOnlySpan<double> weights, double? weightMax = null)
+    {
         if (weights.Length != Inputs * Outputs)
         {
             throw new ArgumentException($"layer {Index} needs {Outputs}x{Inputs} weights, got {weights.Length}", nameof(weights));
@@ -86,33 +101,29 @@ public sealed class Layer
 
         double max = weights.IsEmpty ? 0 : Math.Abs(TensorPrimitives.MaxMagnitude(weights));
         Scale.SetWeightMax(weightMax ?? (max > 0 ? max : 1));
+    }
+
+    /// <summary>Target conductances of one macro's arrays (one row-major buffer per array) at the current weight scale.</summary>
+    public void FillTargets(Macro macro, ReadOnlySpan<double> weights, double[][] targets)
+    {
         var codec = Scale.Codec;
         double wMax = Scale.WeightMax;
-        var result = new List<(Macro, double[][])>();
-        Span<double> perArray = new double[Macro(0, 0).Crossbar.Arrays.Count];
-        foreach (var macro in Macros())
+        var crossbar = macro.Crossbar;
+        Span<double> perArray = stackalloc double[targets.Length];
+        for (int r = 0; r < crossbar.Rows; r++)
         {
-            var crossbar = macro.Crossbar;
-            var targets = crossbar.Arrays.Select(a => new double[a.CellCount]).ToArray();
-            for (int r = 0; r < crossbar.Rows; r++)
+            for (int c = 0; c < crossbar.Cols; c++)
             {
-                for (int c = 0; c < crossbar.Cols; c++)
+                int input = crossbar.RowStart + r, output = crossbar.ColStart + c;
+                double w = input < Inputs && output < Outputs ? Math.Clamp(weights[(output * Inputs) + input], -wMax, wMax) : 0;
+                codec.Targets(w, perArray);
+                int cell = crossbar.Arrays[0].CellIndex(r, c);
+                for (int k = 0; k < targets.Length; k++)
                 {
-                    int input = crossbar.RowStart + r, output = crossbar.ColStart + c;
-                    double w = input < Inputs && output < Outputs ? Math.Clamp(weights[(output * Inputs) + input], -wMax, wMax) : 0;
-                    codec.Targets(w, perArray);
-                    int cell = crossbar.Arrays[0].CellIndex(r, c);
-                    for (int k = 0; k < targets.Length; k++)
-                    {
-                        targets[k][cell] = perArray[k];
-                    }
+                    targets[k][cell] = perArray[k];
                 }
             }
-
-            result.Add((macro, targets));
         }
-
-        return result;
     }
 
     /// <summary>Whether every device holding weight (output, input) can be programmed (none is stuck).</summary>
