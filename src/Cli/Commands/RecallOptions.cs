@@ -9,7 +9,7 @@ namespace Engram.Cli.Commands;
 /// </summary>
 internal sealed class RecallOptions
 {
-    private readonly Option<string> _rule = new("--rule") { Description = "hebb | pinv", DefaultValueFactory = _ => "hebb" };
+    private readonly Option<string> _rule = new("--rule") { Description = "hebb | pinv | storkey | adaptive (single layer, trained around the chip's stuck devices, with biases) | multilayer (multilayer chips, trained, with biases)", DefaultValueFactory = _ => "hebb" };
     private readonly Option<int?> _patterns;
     private readonly Option<double> _cueFlip = new("--cue-flip") { Description = "probability of flipping each cue bit", DefaultValueFactory = _ => 0.05 };
     private readonly Option<ulong> _seed = new("--seed") { Description = "master seed", DefaultValueFactory = _ => 1 };
@@ -33,7 +33,7 @@ internal sealed class RecallOptions
     }
 
     /// <summary>The settings for a chip of <paramref name="neurons"/>; throws <see cref="ArgumentException"/> on a bad value.</summary>
-    public RecallSettings Settings(ParseResult parse, int neurons)
+    public RecallSettings Settings(ParseResult parse, int neurons, Components.Arch.NetworkKind network)
     {
         var settings = new RecallSettings(
             ParseRule(parse.GetValue(_rule)!),
@@ -44,6 +44,7 @@ internal sealed class RecallOptions
             Program = ParseProgram(parse.GetValue(_program)!),
         };
         settings.Validate(neurons);
+        RecallExperiment.CheckRule(network, settings.Rule);
         return settings;
     }
 
@@ -58,6 +59,9 @@ internal sealed class RecallOptions
     {
         "hebb" => WeightRuleKind.Hebb,
         "pinv" => WeightRuleKind.Pinv,
-        _ => throw new ArgumentException($"--rule must be hebb or pinv, got '{text}'"),
+        "storkey" => WeightRuleKind.Storkey,
+        "adaptive" => WeightRuleKind.Adaptive,
+        "multilayer" => WeightRuleKind.Multilayer,
+        _ => throw new ArgumentException($"--rule must be hebb, pinv, storkey, adaptive or multilayer, got '{text}'"),
     };
 }

@@ -34,7 +34,7 @@ public static class BlockKinds
         new(ShiftAdd, ["shift_add"], "per operation", Overrides.All, Clocked: true),
         new(AdderTree, ["reduce"], "per reduction", Overrides.All, Clocked: true),
         new(Interconnect, ["transfer"], "per bit per hop", Overrides.Energy, Clocked: true),
-        new(Neuron, ["activate"], "per activation", Overrides.All, Clocked: true),
+        new(Neuron, ["activate", "bias_add"], "per activation", Overrides.All, Clocked: true),
         new(StateRegister, ["write_bit"], "per bit written", Overrides.Energy | Overrides.Area, Clocked: true),
         new(Controller, ["issue", "round_trip"], "per issue", Overrides.Energy | Overrides.Area, Clocked: true),
         new(Programmer, ["program_pulse", "verify_read"], "per pulse or verify read", Overrides.None, Clocked: false),

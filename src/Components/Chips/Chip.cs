@@ -19,6 +19,7 @@ public sealed class Chip
 {
     private readonly LayerRead[] _reads;
     private readonly Programmer _programmer;
+    private readonly double[]?[] _biases;
 
     public Chip(ChipSpec spec, ulong seed, bool keepTrace = false)
     {
@@ -33,6 +34,7 @@ public sealed class Chip
         _programmer = new Programmer(sites.Of(BlockKinds.Programmer), Blocks.Cells.ReadPs);
         Components = new ChipComponents(Ledger.Component(BlockKinds.Controller), Ledger.Component(BlockKinds.Neuron), Ledger.Component(BlockKinds.StateRegister));
         State = new double[spec.Network.Neurons];
+        _biases = new double[]?[Layers.Count];
         AreaUm2 = ChipLayout.AreaUm2(spec, Blocks);
     }
 
@@ -61,6 +63,23 @@ public sealed class Chip
     public double StaticPowerW => Ledger.StaticPowerW;
 
     internal ChipComponents Components { get; }
+
+    /// <summary>Per layer the biases its neurons add after the converters, or null (no bias path used).</summary>
+    public IReadOnlyList<double[]?> Biases => _biases;
+
+    /// <summary>
+    /// Sets layer <paramref name="layer"/>'s biases: a digital add after the ADC in each neuron of that layer
+    /// (charged as the neuron's <c>bias_add</c>), held in the neuron unit's register; null removes them.
+    /// </summary>
+    public void SetBias(int layer, double[]? bias)
+    {
+        if (bias is not null && bias.Length != Layers[layer].Outputs)
+        {
+            throw new ArgumentException($"layer {layer} has {Layers[layer].Outputs} outputs, got {bias.Length} biases", nameof(bias));
+        }
+
+        _biases[layer] = bias is null ? null : (double[])bias.Clone();
+    }
 
     /// <summary>Programs layer <paramref name="layer"/>'s weights (outputs × inputs, row-major) set-to-target: zero time, no charge.</summary>
     public int Program(int layer, ReadOnlySpan<double> weights)

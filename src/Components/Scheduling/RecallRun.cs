@@ -67,10 +67,20 @@ public sealed class RecallRun
                 yield return w;
             }
 
+            foreach (var w in AddBias(0, Fields, columns))
+            {
+                yield return w;
+            }
+
             yield break;
         }
 
         foreach (var w in _chip.Read(0, State, _hidden, ColumnSelection.All))
+        {
+            yield return w;
+        }
+
+        foreach (var w in AddBias(0, _hidden, ColumnSelection.All))
         {
             yield return w;
         }
@@ -87,6 +97,45 @@ public sealed class RecallRun
         }
 
         foreach (var w in _chip.Read(1, _hidden, Fields, columns))
+        {
+            yield return w;
+        }
+
+        foreach (var w in AddBias(1, Fields, columns))
+        {
+            yield return w;
+        }
+    }
+
+    // Each converted output of a layer with biases gets its bias added in its neuron (nothing without biases).
+    private IEnumerable<Wait> AddBias(int layer, double[] fields, ColumnSelection columns)
+    {
+        if (_chip.Biases[layer] is not { } bias)
+        {
+            yield break;
+        }
+
+        int count;
+        if (columns.IsAll)
+        {
+            for (int o = 0; o < fields.Length; o++)
+            {
+                fields[o] += bias[o];
+            }
+
+            count = fields.Length;
+        }
+        else
+        {
+            for (int k = 0; k < columns.Count; k++)
+            {
+                fields[columns[k]] += bias[columns[k]];
+            }
+
+            count = columns.Count;
+        }
+
+        foreach (var w in _chip.Blocks.Neurons.AddBias(_chip.Components.Neuron, count))
         {
             yield return w;
         }

@@ -16,12 +16,31 @@ public sealed class FaultDraws
     /// <param name="rng">The fault stream; null for a fault-free memory (no cell is ever stuck).</param>
     public FaultDraws(Random? rng) => _rng = rng;
 
+    private readonly IReadOnlyList<bool[]>? _fixed;
+
+    private FaultDraws(IReadOnlyList<bool[]> maps)
+    {
+        _rng = null;
+        _fixed = maps;
+    }
+
     /// <summary>No faults at any rate.</summary>
-    public static FaultDraws None { get; } = new(null);
+    public static FaultDraws None { get; } = new((Random?)null);
+
+    /// <summary>
+    /// A chip's own fault maps, one row-major map per layer, whatever the rate asked for: a learner that trains
+    /// around a real chip's stuck devices sees exactly those.
+    /// </summary>
+    public static FaultDraws Fixed(IReadOnlyList<bool[]> maps) => new(maps);
 
     /// <summary>Row-major stuck flags of layer <paramref name="layer"/> (rows × cols) at <paramref name="rate"/>.</summary>
     public bool[] Stuck(int layer, int rows, int cols, double rate)
     {
+        if (_fixed is not null)
+        {
+            return _fixed[layer].Length == rows * cols ? (bool[])_fixed[layer].Clone() : throw new ArgumentException($"layer {layer}'s fixed fault map has {_fixed[layer].Length} cells, asked for {rows}×{cols}");
+        }
+
         var stuck = new bool[rows * cols];
         if (_rng is null || rate <= 0)
         {

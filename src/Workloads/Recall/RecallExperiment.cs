@@ -2,6 +2,7 @@ using Engram.Components.Arch;
 using Engram.Components.Blocks.Programming;
 using Engram.Components.Chips;
 using Engram.Models.Learning;
+using Engram.Models.Networks;
 using Engram.Models.Patterns;
 using Engram.Sim.Random;
 
@@ -34,7 +35,7 @@ public static class RecallExperiment
         var patterns = RandomPatterns.Binary(settings.Patterns, spec.Network.Neurons, streams.Stream("workload/patterns").AsSystemRandom());
         var cueRandom = streams.Stream("workload/cues").AsSystemRandom();
         var cues = patterns.Select(p => CueCorruption.FlipBits(p, settings.CueFlip, cueRandom)).ToList();
-        var programming = ProgramWeights(chip, spec, settings.Rule, patterns, settings.Program);
+        var programming = ProgramWeights(chip, spec, settings.Rule, patterns, settings.Program, settings.Seed);
         return (chip, patterns, cues, programming);
     }
 
@@ -43,21 +44,59 @@ public static class RecallExperiment
         cues.Select(c => chip.Recall(c, schedule, chip.Spec.Controller.Order, chip.Spec.Controller.MaxIterations)).ToList();
 
     /// <summary>
-    /// Single layer: Hebb or pseudo-inverse weights. Multilayer: the bias-free bipartite memory of
-    /// <see cref="BipartiteMemory"/> (trained nets need biases the chip lacks), Hebbian or inverse-correlation decoder by the rule.
+    /// Single layer: Hebb, pseudo-inverse or Storkey weights, or He et al.'s hardware-adaptive learning trained
+    /// around the chip's own stuck devices (its fault map) with a bias per neuron. Multilayer: the bias-free
+    /// bipartite memory of <see cref="BipartiteMemory"/> (Hebbian or inverse-correlation decoder by the rule), or
+    /// He et al.'s trained multilayer memory with its biases. Biases are added digitally after the converters.
     /// </summary>
-    public static ProgrammingResult? ProgramWeights(Chip chip, ChipSpec spec, WeightRuleKind rule, double[][] patterns, ProgramMode mode = ProgramMode.Set)
+    public static ProgrammingResult? ProgramWeights(Chip chip, ChipSpec spec, WeightRuleKind rule, double[][] patterns, ProgramMode mode = ProgramMode.Set, ulong seed = 1)
     {
         double[][] layers;
+        var training = new RandomStreams(seed).Stream("workload/training").AsSystemRandom();
         if (spec.Network.Kind == NetworkKind.SingleLayer)
         {
-            IWeightRule learner = rule == WeightRuleKind.Hebb ? new HebbRule() : new PseudoInverseRule();
-            layers = [learner.Learn(patterns)];
+            if (rule == WeightRuleKind.Multilayer)
+            {
+                throw new ArgumentException("--rule multilayer needs a multilayer chip (network.kind: multilayer)");
+            }
+
+            if (rule == WeightRuleKind.Adaptive)
+            {
+                var faults = FaultDraws.Fixed([StuckMap(chip, 0)]);
+                var memory = new AdaptiveLearner().Train(patterns, new LearningContext(faults, 1.0, Continuous: false, training)).Memory;
+                layers = [memory.Weights.ToArray()];
+                chip.SetBias(0, memory.Bias.ToArray());
+            }
+            else
+            {
+                IWeightRule learner = rule switch
+                {
+                    WeightRuleKind.Hebb => new HebbRule(),
+                    WeightRuleKind.Pinv => new PseudoInverseRule(),
+                    _ => new StorkeyRule(),
+                };
+                layers = [learner.Learn(patterns)];
+            }
         }
-        else
+        else if (rule == WeightRuleKind.Multilayer)
+        {
+            var faults = FaultDraws.Fixed([StuckMap(chip, 0), StuckMap(chip, 1)]);
+            var options = MultilayerOptions.Default with { Hidden = spec.Network.Hidden };
+            var memory = new MultilayerLearner(options).Train(patterns, new LearningContext(faults, 1.0, Continuous: false, training)).Memory;
+            layers = [.. memory.Layers.Select(l => l.Weights)];
+            for (int l = 0; l < layers.Length; l++)
+            {
+                chip.SetBias(l, memory.Layers[l].Bias);
+            }
+        }
+        else if (rule is WeightRuleKind.Hebb or WeightRuleKind.Pinv)
         {
             var (w1, w2) = BipartiteMemory.Weights(patterns, spec.Network.Hidden, inverseDecoder: rule == WeightRuleKind.Pinv);
             layers = [w1, w2];
+        }
+        else
+        {
+            throw new ArgumentException($"--rule {rule.ToString().ToLowerInvariant()} is a single-layer rule; a multilayer chip takes hebb, pinv or multilayer");
         }
 
         if (mode == ProgramMode.Set)
@@ -79,5 +118,35 @@ public static class RecallExperiment
         }
 
         return total;
+    }
+
+    /// <summary>Throws when <paramref name="rule"/> cannot store a memory on a <paramref name="network"/> chip.</summary>
+    public static void CheckRule(NetworkKind network, WeightRuleKind rule)
+    {
+        if (network == NetworkKind.SingleLayer && rule == WeightRuleKind.Multilayer)
+        {
+            throw new ArgumentException("--rule multilayer needs a multilayer chip (network.kind: multilayer)");
+        }
+
+        if (network == NetworkKind.Multilayer && rule is not (WeightRuleKind.Hebb or WeightRuleKind.Pinv or WeightRuleKind.Multilayer))
+        {
+            throw new ArgumentException($"--rule {rule.ToString().ToLowerInvariant()} is a single-layer rule; a multilayer chip takes hebb, pinv or multilayer");
+        }
+    }
+
+    /// <summary>Weight (output, input) of layer <paramref name="layer"/> is stuck when any of its devices is (the read-verify scan's map).</summary>
+    private static bool[] StuckMap(Chip chip, int layer)
+    {
+        var shape = chip.Layers[layer];
+        var stuck = new bool[shape.Outputs * shape.Inputs];
+        for (int o = 0; o < shape.Outputs; o++)
+        {
+            for (int i = 0; i < shape.Inputs; i++)
+            {
+                stuck[(o * shape.Inputs) + i] = !shape.Programmable(o, i);
+            }
+        }
+
+        return stuck;
     }
 }

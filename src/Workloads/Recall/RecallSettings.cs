@@ -4,6 +4,13 @@ public enum WeightRuleKind
 {
     Hebb,
     Pinv,
+    Storkey,
+
+    /// <summary>He et al.'s hardware-adaptive learning around the chip's own stuck devices, with biases (single layer).</summary>
+    Adaptive,
+
+    /// <summary>He et al.'s trained N → H → N memory with biases (multilayer chips).</summary>
+    Multilayer,
 }
 
 /// <summary>What a recall experiment stores and how it corrupts the cues.</summary>

@@ -20,7 +20,23 @@ public sealed class NeuronUnits
         PeriodPs = costs.PeriodPs(BlockKinds.Neuron);
         Source = costs.Override(BlockKinds.Neuron) is { } o ? $"override: {o.Source}" : circuit.Source;
         Action = new TimedAction(site, "activate", costs.Cycles(BlockKinds.Neuron, costs.Latency(BlockKinds.Neuron, circuit.LatencyPs)));
+
+        // The bias is a digital add after the ADC: one adder as wide as the converted value (NeuroSim's ripple adder).
+        var adder = costs.Library.Adder(Math.Max(spec.Periphery.AdcBits, 1) + 1).Cost("add");
+        BiasAddEnergyJ = adder.EnergyJ;
+        BiasAdd = new TimedAction(site, "bias_add", costs.Cycles(BlockKinds.Neuron, adder.LatencyPs));
+        BiasSource = $"{costs.ProfileSource}: {spec.Periphery.AdcBits + 1}-bit adder";
     }
+
+    /// <summary>Energy of adding one neuron's bias to its converted field.</summary>
+    public double BiasAddEnergyJ { get; }
+
+    public TimedAction BiasAdd { get; }
+
+    public string BiasSource { get; }
+
+    /// <summary><paramref name="count"/> neurons add their biases in parallel.</summary>
+    public IEnumerable<Wait> AddBias(int component, int count) => BiasAdd.Run(component, count, count * BiasAddEnergyJ);
 
     public INeuron Function { get; }
 

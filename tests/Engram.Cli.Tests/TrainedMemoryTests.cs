@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+namespace Engram.Cli.Tests;
+
+/// <summary>run and compare with He et al.'s trained memories (adaptive, multilayer) programmed on the shipped chips, biases included.</summary>
+public class TrainedMemoryTests
+{
+    private static string Chip(string name) => Path.Combine(RepoPaths.Chips, name);
+
+    [Fact]
+    public void Compare_recalls_an_adaptive_memory_on_hnn64_with_its_biases()
+    {
+        var (code, output, error) = CliRunner.Run("compare", Chip("hnn64.yaml"), "--rule", "adaptive", "--json");
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.True(json.RootElement.GetProperty("energy_ratio").GetDouble() > 1);
+        (code, output, error) = CliRunner.Run("compare", Chip("hnn64.yaml"), "--rule", "adaptive");
+        Assert.True(code == 0, error);
+        Assert.Contains("exact recall                   100 %         100 %", output, StringComparison.Ordinal);
+
+        using var temp = new TempDir("engram-trained-");
+        string dir = temp.Combine("run");
+        (code, _, error) = CliRunner.Run("run", Chip("hnn64.yaml"), "--rule", "adaptive", "--out", dir);
+        Assert.True(code == 0, error);
+        var breakdown = File.ReadAllText(Path.Combine(dir, "breakdown.csv"));
+        Assert.Contains("bias_add", breakdown, StringComparison.Ordinal);
+        using var stats = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "stats.json")));
+        double exact = stats.RootElement.GetProperty("stats").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "recall.exact").GetProperty("value").GetDouble();
+        Assert.InRange(exact, 0.75, 1.0);
+    }
+
+    [Fact]
+    public void Run_recalls_a_trained_multilayer_memory_on_the_multilayer_chip()
+    {
+        using var temp = new TempDir("engram-trained-");
+        string dir = temp.Combine("run");
+        var (code, output, error) = CliRunner.Run("run", Chip("hnn64-multilayer.yaml"), "--rule", "multilayer", "--out", dir);
+        Assert.True(code == 0, error);
+        Assert.Contains("accuracy", output, StringComparison.Ordinal);
+        var breakdown = File.ReadAllLines(Path.Combine(dir, "breakdown.csv"));
+        Assert.Contains(breakdown, l => l.StartsWith("neuron,bias_add", StringComparison.Ordinal) || l.Contains(",bias_add,", StringComparison.Ordinal));
+
+        // A trained multilayer memory needs the multilayer chip, and the single-layer rules refuse it.
+        Assert.Equal(2, CliRunner.Run("run", Chip("hnn64.yaml"), "--rule", "multilayer", "--out", temp.Combine("x")).Code);
+        Assert.Equal(2, CliRunner.Run("run", Chip("hnn64-multilayer.yaml"), "--rule", "adaptive", "--out", temp.Combine("y")).Code);
+    }
+}
