@@ -44,4 +44,26 @@ public class TrainedMemoryTests
         Assert.Equal(2, CliRunner.Run("run", Chip("hnn64.yaml"), "--rule", "multilayer", "--out", temp.Combine("x")).Code);
         Assert.Equal(2, CliRunner.Run("run", Chip("hnn64-multilayer.yaml"), "--rule", "adaptive", "--out", temp.Combine("y")).Code);
     }
+
+    [Fact]
+    public void A_continuous_memory_is_recalled_by_tanh_neurons_and_a_sign_chip_refuses_it()
+    {
+        using var temp = new TempDir("engram-trained-");
+        string yaml = File.ReadAllText(Chip("hnn64-multilayer.yaml"))
+            .Replace("card: ../devices/hnn64-rram.yaml", "card: " + Path.Combine(RepoPaths.DeviceCards, "hnn64-rram.yaml"), StringComparison.Ordinal)
+            .Replace("  neuron: sign ", "  neuron: tanh #", StringComparison.Ordinal)
+            .Replace("  state_register_bits: 1 ", "  state_register_bits: 4 #", StringComparison.Ordinal);
+        string chip = temp.Combine("tanh.yaml");
+        File.WriteAllText(chip, yaml);
+        var (code, output, error) = CliRunner.Run("compare", chip, "--rule", "multilayer", "--continuous");
+        Assert.True(code == 0, error);
+        var line = output.Split('\n').Single(l => l.TrimStart().StartsWith("similarity", StringComparison.Ordinal));
+        var values = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, values.Count);
+        Assert.All(values, v => Assert.InRange(v, 0.95, 1.0));
+
+        (code, _, error) = CliRunner.Run("compare", Chip("hnn64.yaml"), "--continuous");
+        Assert.Equal(2, code);
+        Assert.Contains("periphery.neuron: tanh", error, StringComparison.Ordinal);
+    }
 }

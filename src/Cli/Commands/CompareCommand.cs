@@ -43,7 +43,7 @@ public static class CompareCommand
                     spec = ChipLoader.WithNeurons(spec, neurons, ChipLoader.DefaultMemoryBudgetBytes);
                 }
 
-                settings = recall.Settings(parse, spec.Network.Neurons, spec.Network.Kind);
+                settings = recall.Settings(parse, spec.Network.Neurons, spec.Network.Kind, spec.Periphery.Neuron.NeedsGradedInputs);
                 if (parse.GetValue(schedules) is { } text)
                 {
                     list = [.. text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Select(s => RunCommand.ParseSchedule(s)!)];

@@ -36,7 +36,7 @@ internal static class ComparisonReport
         }
 
         Header(output, spec, settings, result);
-        Table(output, [result.Sync, result.Async]);
+        Table(output, [result.Sync, result.Async], settings.Continuous);
         output.WriteLine(string.Create(C, $"  energy ratio E_async/E_sync      {result.EnergyRatio:F2}x   (He et al., N = 64: 8.8x)"));
         output.WriteLine(string.Create(C, $"  latency reduction 1-T_sync/T_async {result.LatencyReduction:P2} (He et al., N = 64: 99.7 %)"));
         WriteProgramming(output, result);
@@ -66,7 +66,7 @@ internal static class ComparisonReport
         }
 
         Header(output, spec, settings, result);
-        Table(output, result.Schedules);
+        Table(output, result.Schedules, settings.Continuous);
         foreach (var s in result.Schedules.Where(s => s.Schedule != Schedule.Sync))
         {
             output.WriteLine(string.Create(C, $"  {s.Schedule,-12} E/E_sync {result.EnergyRatioOf(s),10:F2}x   1-T_sync/T {result.LatencyReductionOf(s),9:P2}"));
@@ -86,7 +86,7 @@ internal static class ComparisonReport
     private static void Header(TextWriter output, ChipSpec spec, RecallSettings settings, Comparison result) =>
         output.WriteLine(string.Create(C, $"{spec.Name}: N = {result.N}, {result.Recalls} recalls per schedule ({settings.Rule.ToString().ToLowerInvariant()}, cue flip {settings.CueFlip:G3}, seed {settings.Seed}), per recall"));
 
-    private static void Table(TextWriter output, IReadOnlyList<ScheduleFigures> schedules)
+    private static void Table(TextWriter output, IReadOnlyList<ScheduleFigures> schedules, bool continuous)
     {
         string Row(string label, Func<ScheduleFigures, string> cell) => $"  {label,-22}" + string.Concat(schedules.Select(s => cell(s).PadLeft(14)));
         output.WriteLine(Row("", s => s.Schedule));
@@ -94,6 +94,12 @@ internal static class ComparisonReport
         output.WriteLine(Row("latency (ns)", s => string.Create(C, $"{s.LatencyPs / 1e3:F3}")));
         output.WriteLine(Row("iterations / sweeps", s => string.Create(C, $"{s.Iterations:F2}")));
         output.WriteLine(Row("exact recall", s => string.Create(C, $"{s.ExactFraction:P0}")));
+        if (continuous)
+        {
+            // Graded states are rarely equal to the pattern: the similarity is the measure.
+            output.WriteLine(Row("similarity", s => string.Create(C, $"{s.MeanSimilarity:F4}")));
+        }
+
         output.WriteLine("  energy by component (pJ)");
         foreach (var kind in schedules.SelectMany(s => s.EnergyByKindJ.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {

@@ -14,6 +14,8 @@ internal sealed class RecallOptions
     private readonly Option<double> _cueFlip = new("--cue-flip") { Description = "probability of flipping each cue bit", DefaultValueFactory = _ => 0.05 };
     private readonly Option<ulong> _seed = new("--seed") { Description = "master seed", DefaultValueFactory = _ => 1 };
     private readonly Option<string> _program = new("--program") { Description = "set | write-verify: how the weights are written (write-verify is charged as its own phase)", DefaultValueFactory = _ => "set" };
+    private readonly Option<bool> _continuous = new("--continuous") { Description = "continuous patterns in [−1, 1] with Gaussian cues (needs periphery.neuron: tanh)" };
+    private readonly Option<double> _cueSigma = new("--cue-sigma") { Description = "Gaussian σ of continuous cues (clamped to [−1, 1])", DefaultValueFactory = _ => 0.6 };
     private readonly Func<int, int> _defaultPatterns;
 
     /// <param name="defaultPatterns">Default P for a chip of N neurons (always capped at N).</param>
@@ -30,10 +32,12 @@ internal sealed class RecallOptions
         command.Options.Add(_cueFlip);
         command.Options.Add(_seed);
         command.Options.Add(_program);
+        command.Options.Add(_continuous);
+        command.Options.Add(_cueSigma);
     }
 
     /// <summary>The settings for a chip of <paramref name="neurons"/>; throws <see cref="ArgumentException"/> on a bad value.</summary>
-    public RecallSettings Settings(ParseResult parse, int neurons, Components.Arch.NetworkKind network)
+    public RecallSettings Settings(ParseResult parse, int neurons, Components.Arch.NetworkKind network, bool tanhNeurons = false)
     {
         var settings = new RecallSettings(
             ParseRule(parse.GetValue(_rule)!),
@@ -42,9 +46,16 @@ internal sealed class RecallOptions
             parse.GetValue(_seed))
         {
             Program = ParseProgram(parse.GetValue(_program)!),
+            Continuous = parse.GetValue(_continuous),
+            CueSigma = parse.GetValue(_cueSigma),
         };
         settings.Validate(neurons);
         RecallExperiment.CheckRule(network, settings.Rule);
+        if (settings.Continuous && !tanhNeurons)
+        {
+            throw new ArgumentException("--continuous recalls graded states: the chip needs periphery.neuron: tanh (and dac_bits >= 2)");
+        }
+
         return settings;
     }
 

@@ -41,7 +41,7 @@ public static class RunCommand
             {
                 chosen = ParseSchedule(parse.GetValue(schedule)) ?? spec.Controller.Schedule;
                 RecallSchedulers.Parse(chosen);
-                settings = recall.Settings(parse, spec.Network.Neurons, spec.Network.Kind);
+                settings = recall.Settings(parse, spec.Network.Neurons, spec.Network.Kind, spec.Periphery.Neuron.NeedsGradedInputs);
             }
             catch (ArgumentException ex)
             {

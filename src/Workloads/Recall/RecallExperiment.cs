@@ -32,10 +32,13 @@ public static class RecallExperiment
         settings.Validate(spec.Network.Neurons);
         var chip = new Chip(spec, settings.Seed, keepTrace);
         var streams = new RandomStreams(settings.Seed);
-        var patterns = RandomPatterns.Binary(settings.Patterns, spec.Network.Neurons, streams.Stream("workload/patterns").AsSystemRandom());
+        var patternRandom = streams.Stream("workload/patterns").AsSystemRandom();
+        var patterns = settings.Continuous
+            ? RandomPatterns.Continuous(settings.Patterns, spec.Network.Neurons, patternRandom)
+            : RandomPatterns.Binary(settings.Patterns, spec.Network.Neurons, patternRandom);
         var cueRandom = streams.Stream("workload/cues").AsSystemRandom();
-        var cues = patterns.Select(p => CueCorruption.FlipBits(p, settings.CueFlip, cueRandom)).ToList();
-        var programming = ProgramWeights(chip, spec, settings.Rule, patterns, settings.Program, settings.Seed);
+        var cues = patterns.Select(p => settings.Continuous ? CueCorruption.Gaussian(p, settings.CueSigma, cueRandom) : CueCorruption.FlipBits(p, settings.CueFlip, cueRandom)).ToList();
+        var programming = ProgramWeights(chip, spec, settings.Rule, patterns, settings.Program, settings.Seed, settings.Continuous);
         return (chip, patterns, cues, programming);
     }
 
@@ -49,7 +52,7 @@ public static class RecallExperiment
     /// bipartite memory of <see cref="BipartiteMemory"/> (Hebbian or inverse-correlation decoder by the rule), or
     /// He et al.'s trained multilayer memory with its biases. Biases are added digitally after the converters.
     /// </summary>
-    public static ProgrammingResult? ProgramWeights(Chip chip, ChipSpec spec, WeightRuleKind rule, double[][] patterns, ProgramMode mode = ProgramMode.Set, ulong seed = 1)
+    public static ProgrammingResult? ProgramWeights(Chip chip, ChipSpec spec, WeightRuleKind rule, double[][] patterns, ProgramMode mode = ProgramMode.Set, ulong seed = 1, bool continuous = false)
     {
         double[][] layers;
         var training = new RandomStreams(seed).Stream("workload/training").AsSystemRandom();
@@ -63,7 +66,7 @@ public static class RecallExperiment
             if (rule == WeightRuleKind.Adaptive)
             {
                 var faults = FaultDraws.Fixed([StuckMap(chip, 0)]);
-                var memory = new AdaptiveLearner().Train(patterns, new LearningContext(faults, 1.0, Continuous: false, training)).Memory;
+                var memory = new AdaptiveLearner().Train(patterns, new LearningContext(faults, 1.0, continuous, training)).Memory;
                 layers = [memory.Weights.ToArray()];
                 chip.SetBias(0, memory.Bias.ToArray());
             }
@@ -82,7 +85,7 @@ public static class RecallExperiment
         {
             var faults = FaultDraws.Fixed([StuckMap(chip, 0), StuckMap(chip, 1)]);
             var options = MultilayerOptions.Default with { Hidden = spec.Network.Hidden };
-            var memory = new MultilayerLearner(options).Train(patterns, new LearningContext(faults, 1.0, Continuous: false, training)).Memory;
+            var memory = new MultilayerLearner(options).Train(patterns, new LearningContext(faults, 1.0, continuous, training)).Memory;
             layers = [.. memory.Layers.Select(l => l.Weights)];
             for (int l = 0; l < layers.Length; l++)
             {

@@ -21,11 +21,21 @@ public sealed record RecallSettings(WeightRuleKind Rule, int Patterns, double Cu
     /// <summary>How the weights are written before recall: set-to-target (free, the default) or write-verify (a charged phase of its own).</summary>
     public ProgramMode Program { get; init; } = ProgramMode.Set;
 
+    /// <summary>Continuous patterns in [−1, 1] with Gaussian cues of σ <see cref="CueSigma"/>, recalled by tanh neurons.</summary>
+    public bool Continuous { get; init; }
+
+    public double CueSigma { get; init; } = 0.6;
+
     public void Validate(int neurons)
     {
         if (Patterns < 1 || Patterns > neurons)
         {
             throw new ArgumentException($"patterns must be in 1..{neurons} (the neurons of the chip), got {Patterns}");
+        }
+
+        if (!(CueSigma >= 0))
+        {
+            throw new ArgumentException($"cue-sigma must be >= 0, got {CueSigma}");
         }
 
         if (!(CueFlip is >= 0 and <= 1))
