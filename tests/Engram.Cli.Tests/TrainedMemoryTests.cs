@@ -66,4 +66,15 @@ public class TrainedMemoryTests
         Assert.Equal(2, code);
         Assert.Contains("periphery.neuron: tanh", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Digit_patterns_are_stored_on_the_chip_and_a_wrong_size_is_refused()
+    {
+        var (code, output, error) = CliRunner.Run("compare", Chip("hnn64.yaml"), "--rule", "adaptive", "--dataset", "digits", "--patterns", "6");
+        Assert.True(code == 0, error);
+        Assert.Contains("exact recall", output, StringComparison.Ordinal);
+        (code, _, error) = CliRunner.Run("compare", Chip("tiled-256.yaml"), "--dataset", "digits");
+        Assert.Equal(2, code);
+        Assert.Contains("N = 64", error, StringComparison.Ordinal);
+    }
 }

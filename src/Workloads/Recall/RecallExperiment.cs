@@ -32,14 +32,30 @@ public static class RecallExperiment
         settings.Validate(spec.Network.Neurons);
         var chip = new Chip(spec, settings.Seed, keepTrace);
         var streams = new RandomStreams(settings.Seed);
-        var patternRandom = streams.Stream("workload/patterns").AsSystemRandom();
-        var patterns = settings.Continuous
-            ? RandomPatterns.Continuous(settings.Patterns, spec.Network.Neurons, patternRandom)
-            : RandomPatterns.Binary(settings.Patterns, spec.Network.Neurons, patternRandom);
+        var patterns = Patterns(settings, spec.Network.Neurons, streams);
         var cueRandom = streams.Stream("workload/cues").AsSystemRandom();
         var cues = patterns.Select(p => settings.Continuous ? CueCorruption.Gaussian(p, settings.CueSigma, cueRandom) : CueCorruption.FlipBits(p, settings.CueFlip, cueRandom)).ToList();
         var programming = ProgramWeights(chip, spec, settings.Rule, patterns, settings.Program, settings.Seed, settings.Continuous);
         return (chip, patterns, cues, programming);
+    }
+
+    /// <summary>
+    /// P random patterns from the stream <c>workload/patterns</c>, or P distinct images of a shipped data set picked
+    /// by the stream <c>workload/dataset</c> (binary: +1 above the image's mean; continuous: pixels in [−1, 1]).
+    /// </summary>
+    public static double[][] Patterns(RecallSettings settings, int neurons, RandomStreams streams)
+    {
+        if (settings.Dataset == Capacity.PatternSource.Random)
+        {
+            var rng = streams.Stream("workload/patterns").AsSystemRandom();
+            return settings.Continuous ? RandomPatterns.Continuous(settings.Patterns, neurons, rng) : RandomPatterns.Binary(settings.Patterns, neurons, rng);
+        }
+
+        var pool = settings.Dataset == Capacity.PatternSource.Digits
+            ? DigitDatasets.DigitsPatterns(Capacity.PatternPool.DataFile(settings.DataDirectory, DigitDatasets.DigitsFileName), neurons, settings.Continuous)
+            : DigitDatasets.MnistPatterns(Capacity.PatternPool.DataFile(settings.DataDirectory, DigitDatasets.MnistFileName), neurons, settings.Continuous);
+        var picked = Capacity.PatternPool.DistinctIndices(pool.Length, settings.Patterns, streams.Stream("workload/dataset"));
+        return [.. picked.Select(i => pool[i])];
     }
 
     /// <summary>One recall per cue with the chip's own order and iteration limit.</summary>

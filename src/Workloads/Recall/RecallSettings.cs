@@ -26,6 +26,12 @@ public sealed record RecallSettings(WeightRuleKind Rule, int Patterns, double Cu
 
     public double CueSigma { get; init; } = 0.6;
 
+    /// <summary>Where the patterns come from: random vectors, or P distinct images of the shipped digits (N = 64) or MNIST (N = side²).</summary>
+    public Capacity.PatternSource Dataset { get; init; } = Capacity.PatternSource.Random;
+
+    /// <summary>Folder with the digit data sets (null: the repository's data/).</summary>
+    public string? DataDirectory { get; init; }
+
     public void Validate(int neurons)
     {
         if (Patterns < 1 || Patterns > neurons)
