@@ -17,9 +17,10 @@ public static class CapacityCommand
     {
         var common = new CapacityOptions();
         var hidden = new Option<int?>("--hidden") { Description = "hidden neurons H of the multilayer net" };
-        var n = new Option<int>("--n") { Description = "neurons N", Required = true };
+        var n = new Option<int?>("--n") { Description = "neurons N (required without --chip)" };
+        var chip = new Option<string?>("--chip") { Description = "recall every cue on this chip (N and H from it); writes chip-costs.csv with the energy and latency per recall" };
         var faults = new Option<string>("--faults") { Description = "stuck-fault rates, comma separated", DefaultValueFactory = _ => "0" };
-        var command = new Command("capacity", "Recall similarity against stored patterns, and the capacity at τ = 0.99 and 0.95.") { hidden, n, faults };
+        var command = new Command("capacity", "Recall similarity against stored patterns, and the capacity at τ = 0.99 and 0.95.") { hidden, n, faults, chip };
         common.AddTo(command);
         command.SetAction(parse =>
         {
@@ -27,13 +28,40 @@ public static class CapacityCommand
             var error = parse.InvocationConfiguration.Error;
             string rule = parse.GetValue(common.Rule)!;
             CapacityReport report;
+            ChipCapacityReport? onChip = null;
             var clock = Stopwatch.StartNew();
+            Components.Arch.ChipSpec? spec = null;
+            if (parse.GetValue(chip) is { } chipPath)
+            {
+                spec = ChipInput.TryLoadMemory(chipPath, error, "capacity");
+                if (spec is null)
+                {
+                    return ChipInput.BadInput;
+                }
+            }
+
             try
             {
-                var settings = common.Settings(parse, parse.GetValue(n), CapacityOptions.ParseDoubles(parse.GetValue(faults)!, "--faults"));
-                var learner = LearnerCatalog.Create(rule, parse.GetValue(hidden));
-                report = ProgressDisplay.For(error, parse.GetValue(common.Quiet), "capacity", "grid points")
-                    .Run(settings.FaultRates.Count * settings.Grid.Count, 0, tick => CapacityExperiment.Run(learner, settings, ProgressDisplay.Timed(tick)));
+                int neurons = spec?.Network.Neurons ?? parse.GetValue(n) ?? throw new ArgumentException("give --n N, or --chip CHIP");
+                if (spec is not null && parse.GetValue(n) is int asked && asked != neurons)
+                {
+                    throw new ArgumentException($"--n {asked} differs from the chip's N = {neurons}");
+                }
+
+                int? hiddenUnits = parse.GetValue(hidden) ?? (spec is { Network.Kind: Components.Arch.NetworkKind.Multilayer } ? spec.Network.Hidden : null);
+                var settings = common.Settings(parse, neurons, CapacityOptions.ParseDoubles(parse.GetValue(faults)!, "--faults"));
+                var learner = LearnerCatalog.Create(rule, hiddenUnits);
+                var display = ProgressDisplay.For(error, parse.GetValue(common.Quiet), "capacity", "grid points");
+                int points = settings.FaultRates.Count * settings.Grid.Count;
+                if (spec is not null)
+                {
+                    onChip = display.Run(points, 0, tick => ChipCapacityExperiment.Run(learner, settings, spec, ProgressDisplay.Timed(tick)));
+                    report = onChip.Report;
+                }
+                else
+                {
+                    report = display.Run(points, 0, tick => CapacityExperiment.Run(learner, settings, ProgressDisplay.Timed(tick)));
+                }
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or IOException)
             {
@@ -46,6 +74,11 @@ public static class CapacityCommand
                 using var folder = new OutputFolder(outDir);
                 folder.WriteText(CapacityCsv.CurveFileName, CapacityCsv.Curve(report));
                 folder.WriteText(CapacityCsv.SummaryFileName, CapacityCsv.Summary(report));
+                if (onChip is not null)
+                {
+                    folder.WriteText(CapacityCsv.ChipCostsFileName, CapacityCsv.ChipCosts(onChip));
+                }
+
                 folder.WriteText(HtmlReport.FileName, FolderReport.Build(folder.PathOf("")).Render());
                 folder.Commit();
             }

@@ -10,6 +10,19 @@ public static class CapacityCsv
     public const string SummaryFileName = "capacity.csv";
     public const string ScalingFileName = "scaling.csv";
     public const string ScalingCurveFileName = "scaling-curve.csv";
+    public const string ChipCostsFileName = "chip-costs.csv";
+
+    /// <summary>One row per (fault rate, P) of a capacity sweep on a chip: energy and latency per recall.</summary>
+    public static string ChipCosts(ChipCapacityReport report)
+    {
+        var sb = new StringBuilder("rule,n,fault_rate,patterns,energy_per_recall_j,latency_per_recall_ps\n");
+        foreach (var c in report.Costs)
+        {
+            sb.Append(string.Create(CultureInfo.InvariantCulture, $"{report.Report.Rule},{report.Report.Settings.Neurons},{c.FaultRate:R},{c.Patterns},{c.EnergyPerRecallJ:R},{c.LatencyPerRecallPs:R}\n"));
+        }
+
+        return sb.ToString();
+    }
 
     /// <summary>One row per network size: the capacity the fit used.</summary>
     public static string Scaling(ScalingReport report)

@@ -144,7 +144,8 @@ public static class CapacityExperiment
         }
     }
 
-    private static (double Mean, double Std) MeanStd(ReadOnlySpan<double> values)
+    /// <summary>Mean and sample standard deviation (0 for a single value).</summary>
+    internal static (double Mean, double Std) MeanStd(ReadOnlySpan<double> values)
     {
         double sum = 0;
         foreach (double v in values)

@@ -154,7 +154,7 @@ public static class RecallExperiment
     }
 
     /// <summary>Weight (output, input) of layer <paramref name="layer"/> is stuck when any of its devices is (the read-verify scan's map).</summary>
-    private static bool[] StuckMap(Chip chip, int layer)
+    public static bool[] StuckMap(Chip chip, int layer)
     {
         var shape = chip.Layers[layer];
         var stuck = new bool[shape.Outputs * shape.Inputs];
