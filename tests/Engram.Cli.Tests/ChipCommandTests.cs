@@ -61,10 +61,10 @@ public class ChipCommandTests
     {
         using var temp = new TempDir("engram-cli-");
         string dir = temp.Combine("out");
-        var (code, output, error) = CliRunner.Run("run", Chip("hnn64.yaml"), "--rule", "storkey", "--out", dir);
+        var (code, output, error) = CliRunner.Run("run", Chip("hnn64.yaml"), "--rule", "oja", "--out", dir);
         Assert.Equal(2, code);
         Assert.Equal(string.Empty, output);
-        Assert.Contains("--rule must be hebb or pinv", error, StringComparison.Ordinal);
+        Assert.Contains("--rule must be hebb, pinv, storkey, adaptive or multilayer", error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(dir));
         Assert.Equal(2, CliRunner.Run("run", Chip("hnn64.yaml"), "--patterns", "65", "--out", dir).Code);
         Assert.Equal(2, CliRunner.Run("run", Chip("no-such.yaml"), "--out", dir).Code);
