@@ -106,11 +106,9 @@ public sealed class ChipBlocks
     private IEnumerable<CostRow> TrainingRows(TrainingSpec training)
     {
         var card = Costs.Spec.Device.Card;
-        var driver = Costs.Library.RowDriver();
         yield return new CostRow(BlockKinds.Crossbar, "pulse", $"parallel update, {card.WritePulse.WidthPs} ps pulse", card.WritePulse.VoltageV * card.WritePulse.VoltageV * card.GmaxS * card.WritePulse.WidthPs * 1e-12,
             "V^2·G·t at Gmax; (V/2)^2 for half-selected cells", 0, 0, null, $"device card {card.Name}");
-        yield return new CostRow(BlockKinds.ColumnDriver, "drive_column", "row-driver circuit on the bit lines", Costs.Energy(BlockKinds.ColumnDriver, driver.Cost(Models.Costs.RowDriverCost.DriveRowOne).EnergyJ),
-            "", 0, 0, Costs.Area(BlockKinds.ColumnDriver, driver.AreaUm2), Costs.Source(BlockKinds.ColumnDriver, Costs.ProfileSource));
+        yield return new Blocks.Training.ColumnDrivers(Costs).Row();
         var generator = new Blocks.Training.PulseGenerator(Costs);
         yield return new CostRow(BlockKinds.PulseGenerator, "generate", $"{Blocks.Training.PulseGenerator.WordBits}-bit compare + LFSR step per line per slot", generator.EnergyPerSlotJ,
             "", 0, 0, generator.AreaPerLineUm2, generator.Source);

@@ -40,7 +40,7 @@ public sealed class TrainingChip
         Blocks = new TrainingBlocks(spec, Sim, Ledger);
         Blocks.RequirePulseTraining(algorithm.Name);
         CheckArrays(spec, rule);
-        Digital = new DigitalActions(Blocks);
+        Digital = new DigitalActions(Blocks.Digital, Blocks.Sites.Of(Components.Blocks.BlockKinds.DigitalUnit));
         var card = spec.Device.Card;
         var readNoise = card.ReadNoiseStdRelative > 0 ? Sim.Random.Stream("training/read-noise").AsSystemRandom() : null;
         var outNoise = Sim.Random.Stream("training/out-noise").AsSystemRandom();

@@ -107,10 +107,19 @@ public static class CapacityExperiment
             memory = memory.WithVariation(settings.Variation, rng);
         }
 
+        var recall = new SynchronousRecall(memory.Neurons);
+        return Trial(patterns, settings, rng, cue => recall.Run(memory, cue, settings.MaxIterations));
+    }
+
+    /// <summary>
+    /// The trial's cues (from <paramref name="rng"/>, one per stored pattern, in order), each recalled by
+    /// <paramref name="recall"/>: in software, or on a chip (<see cref="ChipCapacityExperiment"/>).
+    /// </summary>
+    internal static (double Similarity, double Exact) Trial(double[][] patterns, CapacitySettings settings, Random rng, Func<double[], ReadOnlySpan<double>> recall)
+    {
         double sim = 0;
         int exact = 0;
-        var recall = new SynchronousRecall(memory.Neurons);
-        var cue = new double[memory.Neurons];
+        var cue = new double[patterns[0].Length];
         foreach (var pattern in patterns)
         {
             if (settings.Continuous)
@@ -122,7 +131,7 @@ public static class CapacityExperiment
                 CueCorruption.FlipBits(pattern, settings.CueFlip, rng, cue);
             }
 
-            var recalled = recall.Run(memory, cue, settings.MaxIterations);
+            var recalled = recall(cue);
             sim += RecallMetrics.Cosine(recalled, pattern);
             exact += RecallMetrics.ExactRecall(recalled, pattern) ? 1 : 0;
         }

@@ -3,7 +3,6 @@ using Engram.Components.Chips;
 using Engram.Components.Scheduling;
 using Engram.Models.Metrics;
 using Engram.Models.Networks;
-using Engram.Models.Patterns;
 using Engram.Sim.Random;
 
 namespace Engram.Workloads.Capacity;
@@ -54,8 +53,7 @@ public static class ChipCapacityExperiment
         var gate = new Lock();
         foreach (double rate in settings.FaultRates)
         {
-            var card = chip.Device.Card;
-            var faulty = chip with { Device = chip.Device with { Card = card with { Faults = card.Faults with { RateFraction = rate } } } };
+            var faulty = chip.WithStuckRate(rate);
             var points = new CapacityPoint[grid.Length];
             var pointCosts = new ChipRecallCost[grid.Length];
             Parallel.For(0, grid.Length, options, g =>
@@ -88,32 +86,18 @@ public static class ChipCapacityExperiment
         var similarity = new double[trials];
         var exact = new double[trials];
         double energyJ = 0, latencyPs = 0;
-        var cue = new double[settings.Neurons];
+        ReadOnlySpan<double> OnChip(double[] cue)
+        {
+            var result = chip.Recall(cue, scheduler, UpdateOrder.Sequential, settings.MaxIterations);
+            energyJ += result.EnergyJ;
+            latencyPs += result.LatencyPs;
+            return result.FinalState;
+        }
+
         for (int t = 0; t < trials; t++)
         {
             var rng = streams.Stream($"capacity/trial/p{p}", t).AsSystemRandom();
-            double sim = 0;
-            int hits = 0;
-            foreach (var pattern in patterns)
-            {
-                if (settings.Continuous)
-                {
-                    CueCorruption.Gaussian(pattern, settings.CueSigma, rng, cue);
-                }
-                else
-                {
-                    CueCorruption.FlipBits(pattern, settings.CueFlip, rng, cue);
-                }
-
-                var result = chip.Recall(cue, scheduler, UpdateOrder.Sequential, settings.MaxIterations);
-                sim += RecallMetrics.Cosine(result.FinalState, pattern);
-                hits += RecallMetrics.ExactRecall(result.FinalState, pattern) ? 1 : 0;
-                energyJ += result.EnergyJ;
-                latencyPs += result.LatencyPs;
-            }
-
-            similarity[t] = sim / patterns.Length;
-            exact[t] = (double)hits / patterns.Length;
+            (similarity[t], exact[t]) = CapacityExperiment.Trial(patterns, settings, rng, OnChip);
         }
 
         int recalls = trials * patterns.Length;

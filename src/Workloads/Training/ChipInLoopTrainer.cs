@@ -3,7 +3,6 @@ using Engram.Components.Blocks;
 using Engram.Components.Blocks.Training;
 using Engram.Components.Chips;
 using Engram.Sim.Clocking;
-using Engram.Sim.Core;
 using Engram.Models.Learning;
 using Engram.Sim.Random;
 
@@ -31,7 +30,7 @@ public sealed record ChipInLoopResult(double[] Losses, double[] Weights, double[
 /// chip's stuck devices (taken from its fault map: the read-verify scan that would find them is not simulated),
 /// and the new weights are written back through the device model with write-verify. The forward passes, the
 /// programming and the digital arithmetic land in the ledger: the gradient (2 ops per weight and pattern) and
-/// the Adam step (10 ops per weight) as <c>digital_unit</c> ops, each one NeuroSim 16-bit add, N per cycle.
+/// the Adam step (10 ops per weight; both counts Engram's assumption) as <c>digital_unit</c> ops, each one NeuroSim 16-bit add, N per cycle.
 /// The bias lives in the digital neuron unit.
 /// </summary>
 public static class ChipInLoopTrainer
@@ -74,10 +73,8 @@ public static class ChipInLoopTrainer
         long startPs = chip.Sim.Now;
         double startJ = chip.Ledger.TotalEnergyJ;
         long pulses = chip.ProgramVerified(0, w, weightMax: settings.WeightMax).Pulses;
-        var digital = new DigitalUnit(chip.Blocks.Costs, n);
-        int digitalComponent = chip.Ledger.Component(BlockKinds.DigitalUnit);
-        int op = chip.Ledger.Action("op");
         var site = new BlockSite(chip.Sim, chip.Ledger, new ClockDomain(chip.Sim, chip.Spec.Clock.PeriodOf(BlockKinds.DigitalUnit)));
+        var digital = new DigitalActions(new DigitalUnit(chip.Blocks.Costs, n), site);
         long opsPerEpoch = (2L * p * n * n) + (10L * n * (n + 1));
         for (int epoch = 0; epoch < settings.Epochs; epoch++)
         {
@@ -117,7 +114,7 @@ public static class ChipInLoopTrainer
                 optimizer.Step(b, gradB, bState);
             }
 
-            chip.Sim.Run(chip.Sim.Process(DigitalUpdate(site, digital, digitalComponent, op, opsPerEpoch), "digital-update"));
+            chip.Sim.Run(chip.Sim.Process(digital.Run(opsPerEpoch), "digital-update"));
 
             // The conductance range bounds the weights the chip can hold: keep the digital copy equal to it.
             for (int k = 0; k < w.Length; k++)
@@ -128,19 +125,6 @@ public static class ChipInLoopTrainer
         }
 
         return new ChipInLoopResult(losses, w, b, pulses, chip.Ledger.TotalEnergyJ - startJ, chip.Sim.Now - startPs);
-    }
-
-    private static IEnumerable<Wait> DigitalUpdate(BlockSite site, DigitalUnit unit, int component, int action, long ops)
-    {
-        long edge = site.ToEdge();
-        if (edge > 0)
-        {
-            yield return site.Sim.Timeout(edge);
-        }
-
-        long durationPs = site.Ticks(checked((int)unit.Cycles(ops)));
-        site.Ledger.Charge(component, action, ops, ops * unit.OpEnergyJ, site.Sim.Now, durationPs);
-        yield return site.Sim.Timeout(durationPs);
     }
 
     /// <summary>Off-diagonal weights whose devices all program (a read-verify scan finds the stuck ones).</summary>

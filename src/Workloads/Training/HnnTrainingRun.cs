@@ -1,6 +1,7 @@
 using Engram.Components.Arch;
 using Engram.Components.Chips;
 using Engram.Components.Scheduling;
+using Engram.Models.Metrics;
 using Engram.Models.Patterns;
 using Engram.Sim.Random;
 
@@ -36,9 +37,7 @@ public sealed record HnnTrainingOutcome(
             throw new ArgumentException($"{spec.File}: --task hnn trains a single-layer memory; the chip's network is {spec.Network.Kind.ToString().ToLowerInvariant()}");
         }
 
-        var card = spec.Device.Card;
-        var faulty = spec with { Device = spec.Device with { Card = card with { Faults = card.Faults with { RateFraction = settings.FaultRate } } } };
-        var chip = new Chip(faulty, settings.Seed);
+        var chip = new Chip(spec.WithStuckRate(settings.FaultRate), settings.Seed);
         var streams = new RandomStreams(settings.Seed);
         int n = chip.Neurons;
         var patterns = RandomPatterns.Binary(settings.Patterns, n, streams.Stream("training/patterns").AsSystemRandom());
@@ -52,14 +51,8 @@ public sealed record HnnTrainingOutcome(
         {
             var cue = CueCorruption.FlipBits(pattern, settings.CueFlip, cues);
             var recalled = chip.Recall(cue, scheduler, UpdateOrder.Random, spec.Controller.MaxIterations);
-            double overlap = 0;
-            for (int i = 0; i < n; i++)
-            {
-                overlap += recalled.FinalState[i] * pattern[i];
-            }
-
-            similarity += overlap / n;
-            exact += overlap == n ? 1 : 0;
+            similarity += RecallMetrics.Cosine(recalled.FinalState, pattern);
+            exact += RecallMetrics.ExactRecall(recalled.FinalState, pattern) ? 1 : 0;
             energyJ += recalled.EnergyJ;
             latencyPs += recalled.LatencyPs;
         }

@@ -82,7 +82,7 @@ public class PulseUpdateTests
         const double voltageV = 1.0, widthS = 1e-9; // ideal.yaml write pulse
         double cellsJ = 4 * 2 * voltageV * voltageV * g * widthS;
         double generatorsJ = 4 * 2 * blocks.Generator.EnergyPerSlotJ;
-        double drivesJ = (4 * blocks.Chip.Drivers.ActiveJ) + (4 * blocks.ColumnDriverActiveJ);
+        double drivesJ = (4 * blocks.Chip.Drivers.ActiveJ) + (4 * blocks.ColumnDrivers.ActiveJ);
         Assert.Equal(cellsJ + generatorsJ + drivesJ, ledger.TotalEnergyJ, 1e-24);
         Assert.Equal(cellsJ, ledger.ByKind()["crossbar"], 1e-24);
         Assert.Equal(generatorsJ, ledger.ByKind()["pulse_generator"], 1e-24);

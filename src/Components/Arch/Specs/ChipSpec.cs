@@ -51,4 +51,8 @@ public sealed record ChipSpec
 
     /// <summary>Per-action overrides of the profile's figures, keyed by block kind (see <see cref="CostOverride"/>).</summary>
     public IReadOnlyDictionary<string, CostOverride> CostOverrides { get; init; } = new Dictionary<string, CostOverride>();
+
+    /// <summary>The same chip with its device card's stuck-at rate set to <paramref name="rate"/> (a fault sweep's point).</summary>
+    public ChipSpec WithStuckRate(double rate) =>
+        this with { Device = Device with { Card = Device.Card with { Faults = Device.Card.Faults with { RateFraction = rate } } } };
 }

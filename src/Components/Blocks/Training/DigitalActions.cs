@@ -1,3 +1,4 @@
+using Engram.Components.Ledger;
 using Engram.Sim.Core;
 
 namespace Engram.Components.Blocks.Training;
@@ -5,15 +6,19 @@ namespace Engram.Components.Blocks.Training;
 /// <summary>The digital unit's actions: <paramref name="ops"/> operations and buffer words, on its clock, on <see cref="DigitalUnit.Lanes"/> lanes.</summary>
 public sealed class DigitalActions
 {
-    private readonly TrainingBlocks _b;
-    private readonly int _component;
+    private readonly DigitalUnit _unit;
     private readonly BlockSite _site;
+    private readonly EnergyLedger _ledger;
+    private readonly int _component, _op, _bufferAccess;
 
-    public DigitalActions(TrainingBlocks blocks)
+    public DigitalActions(DigitalUnit unit, BlockSite site)
     {
-        _b = blocks;
-        _component = blocks.Ledger.Component(BlockKinds.DigitalUnit);
-        _site = blocks.Sites.Of(BlockKinds.DigitalUnit);
+        _unit = unit;
+        _site = site;
+        _ledger = site.Ledger;
+        _component = _ledger.Component(BlockKinds.DigitalUnit);
+        _op = _ledger.Action("op");
+        _bufferAccess = _ledger.Action("buffer_access");
     }
 
     public IEnumerable<Wait> Run(long ops, long bufferWords = 0)
@@ -29,17 +34,16 @@ public sealed class DigitalActions
             yield return _site.Sim.Timeout(edge);
         }
 
-        var unit = _b.Digital;
-        long durationPs = _site.Ticks(checked((int)unit.Cycles(ops + bufferWords)));
+        long durationPs = _site.Ticks(checked((int)_unit.Cycles(ops + bufferWords)));
         long now = _site.Sim.Now;
         if (ops > 0)
         {
-            _b.Ledger.Charge(_component, _b.Actions.Op, ops, ops * unit.OpEnergyJ, now, durationPs);
+            _ledger.Charge(_component, _op, ops, ops * _unit.OpEnergyJ, now, durationPs);
         }
 
         if (bufferWords > 0)
         {
-            _b.Ledger.Charge(_component, _b.Actions.BufferAccess, bufferWords, bufferWords * unit.BufferEnergyJ, now, durationPs);
+            _ledger.Charge(_component, _bufferAccess, bufferWords, bufferWords * _unit.BufferEnergyJ, now, durationPs);
         }
 
         if (durationPs > 0)

@@ -108,7 +108,7 @@ public sealed class TileActions
         long now = _b.Sim.Now;
         long durationPs = pulses * _b.PulseWidthPs;
         ledger.Charge(_rowDriver, ids.DriveRow, pulses * Tile.Rows, pulses * Tile.Rows * _b.Chip.Drivers.ActiveJ, now, durationPs);
-        ledger.Charge(_columnDriver, ids.DriveColumn, pulses * Tile.Cols, pulses * Tile.Cols * _b.ColumnDriverActiveJ, now, durationPs);
+        ledger.Charge(_columnDriver, ids.DriveColumn, pulses * Tile.Cols, pulses * Tile.Cols * _b.ColumnDrivers.ActiveJ, now, durationPs);
         ledger.Charge(_crossbar, ids.Pulse, LastPulses, _b.PulseEnergyJ(_b.WriteVoltageV, Tile.MeanConductanceS() * devices.CellCount, pulses), now, durationPs);
         yield return _b.Sim.Timeout(durationPs);
     }
@@ -168,7 +168,7 @@ public sealed class TileActions
         double v = _b.WriteVoltageV;
         ledger.Charge(_generator, ids.Generate, (long)(rows + cols) * bl, (rows + cols) * bl * _b.Generator.EnergyPerSlotJ, now, durationPs);
         ledger.Charge(_rowDriver, ids.DriveRow, result.RowTrainBits, result.RowTrainBits * _b.Chip.Drivers.ActiveJ, now, durationPs);
-        ledger.Charge(_columnDriver, ids.DriveColumn, result.ColumnTrainBits, result.ColumnTrainBits * _b.ColumnDriverActiveJ, now, durationPs);
+        ledger.Charge(_columnDriver, ids.DriveColumn, result.ColumnTrainBits, result.ColumnTrainBits * _b.ColumnDrivers.ActiveJ, now, durationPs);
         double cellsJ = _b.PulseEnergyJ(v, coincidence, 1) + _b.PulseEnergyJ(v / 2, Tile.MeanConductanceS(), halfSelected);
         ledger.Charge(_crossbar, ids.Pulse, result.TotalPulses, cellsJ, now, durationPs);
         tally?.AddRowByRow(counts, rows, cols, g, _b);
@@ -215,7 +215,7 @@ public sealed class TileActions
         // Half-selected: the other cells of the row while it is driven, and the other rows of each pulsed column.
         long halfSelected = ((long)slots * Tile.Cols) - pulses + (pulses * (Tile.Rows - 1));
         ledger.Charge(_rowDriver, ids.DriveRow, slots, slots * _b.Chip.Drivers.ActiveJ, now, durationPs);
-        ledger.Charge(_columnDriver, ids.DriveColumn, pulses, pulses * _b.ColumnDriverActiveJ, now, durationPs);
+        ledger.Charge(_columnDriver, ids.DriveColumn, pulses, pulses * _b.ColumnDrivers.ActiveJ, now, durationPs);
         ledger.Charge(_crossbar, ids.Pulse, pulses, _b.PulseEnergyJ(v, coincidence, 1) + _b.PulseEnergyJ(v / 2, Tile.MeanConductanceS(), halfSelected), now, durationPs);
         yield return _b.Sim.Timeout(durationPs);
     }
@@ -223,8 +223,7 @@ public sealed class TileActions
     private IEnumerable<Wait> Read(bool backward, double[] input, double[] output, int converted, double step)
     {
         Array.Clear(output);
-        double scale = TensorPrimitives.MaxMagnitude(input);
-        scale = Math.Abs(scale);
+        double scale = Math.Abs(TensorPrimitives.MaxMagnitude(input));
         if (scale == 0 || converted == 0)
         {
             yield break;
@@ -279,8 +278,7 @@ public sealed class TileActions
         long drives = (long)planes * lines;
         if (backward)
         {
-            double j = (active * _b.ColumnDriverActiveJ) + ((drives - active) * _b.ColumnDriverIdleJ);
-            ledger.Charge(_columnDriver, ids.DriveColumn, drives, j, now, planes * readPs);
+            ledger.Charge(_columnDriver, ids.DriveColumn, drives, _b.ColumnDrivers.EnergyJ(drives, active), now, planes * readPs);
         }
         else
         {

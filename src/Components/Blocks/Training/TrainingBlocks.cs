@@ -39,8 +39,7 @@ public sealed class TrainingBlocks
         PulseWidthPs = card.WritePulse.WidthPs;
         ReadVoltageV = card.ReadVoltageV;
         ConvertPs = Chip.Adcs.Cycles * Chip.Adcs.PeriodPs;
-        ColumnDriverActiveJ = Chip.Costs.Energy(BlockKinds.ColumnDriver, Chip.Costs.Library.RowDriver().Cost(Models.Costs.RowDriverCost.DriveRowOne).EnergyJ);
-        ColumnDriverIdleJ = Chip.Costs.FixedEnergy(BlockKinds.ColumnDriver) ?? Chip.Costs.Library.RowDriver().Cost("drive_row").EnergyJ;
+        ColumnDrivers = new ColumnDrivers(Chip.Costs);
         Actions = new TrainingActionIds(ledger);
     }
 
@@ -79,9 +78,7 @@ public sealed class TrainingBlocks
 
     public long ConvertPs { get; }
 
-    public double ColumnDriverActiveJ { get; }
-
-    public double ColumnDriverIdleJ { get; }
+    public ColumnDrivers ColumnDrivers { get; }
 
     public TrainingActionIds Actions { get; }
 
@@ -127,8 +124,4 @@ public sealed class TrainingActionIds(EnergyLedger ledger)
     public int Reduce { get; } = ledger.Action("reduce");
 
     public int Generate { get; } = ledger.Action("generate");
-
-    public int Op { get; } = ledger.Action("op");
-
-    public int BufferAccess { get; } = ledger.Action("buffer_access");
 }
