@@ -14,7 +14,7 @@ namespace Engram.Components.Arch;
 /// <param name="PhysicalArraysNeeded"><paramref name="Blocks"/> × <paramref name="ArraysPerBlock"/>.</param>
 /// <param name="PhysicalArraysAvailable">tiles.count × tiles.arrays_per_tile.</param>
 /// <param name="Cells">Device cells in the needed arrays.</param>
-/// <param name="EstimatedBytes">Cells × <paramref name="BytesPerCell"/> + per-array read scratch (8 B per column).</param>
+/// <param name="EstimatedBytes">Cells × <paramref name="BytesPerCell"/> + per-array column state (<see cref="PerColumnBytes"/> per column).</param>
 /// <param name="BytesPerCell">Per-cell state of the card's device arrays while they are only read (<see cref="BytesPerCellOf"/>).</param>
 public sealed record ChipFit(
     long Blocks,
@@ -27,7 +27,7 @@ public sealed record ChipFit(
 {
     /// <summary>
     /// Per-cell bytes a chip's <c>DeviceArray</c> keeps while its devices are read or programmed set-to-target: the
-    /// conductance (8 B) and stuck kind (1 B); with write noise the persistent conductance (8 B); with drift the drift
+    /// conductance (4 B: recall arrays keep single precision, see CellPrecision) and stuck kind (1 B); with write noise the persistent conductance (8 B); with drift the drift
     /// age and exponent (2 × 8 B) and the pulse parameters, which a drifting card samples at once (max/min bound and
     /// dw_min up/down, 4 × 8 B, corrupt flag 1 B, the LinearStep/PowStep pair 2 × 8 B: 49 B). An array that is pulsed
     /// (write-verify, training) samples those 49 B too; object headers and training-only counters are not counted.
@@ -35,11 +35,14 @@ public sealed record ChipFit(
     /// </summary>
     public static int BytesPerCellOf(DeviceCard? card)
     {
-        const int read = 8 + 1, writeNoise = 8, drift = (2 * 8) + PulseParameterBytes;
+        const int read = 4 + 1, writeNoise = 8, drift = (2 * 8) + PulseParameterBytes;
         bool noisy = card is null || card.PulseResponse.WriteNoiseStd > 0;
         bool drifting = card is null || card.Drift is not null;
         return read + (noisy ? writeNoise : 0) + (drifting ? drift : 0);
     }
+
+    /// <summary>Per column of an array: the read scratch (8 B), its single-precision accumulator (4 B) and the kept column sums of G and G² (2 × 8 B).</summary>
+    public const int PerColumnBytes = 8 + 4 + (2 * 8);
 
     /// <summary>The sampled pulse parameters per cell (see <see cref="BytesPerCellOf"/>).</summary>
     public const int PulseParameterBytes = (4 * 8) + 1 + (2 * 8);
@@ -58,7 +61,7 @@ public sealed record ChipFit(
         // Absurd sizes saturate instead of wrapping, so the memory check still says "too large".
         long cells = Saturating(() => checked(arrays * array.Cells));
         int perCell = BytesPerCellOf(card);
-        long bytes = Saturating(() => checked((cells * perCell) + (arrays * array.Cols * sizeof(double))));
+        long bytes = Saturating(() => checked((cells * perCell) + (arrays * array.Cols * PerColumnBytes)));
         return new ChipFit(blocks, perBlock, arrays, tiles.PhysicalArrays, cells, bytes, perCell);
     }
 

@@ -121,6 +121,18 @@ public sealed class Chip
         return new RecallResult((double[])State.Clone(), run.Iterations, run.Updates, run.Converged, energyJ, latencyPs);
     }
 
+    /// <summary>Test hook: every conversion as a queued kernel process (the reference for the batched rounds).</summary>
+    internal bool QueuedConversions
+    {
+        set
+        {
+            foreach (var read in _reads)
+            {
+                read.QueuedConversions = value;
+            }
+        }
+    }
+
     /// <summary>Closes the ledger: integrates static power over the whole simulated time.</summary>
     public void Finish() => Ledger.Close(Sim.Now);
 

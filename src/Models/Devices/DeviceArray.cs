@@ -23,13 +23,20 @@ namespace Engram.Models.Devices;
 /// </remarks>
 public sealed class DeviceArray
 {
-    private readonly double[] _g;
+    private readonly ConductanceStore _g;
     private readonly StuckKind[] _stuck;
     private readonly double[] _readScratch;
+    private readonly float[] _singleScratch;
+
+    // Σ_r G_rc and Σ_r G_rc² per column, kept while no cell is written: a read that drives every row takes its
+    // driven conductance and its read-noise variance from them instead of from the cells.
+    private readonly double[] _columnSumsS;
+    private readonly double[] _columnSquareSumsS2;
+    private bool _columnSumsValid;
 
     // Write noise (aihwkit write_noise_std): pulses act on a hidden persistent state; reads see it plus noise
     // re-drawn whenever the cell is written. Same array as _g when the card has no write noise.
-    private readonly double[] _persistentS;
+    private readonly ConductanceStore _persistentS;
     private readonly double _writeNoiseStdS;
     private readonly double[] _driftAgeS;
     private readonly double[] _driftNu;
@@ -45,7 +52,7 @@ public sealed class DeviceArray
     /// <param name="faultRng">Stream for the fault map, drawn here; kept apart so fault maps do not move when variation changes.</param>
     /// <param name="faultRate">Overrides the card's stuck-at rate (e.g. for a sweep over p with nested maps).</param>
     public DeviceArray(DeviceCard card, int rows, int cols, Random variationRng, Random faultRng, double? faultRate = null)
-        : this(card, rows, cols, null, null)
+        : this(card, rows, cols, null, null, CellPrecision.Double)
     {
         _response = PulseResponse.Create(card.PulseResponse, CellCount, variationRng);
         SampleDrift(variationRng);
@@ -60,8 +67,9 @@ public sealed class DeviceArray
     /// <param name="variationSource">Returns a fresh copy of the array's variation stream, at its start, on every call.</param>
     /// <param name="faultSource">Returns a fresh copy of the array's fault stream, at its start, on every call.</param>
     /// <param name="faultRate">Overrides the card's stuck-at rate.</param>
-    public DeviceArray(DeviceCard card, int rows, int cols, Func<Random> variationSource, Func<Random> faultSource, double? faultRate = null)
-        : this(card, rows, cols, variationSource ?? throw new ArgumentNullException(nameof(variationSource)), faultSource ?? throw new ArgumentNullException(nameof(faultSource)))
+    /// <param name="precision">How the conductances are kept: single (the default) for an array that is programmed and read.</param>
+    public DeviceArray(DeviceCard card, int rows, int cols, Func<Random> variationSource, Func<Random> faultSource, double? faultRate = null, CellPrecision precision = CellPrecision.Single)
+        : this(card, rows, cols, variationSource ?? throw new ArgumentNullException(nameof(variationSource)), faultSource ?? throw new ArgumentNullException(nameof(faultSource)), precision)
     {
         if (card.Drift is not null)
         {
@@ -73,7 +81,7 @@ public sealed class DeviceArray
         Initialise(faultRate);
     }
 
-    private DeviceArray(DeviceCard card, int rows, int cols, Func<Random>? variationSource, Func<Random>? faultSource)
+    private DeviceArray(DeviceCard card, int rows, int cols, Func<Random>? variationSource, Func<Random>? faultSource, CellPrecision precision)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cols);
@@ -83,16 +91,19 @@ public sealed class DeviceArray
         Rows = rows;
         Cols = cols;
         int n = checked(rows * cols);
-        _g = new double[n];
+        _g = new ConductanceStore(n, precision);
         _stuck = new StuckKind[n];
         _readScratch = new double[cols];
+        _singleScratch = precision == CellPrecision.Single ? new float[cols] : [];
+        _columnSumsS = new double[cols];
+        _columnSquareSumsS2 = new double[cols];
         // Drift state only for a drifting card; otherwise the empty arrays keep writes free of it.
         _driftAgeS = card.Drift is null ? [] : new double[n];
         _driftNu = card.Drift is null ? [] : new double[n];
         var spec = card.PulseResponse;
         _weightPerSiemens = (spec.WMax - spec.WMin) / card.RangeS;
         _writeNoiseStdS = spec.WriteNoiseStd * spec.DwMin / _weightPerSiemens;
-        _persistentS = _writeNoiseStdS > 0 ? new double[n] : _g;
+        _persistentS = _writeNoiseStdS > 0 ? new ConductanceStore(n, CellPrecision.Double) : _g;
         _variationSource = variationSource;
         _faultSource = faultSource;
     }
@@ -118,8 +129,23 @@ public sealed class DeviceArray
 
     public int StuckCount { get; private set; }
 
-    /// <summary>All conductances, row-major: cell (r, c) at r·Cols + c.</summary>
-    public ReadOnlySpan<double> Conductances => _g;
+    /// <summary>All conductances, row-major: cell (r, c) at r·Cols + c (a double-precision array only; see <see cref="Precision"/>).</summary>
+    public ReadOnlySpan<double> Conductances => _g.Doubles;
+
+    /// <summary>How the conductances are kept.</summary>
+    public CellPrecision Precision => _g.Precision;
+
+    /// <summary>Bytes per cell of the conductance store (a read-only array also keeps one stuck byte per cell).</summary>
+    public int ConductanceBytesPerCell => _g.BytesPerCell;
+
+    /// <summary>What storing <paramref name="conductanceS"/> in a cell keeps (the value rounded to the store's precision).</summary>
+    public double Stored(double conductanceS) => _g.Precision == CellPrecision.Single ? (float)conductanceS : conductanceS;
+
+    /// <summary>Conductance of cell <paramref name="cell"/> (row-major index).</summary>
+    public double ConductanceAt(int cell) => _g[cell];
+
+    /// <summary>Σ_c G_rc of row <paramref name="row"/>, summed along the row.</summary>
+    public double RowSumS(int row) => _g.SequentialSum(row * Cols, Cols);
 
     public int CellIndex(int row, int col) => row * Cols + col;
 
@@ -245,14 +271,14 @@ public sealed class DeviceArray
     }
 
     /// <summary>
-    /// Column currents I_j = Σ_i V_i·G_ij (amperes) for row voltages V (volts), each cell read with fresh read
-    /// noise when <paramref name="noise"/> is given. Rows at 0 V are skipped (they draw no current).
+    /// Column currents I_j = Σ_i V_i·G_ij (amperes) for row voltages V (volts); with <paramref name="noise"/>, plus the
+    /// read noise of the column (see <see cref="ColumnNoiseStdA"/>), one draw per column in column order. Rows at 0 V
+    /// are skipped (they draw no current).
     /// </summary>
     public void ReadCurrents(ReadOnlySpan<double> rowVoltagesV, Span<double> columnCurrentsA, Random? noise)
     {
         CheckLengths(rowVoltagesV, columnCurrentsA);
-        columnCurrentsA.Clear();
-        bool noisy = noise is not null && Card.ReadNoiseStdRelative > 0;
+        int driven = 0;
         for (int r = 0; r < Rows; r++)
         {
             double v = rowVoltagesV[r];
@@ -261,50 +287,125 @@ public sealed class DeviceArray
                 continue;
             }
 
-            ReadOnlySpan<double> row = _g.AsSpan(r * Cols, Cols);
-            if (noisy)
+            if (driven == 0)
             {
-                for (int c = 0; c < Cols; c++)
-                {
-                    _readScratch[c] = Noisy(row[c], noise!);
-                }
-
-                row = _readScratch;
+                columnCurrentsA.Clear();
+                _singleScratch.AsSpan().Clear();
             }
 
-            TensorPrimitives.MultiplyAdd(row, v, columnCurrentsA, columnCurrentsA);
+            _g.MultiplyAddRow(r * Cols, v, columnCurrentsA, _singleScratch);
+            driven++;
+        }
+
+        if (driven == 0)
+        {
+            columnCurrentsA.Clear();
+            return;
+        }
+
+        if (_singleScratch.Length != 0)
+        {
+            TensorPrimitives.ConvertChecked<float, double>(_singleScratch, columnCurrentsA);
+        }
+
+        if (noise is null || Card.ReadNoiseStdRelative == 0)
+        {
+            return;
+        }
+
+        Span<double> variance = _readScratch;
+        variance.Clear();
+        AddReadNoiseVariance(rowVoltagesV, variance, 1.0);
+        for (int c = 0; c < Cols; c++)
+        {
+            columnCurrentsA[c] += Math.Sqrt(variance[c]) * StandardNormal.Sample(noise);
         }
     }
 
-    /// <summary>The current of one column (asynchronous recall reads one neuron's column).</summary>
-    public double ReadColumn(ReadOnlySpan<double> rowVoltagesV, int col, Random? noise)
+    /// <summary>
+    /// Adds <paramref name="weight"/>·σ²·Σ_i V_i²·G_ij² to each column's <paramref name="varianceA2"/> (A²): the variance
+    /// of the column's read noise (see <see cref="ColumnNoiseStdA"/>), for a caller that combines several arrays'
+    /// currents and draws the noise of the combination once. From the kept sums when every row is driven at one
+    /// magnitude (a bipolar or binary plane), else from the driven rows.
+    /// </summary>
+    public void AddReadNoiseVariance(ReadOnlySpan<double> rowVoltagesV, Span<double> varianceA2, double weight)
     {
-        if (rowVoltagesV.Length != Rows)
+        CheckLengths(rowVoltagesV, varianceA2);
+        double sigma = Card.ReadNoiseStdRelative;
+        double squareV = rowVoltagesV[0] * rowVoltagesV[0];
+        bool uniform = squareV != 0;
+        for (int r = 1; r < Rows && uniform; r++)
         {
-            throw new ArgumentException($"expected {Rows} row voltages, got {rowVoltagesV.Length}", nameof(rowVoltagesV));
+            uniform = rowVoltagesV[r] * rowVoltagesV[r] == squareV;
         }
 
-        ArgumentOutOfRangeException.ThrowIfNegative(col);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(col, Cols);
-        bool noisy = noise is not null && Card.ReadNoiseStdRelative > 0;
-        double current = 0;
-        for (int r = 0, i = col; r < Rows; r++, i += Cols)
+        if (uniform)
+        {
+            EnsureColumnSums();
+            double scale = weight * sigma * sigma * squareV;
+            for (int c = 0; c < Cols; c++)
+            {
+                varianceA2[c] += scale * _columnSquareSumsS2[c];
+            }
+
+            return;
+        }
+
+        double factor = weight * sigma * sigma;
+        for (int r = 0; r < Rows; r++)
         {
             double v = rowVoltagesV[r];
             if (v != 0)
             {
-                current += v * (noisy ? Noisy(_g[i], noise!) : _g[i]);
+                double w = factor * v * v;
+                for (int c = 0, i = r * Cols; c < Cols; c++, i++)
+                {
+                    double g = _g[i];
+                    varianceA2[c] += w * g * g;
+                }
             }
         }
-
-        return current;
     }
 
+    /// <summary>Whether a read with <paramref name="noise"/> carries read noise on this card.</summary>
+    public bool IsNoisy(Random? noise) => noise is not null && Card.ReadNoiseStdRelative > 0;
+
     /// <summary>
-    /// One column in one pass: its current (with read noise when given), its ohmic power Σ V²G and its driven
+    /// Standard deviation of a column's read noise (A): each driven cell's current fluctuates independently by
+    /// σ·V·G (σ the card's relative read noise), so their sum on the bit line is Gaussian with
+    /// σ·√(Σ_i V_i²·G_ij²). A read draws it once per column, exactly as the sum of the per-cell draws is distributed.
+    /// </summary>
+    public double ColumnNoiseStdA(ReadOnlySpan<double> rowVoltagesV, int col)
+    {
+        double variance = 0;
+        for (int r = 0, i = col; r < Rows; r++, i += Cols)
+        {
+            double vg = rowVoltagesV[r] * _g[i];
+            variance += vg * vg;
+        }
+
+        return Card.ReadNoiseStdRelative * Math.Sqrt(variance);
+    }
+
+    /// <summary>The current of one column (asynchronous recall reads one neuron's column), with its read noise when given.</summary>
+    public double ReadColumn(ReadOnlySpan<double> rowVoltagesV, int col, Random? noise) =>
+        ReadColumn(rowVoltagesV, col, noise, out _, out _);
+
+    /// <summary>
+    /// One column in one pass: its current (with its read noise when given), its ohmic power Σ V²G and its driven
     /// conductance Σ G over rows with V ≠ 0 — what an asynchronous update needs for data and for energy.
     /// </summary>
     public double ReadColumn(ReadOnlySpan<double> rowVoltagesV, int col, Random? noise, out double powerW, out double drivenS)
+    {
+        double current = ReadColumn(rowVoltagesV, col, out powerW, out drivenS, out double varianceA2);
+        return IsNoisy(noise) ? current + (Math.Sqrt(varianceA2) * StandardNormal.Sample(noise!)) : current;
+    }
+
+    /// <summary>
+    /// One column in one pass without noise: its current, ohmic power, driven conductance and, in
+    /// <paramref name="noiseVarianceA2"/>, the variance of its read noise (σ²·Σ V²G², see <see cref="ColumnNoiseStdA"/>).
+    /// </summary>
+    public double ReadColumn(ReadOnlySpan<double> rowVoltagesV, int col, out double powerW, out double drivenS, out double noiseVarianceA2)
     {
         if (rowVoltagesV.Length != Rows)
         {
@@ -313,22 +414,24 @@ public sealed class DeviceArray
 
         ArgumentOutOfRangeException.ThrowIfNegative(col);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(col, Cols);
-        bool noisy = noise is not null && Card.ReadNoiseStdRelative > 0;
-        double current = 0, power = 0, driven = 0;
+        double current = 0, power = 0, driven = 0, squares = 0;
         for (int r = 0, i = col; r < Rows; r++, i += Cols)
         {
             double v = rowVoltagesV[r];
             if (v != 0)
             {
                 double g = _g[i];
-                current += v * (noisy ? Noisy(g, noise!) : g);
+                double vg = v * g;
+                current += vg;
                 power += v * v * g;
                 driven += g;
+                squares += vg * vg;
             }
         }
 
         powerW = power;
         drivenS = driven;
+        noiseVarianceA2 = Card.ReadNoiseStdRelative * Card.ReadNoiseStdRelative * squares;
         return current;
     }
 
@@ -336,12 +439,19 @@ public sealed class DeviceArray
     public void DrivenConductanceSums(ReadOnlySpan<double> rowVoltagesV, Span<double> perColumnS)
     {
         CheckLengths(rowVoltagesV, perColumnS);
+        if (!rowVoltagesV.Contains(0.0))
+        {
+            EnsureColumnSums();
+            _columnSumsS.CopyTo(perColumnS);
+            return;
+        }
+
         perColumnS.Clear();
         for (int r = 0; r < Rows; r++)
         {
             if (rowVoltagesV[r] != 0)
             {
-                TensorPrimitives.Add(_g.AsSpan(r * Cols, Cols), perColumnS, perColumnS);
+                _g.AddRow(r * Cols, perColumnS);
             }
         }
     }
@@ -360,7 +470,7 @@ public sealed class DeviceArray
             double v = rowVoltagesV[r];
             if (v != 0)
             {
-                power += v * v * TensorPrimitives.Sum(_g.AsSpan(r * Cols, Cols));
+                power += v * v * _g.Sum(r * Cols, Cols);
             }
         }
 
@@ -384,9 +494,9 @@ public sealed class DeviceArray
     public int CountOnCells(double thresholdS)
     {
         int count = 0;
-        foreach (double g in _g)
+        for (int i = 0; i < _g.Length; i++)
         {
-            if (g >= thresholdS)
+            if (_g[i] >= thresholdS)
             {
                 count++;
             }
@@ -432,6 +542,7 @@ public sealed class DeviceArray
             return;
         }
 
+        _columnSumsValid = false;
         for (int i = 0; i < _g.Length; i++)
         {
             if (_stuck[i] != StuckKind.None)
@@ -467,6 +578,7 @@ public sealed class DeviceArray
     {
         if (_writeNoiseStdS > 0)
         {
+            _columnSumsValid = false;
             _g[cell] = Math.Max(_persistentS[cell] + _writeNoiseStdS * StandardNormal.Sample(rng), 0.0);
         }
     }
@@ -474,6 +586,7 @@ public sealed class DeviceArray
     private void SetFree(int cell, double conductanceS, double lo, double hi)
     {
         double g = Math.Min(Math.Max(conductanceS, lo), hi);
+        _columnSumsValid = false;
         _persistentS[cell] = g;
         _g[cell] = g;
         RestartDrift(cell);
@@ -481,6 +594,7 @@ public sealed class DeviceArray
 
     private void Stick(int cell, double conductanceS)
     {
+        _columnSumsValid = false;
         _g[cell] = conductanceS;
         _persistentS[cell] = conductanceS;
         RestartDrift(cell);
@@ -569,6 +683,24 @@ public sealed class DeviceArray
         }
 
         return count;
+    }
+
+    private void EnsureColumnSums()
+    {
+        if (_columnSumsValid)
+        {
+            return;
+        }
+
+        Array.Clear(_columnSumsS);
+        Array.Clear(_columnSquareSumsS2);
+        for (int r = 0; r < Rows; r++)
+        {
+            _g.AddRow(r * Cols, _columnSumsS);
+            _g.AddRowSquares(r * Cols, _columnSquareSumsS2);
+        }
+
+        _columnSumsValid = true;
     }
 
     private double Noisy(double g, Random noise) =>

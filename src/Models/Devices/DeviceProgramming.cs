@@ -42,7 +42,8 @@ public static class DeviceProgramming
         var card = array.Card;
         int limit = maxPulses ?? card.WriteVerify.MaxPulses;
         double tolerance = (toleranceFraction ?? card.WriteVerify.ToleranceFraction) * card.RangeS;
-        double target = card.Quantize(targetS);
+        // The target as the array can hold it: a single-precision array stores the nearest float.
+        double target = array.Stored(card.Quantize(targetS));
         int cell = array.CellIndex(row, col);
         int pulses = 0;
         int reads = 0;
@@ -53,13 +54,13 @@ public static class DeviceProgramming
             double error = read - target;
             if (Math.Abs(error) <= tolerance)
             {
-                return new WriteVerifyResult(pulses, reads, true, array.Conductances[cell]);
+                return new WriteVerifyResult(pulses, reads, true, array.ConductanceAt(cell));
             }
 
             if (pulses >= limit || array.IsStuck(cell))
             {
                 // A stuck cell cannot be corrected; report it at once instead of burning pulses.
-                return new WriteVerifyResult(pulses, reads, false, array.Conductances[cell]);
+                return new WriteVerifyResult(pulses, reads, false, array.ConductanceAt(cell));
             }
 
             if (mode == WriteVerifyMode.Reprogram)

@@ -34,4 +34,29 @@ public static class StandardNormal
             }
         }
     }
+
+    /// <summary>
+    /// Fills <paramref name="deviates"/> with N(0, 1) deviates using both of each polar pair (half the draws and
+    /// logarithms of calling <see cref="Sample"/> per deviate); an odd last one drops its partner, so the result
+    /// still depends only on the stream and the length.
+    /// </summary>
+    public static void Fill(Random rng, Span<double> deviates)
+    {
+        int i = 0;
+        while (i < deviates.Length)
+        {
+            double u = 2.0 * rng.NextDouble() - 1.0;
+            double v = 2.0 * rng.NextDouble() - 1.0;
+            double s = u * u + v * v;
+            if (s > 0.0 && s < 1.0)
+            {
+                double f = Math.Sqrt(-2.0 * Math.Log(s) / s);
+                deviates[i++] = u * f;
+                if (i < deviates.Length)
+                {
+                    deviates[i++] = v * f;
+                }
+            }
+        }
+    }
 }

@@ -65,7 +65,7 @@ public sealed class ChipLoaderTests : IDisposable
         Assert.Equal(Path.Combine(RepoPaths.Chips, "hnn64.yaml"), spec.File);
 
         var fit = ChipFit.Of(spec);
-        Assert.Equal(new ChipFit(1, 2, 2, 2, 8192, (8192L * 9) + (2 * 64 * 8), 9), fit);
+        Assert.Equal(new ChipFit(1, 2, 2, 2, 8192, (8192L * 5) + (2 * 64 * ChipFit.PerColumnBytes), 5), fit);
     }
 
     [Fact]
@@ -195,10 +195,10 @@ public sealed class ChipLoaderTests : IDisposable
     public void The_memory_budget_is_injectable()
     {
         string path = Path.Combine(RepoPaths.Chips, "tiled-256.yaml");
-        var e = Assert.Throws<ArchException>(() => ChipLoader.Load(path, 1L << 20));
+        var e = Assert.Throws<ArchException>(() => ChipLoader.Load(path, 1L << 19));
         Assert.Equal("network.neurons", e.KeyPath);
         Assert.Contains("131072 cells", e.Message, StringComparison.Ordinal);
-        Assert.Contains("memory budget of 1 MiB", e.Message, StringComparison.Ordinal);
+        Assert.Contains("memory budget of 512 KiB", e.Message, StringComparison.Ordinal);
         Assert.Equal(256, ChipLoader.Load(path, 1L << 30).Network.Neurons);
         Assert.True(ChipLoader.DefaultMemoryBudgetBytes > 0);
     }

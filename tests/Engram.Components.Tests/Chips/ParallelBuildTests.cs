@@ -52,9 +52,12 @@ public class ParallelBuildTests
         {
             for (int k = 0; k < serial[m].Length; k++)
             {
-                Assert.Equal(serial[m][k].Conductances.ToArray(), built[m][k].Conductances.ToArray());
+                // The chip keeps single precision (a recall array); the serial arrays the double values it rounds.
+                Assert.Equal(Cells(serial[m][k]).Select(g => (double)(float)g), Cells(built[m][k]));
                 Assert.Equal(serial[m][k].StuckCount, built[m][k].StuckCount);
             }
         }
     }
+
+    private static double[] Cells(DeviceArray array) => [.. Enumerable.Range(0, array.CellCount).Select(array.ConductanceAt)];
 }

@@ -9,6 +9,9 @@ public class ProgrammingTests
 {
     // The ideal card (arch/devices/ideal.yaml), written out so the expectations do not come from the code under test.
     private const double GminS = 1e-6, GmaxS = 100e-6, ReadV = 0.2, WriteV = 1.0, WriteS = 1e-9, ReadS = 1e-9;
+
+    // The chip's recall arrays store single precision: every conductance a read sees is the float nearest its value.
+    private const double StoredGminS = (float)GminS;
     private const long WritePs = 1_000, ReadPs = 1_000;
 
     /// <summary>
@@ -28,7 +31,7 @@ public class ProgrammingTests
             {
                 double w = weights[(output * 8) + input];
                 bool onThisSide = plus ? w > 0 : w < 0;
-                targets[(input * 8) + output] = onThisSide ? GminS + (Math.Abs(w) / wMax * (GmaxS - GminS)) : GminS;
+                targets[(input * 8) + output] = (float)(onThisSide ? GminS + (Math.Abs(w) / wMax * (GmaxS - GminS)) : GminS);
             }
         }
 
@@ -54,7 +57,7 @@ public class ProgrammingTests
             for (int cell = 0; cell < 64; cell++)
             {
                 double g = targets[cell];
-                bool moves = g != GminS;
+                bool moves = g != StoredGminS;
                 int pulses = moves ? 1 : 0, reads = moves ? 2 : 1;
                 expectedPulses += pulses;
                 expectedReads += reads;
@@ -62,9 +65,9 @@ public class ProgrammingTests
 
                 // Physically: the first verify read sees Gmin, the pulse and the second read the target.
                 physicalJ += moves
-                    ? (WriteV * WriteV * g * WriteS) + (ReadV * ReadV * GminS * ReadS) + (ReadV * ReadV * g * ReadS)
-                    : ReadV * ReadV * GminS * ReadS;
-                verifyAtTargetJ += moves ? ReadV * ReadV * (g - GminS) * ReadS : 0;
+                    ? (WriteV * WriteV * g * WriteS) + (ReadV * ReadV * StoredGminS * ReadS) + (ReadV * ReadV * g * ReadS)
+                    : ReadV * ReadV * StoredGminS * ReadS;
+                verifyAtTargetJ += moves ? ReadV * ReadV * (g - StoredGminS) * ReadS : 0;
                 pulseJ += moves ? WriteV * WriteV * g * WriteS : 0;
 
                 // Exact write: every cell lands on its target.
@@ -105,9 +108,9 @@ public class ProgrammingTests
         {
             foreach (double g in Targets(weights, plus))
             {
-                expectedJ += g != GminS
-                    ? (WriteV * WriteV * g * WriteS) + (ReadV * ReadV * GminS * ReadS) + (ReadV * ReadV * g * ReadS)
-                    : ReadV * ReadV * GminS * ReadS;
+                expectedJ += g != StoredGminS
+                    ? (WriteV * WriteV * g * WriteS) + (ReadV * ReadV * StoredGminS * ReadS) + (ReadV * ReadV * g * ReadS)
+                    : ReadV * ReadV * StoredGminS * ReadS;
             }
         }
 

@@ -33,7 +33,7 @@ public class WireResistanceTests
         {
             var network = new WireNetwork(8, 8, 50, 50, 200, 100);
             currents[k] = new double[8];
-            network.Solve(v, arrays[k].Conductances, currents[k]);
+            network.Solve(v, Enumerable.Range(0, arrays[k].CellCount).Select(arrays[k].ConductanceAt).ToArray(), currents[k]);
             wireW += network.WirePowerW(v);
         }
 

@@ -38,8 +38,10 @@ public class SampledOnDemandTests
     private static DeviceArray FromStreams(DeviceCard card, double? faultRate = null) =>
         new(card, Rows, Cols, new Random(Seed), new Random(Seed + 1), faultRate);
 
-    private static DeviceArray FromSources(DeviceCard card, double? faultRate = null) =>
-        new(card, Rows, Cols, () => new Random(Seed), () => new Random(Seed + 1), faultRate);
+    // Double precision, so the draws are compared bit for bit; single precision only rounds what is stored (see
+    // Single_precision_arrays_hold_the_double_values_rounded).
+    private static DeviceArray FromSources(DeviceCard card, double? faultRate = null, CellPrecision precision = CellPrecision.Double) =>
+        new(card, Rows, Cols, () => new Random(Seed), () => new Random(Seed + 1), faultRate, precision);
 
     private static void AssertSameCells(DeviceArray expected, DeviceArray actual)
     {
@@ -174,5 +176,34 @@ public class SampledOnDemandTests
             Assert.Equal(eager.Response.MinBound(i), bounds.MinBound[i]);
             Assert.Equal(eager.Response.MaxBound(i), bounds.MaxBound[i]);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cards))]
+    public void Single_precision_arrays_hold_the_double_values_rounded(string name)
+    {
+        var card = CardsByName[name];
+        var exact = FromSources(card);
+        var single = FromSources(card, precision: CellPrecision.Single);
+        var targets = Targets(card);
+        Assert.Equal(DeviceProgramming.SetConductances(exact, targets, new Random(8)), DeviceProgramming.SetConductances(single, targets, new Random(8)));
+        Assert.Equal(CellPrecision.Single, single.Precision);
+        Assert.Equal(4, single.ConductanceBytesPerCell);
+        for (int i = 0; i < exact.CellCount; i++)
+        {
+            // A pulse-free card programmed set-to-target stores the same value, rounded once to float.
+            if (card.PulseResponse.WriteNoiseStd == 0 && card.Drift is null)
+            {
+                Assert.Equal((double)(float)exact.ConductanceAt(i), single.ConductanceAt(i));
+            }
+            else
+            {
+                Assert.Equal(exact.ConductanceAt(i), single.ConductanceAt(i), exact.ConductanceAt(i) * 1e-6);
+            }
+
+            Assert.Equal(exact.GetStuckKind(i / Cols, i % Cols), single.GetStuckKind(i / Cols, i % Cols));
+        }
+
+        Assert.Throws<InvalidOperationException>(() => single.Conductances.Length);
     }
 }

@@ -86,6 +86,25 @@ public sealed class AdcBank
             yield return site.Sim.Timeout(convertPs);
         }
 
+        Quantize(macro, col, scale, planeWeight, output);
+    }
+
+    /// <summary>The ADCs' clock site (their domain's edges).</summary>
+    internal BlockSite Site => _site ?? throw new InvalidOperationException("the ADCs have no site: built for costing only");
+
+    /// <summary>Ticks one conversion lasts on the ADC clock.</summary>
+    public long ConvertPs => (_site ?? throw new InvalidOperationException("the ADCs have no site: built for costing only")).Ticks(Cycles);
+
+    /// <summary>Charges one conversion of column <paramref name="col"/> of <paramref name="macro"/> starting now (the batched path of a read).</summary>
+    internal void Charge(Macro macro, int col, long convertPs)
+    {
+        var site = _site!;
+        site.Ledger.Charge(macro.AdcComponent, _convert, 1, ConversionEnergyJ(macro.Crossbar.ColumnConductanceS(col)), site.Sim.Now, convertPs);
+    }
+
+    /// <summary>The code of column <paramref name="col"/> at the end of its conversion, added to <paramref name="output"/> in input·weight units.</summary>
+    internal void Quantize(Macro macro, int col, LayerScale scale, double planeWeight, double[] output)
+    {
         double step = scale.CodeStepA;
         int code = Adc.Quantize(macro.Crossbar.SignedCurrentA(col, scale.Signs), step);
         output[macro.Crossbar.ColStart + col] += planeWeight * (code * step / (ReadVoltageV * scale.SiemensPerWeight));

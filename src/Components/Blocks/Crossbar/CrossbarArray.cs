@@ -15,6 +15,9 @@ public sealed class CrossbarArray
     private readonly double[][] _currentsA;
     private readonly double[][] _drivenSumsS;
     private readonly double[][] _rowSumsS;
+    private readonly double[] _noiseVarianceA2;
+    private readonly double[] _noiseA;
+    private bool _noisy;
     private double _voltageSum;
 
     private readonly WiredRead[]? _wires;
@@ -34,6 +37,8 @@ public sealed class CrossbarArray
         _currentsA = [.. arrays.Select(_ => new double[Cols])];
         _drivenSumsS = [.. arrays.Select(_ => new double[Cols])];
         _rowSumsS = [.. arrays.Select(_ => new double[Rows])];
+        _noiseVarianceA2 = new double[Cols];
+        _noiseA = new double[Cols];
         RefreshRowSums();
     }
 
@@ -78,17 +83,10 @@ public sealed class CrossbarArray
         for (int k = 0; k < Arrays.Count; k++)
         {
             var array = Arrays[k];
-            var g = array.Conductances;
             var rowSums = _rowSumsS[k];
             for (int r = 0; r < array.Rows; r++)
             {
-                double sum = 0;
-                foreach (double value in g.Slice(r * array.Cols, array.Cols))
-                {
-                    sum += value;
-                }
-
-                rowSums[r] = sum;
+                rowSums[r] = array.RowSumS(r);
             }
         }
     }
@@ -100,6 +98,11 @@ public sealed class CrossbarArray
         for (int k = 1; k < Arrays.Count; k++)
         {
             current += signs[k] * _currentsA[k][col];
+        }
+
+        if (_noisy)
+        {
+            current += _noiseA[col];
         }
 
         return ReferenceS == 0 ? current : current - (ReferenceS * _voltageSum);
@@ -117,8 +120,13 @@ public sealed class CrossbarArray
         return ReferenceS == 0 ? sum : sum + (ReferenceS * ActiveRows);
     }
 
-    /// <summary>Reads every column for the voltages in <see cref="VoltagesV"/>; returns Σ V²G over all cells (W).</summary>
-    public double ReadAll(Random? noise)
+    /// <summary>
+    /// Reads every column for the voltages in <see cref="VoltagesV"/>; returns Σ V²G over all cells (W). The read noise
+    /// of a column is drawn once for its combined current Σ_k sign_k·I_k (what the converter sees): each array's
+    /// cells fluctuate independently, so the combination is Gaussian with Σ_k sign_k²·σ²·Σ_i V_i²·G_ik².
+    /// </summary>
+    /// <param name="signs">The mapping's sign per array (the layer scale's), for the combined noise.</param>
+    public double ReadAll(Random? noise, ReadOnlySpan<double> signs)
     {
         Prepare();
         if (_wires is not null)
@@ -127,11 +135,31 @@ public sealed class CrossbarArray
         }
 
         double power = 0;
+        _noisy = Arrays[0].IsNoisy(noise) && ActiveRows > 0;
+        if (_noisy)
+        {
+            Array.Clear(_noiseVarianceA2);
+        }
+
         for (int k = 0; k < Arrays.Count; k++)
         {
-            Arrays[k].ReadCurrents(VoltagesV, _currentsA[k], noise);
+            Arrays[k].ReadCurrents(VoltagesV, _currentsA[k], null);
+            if (_noisy)
+            {
+                Arrays[k].AddReadNoiseVariance(VoltagesV, _noiseVarianceA2, signs[k] * signs[k]);
+            }
+
             Arrays[k].DrivenConductanceSums(VoltagesV, _drivenSumsS[k]);
             power = k == 0 ? ArrayPowerW(_rowSumsS[k]) : power + ArrayPowerW(_rowSumsS[k]);
+        }
+
+        if (_noisy)
+        {
+            StandardNormal.Fill(noise!, _noiseA);
+            for (int c = 0; c < Cols; c++)
+            {
+                _noiseA[c] *= Math.Sqrt(_noiseVarianceA2[c]);
+            }
         }
 
         return ReferenceS == 0 ? power : power + ReferencePowerW();
@@ -154,7 +182,7 @@ public sealed class CrossbarArray
     /// Reads the columns <paramref name="columns"/> (array-local); returns their Σ V²G (W) with the reference cells
     /// (which conduct once, however many columns are read), and in <paramref name="allPowerW"/> the whole array's.
     /// </summary>
-    public double ReadColumns(ReadOnlySpan<int> columns, Random? noise, out double allPowerW)
+    public double ReadColumns(ReadOnlySpan<int> columns, Random? noise, ReadOnlySpan<double> signs, out double allPowerW)
     {
         Prepare();
         if (_wires is not null)
@@ -175,14 +203,21 @@ public sealed class CrossbarArray
 
         double selectedPower = 0;
         allPowerW = 0;
+        _noisy = Arrays[0].IsNoisy(noise) && ActiveRows > 0;
         for (int i = 0; i < columns.Length; i++)
         {
             int col = columns[i];
-            double columnPower = 0;
+            double columnPower = 0, variance = 0;
             for (int k = 0; k < Arrays.Count; k++)
             {
-                _currentsA[k][col] = Arrays[k].ReadColumn(VoltagesV, col, noise, out double power, out _drivenSumsS[k][col]);
+                _currentsA[k][col] = Arrays[k].ReadColumn(VoltagesV, col, out double power, out _drivenSumsS[k][col], out double arrayVariance);
                 columnPower = k == 0 ? power : columnPower + power;
+                variance += signs[k] * signs[k] * arrayVariance;
+            }
+
+            if (_noisy)
+            {
+                _noiseA[col] = Math.Sqrt(variance) * StandardNormal.Sample(noise!);
             }
 
             selectedPower = i == 0 ? columnPower : selectedPower + columnPower;
@@ -205,6 +240,8 @@ public sealed class CrossbarArray
 
     private double ReadWired(Random? noise)
     {
+        // The per-cell noise is inside the solved network; nothing is added per column.
+        _noisy = false;
         double cells = 0, wires = 0;
         for (int k = 0; k < Arrays.Count; k++)
         {

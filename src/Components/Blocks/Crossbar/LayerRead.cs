@@ -18,8 +18,8 @@ internal sealed class LayerRead
     private readonly int[] _colBlocks;
     private readonly int[] _firstSelected;
     private readonly int[] _local;
-    private readonly List<Event> _conversions = [];
     private readonly BroadcastEnergy _broadcast;
+    private readonly List<Event> _conversions = [];
 
     public LayerRead(Layer layer, BlockSite crossbarSite, Random? readNoise, bool unselectedColumnsConduct)
     {
@@ -33,6 +33,12 @@ internal sealed class LayerRead
         _local = new int[layer.ArrayCols];
         _broadcast = new BroadcastEnergy(layer.Blocks.Drivers.Driver.Planes, layer.Inputs);
     }
+
+    /// <summary>
+    /// Runs every conversion as its own kernel process queueing on its array's ADC resource: the reference the
+    /// closed-form rounds are tested against (same times, charges, codes; more events).
+    /// </summary>
+    internal bool QueuedConversions { get; set; }
 
     /// <summary>Programming changed the conductances.</summary>
     public void Invalidate() => _broadcast.Invalidate();
@@ -85,19 +91,33 @@ internal sealed class LayerRead
                 yield return _crossbarSite.Sim.Timeout(readPs);
             }
 
-            if (!columns.IsAll && columns.Count == 1 && layer.RowBlocks == 1)
-            {
-                // One conversion: run it inline instead of starting a process and waiting on a condition.
-                var macro = layer.Macro(0, _colBlocks[0]);
-                foreach (var w in adcs.Convert(macro, columns[0] - macro.Crossbar.ColStart, layer.Scale, planeWeight, output))
-                {
-                    yield return w;
-                }
-            }
-            else
+            // The selected columns queue for their arrays' converters: all ask at once, so each array's ADCs take its
+            // columns in rounds of PerArray, every round starting on an ADC edge. The rounds are walked here in closed
+            // form (the same times, charges and codes as one queued process per conversion, without the processes).
+            if (QueuedConversions)
             {
                 StartConversions(columns, selectedBlocks, planeWeight, output);
                 yield return _crossbarSite.Sim.AllOf(_conversions);
+            }
+
+            var adcSite = adcs.Site;
+            long convertPs = adcs.ConvertPs;
+            int most = QueuedConversions ? 0 : MostConversions(columns, selectedBlocks);
+            for (int first = 0; first < most; first += adcs.PerArray)
+            {
+                long adcEdge = adcSite.ToEdge();
+                if (adcEdge > 0)
+                {
+                    yield return adcSite.Sim.Timeout(adcEdge);
+                }
+
+                Round(columns, selectedBlocks, first, convertPs, planeWeight, output, quantize: false);
+                if (convertPs > 0)
+                {
+                    yield return adcSite.Sim.Timeout(convertPs);
+                }
+
+                Round(columns, selectedBlocks, first, convertPs, planeWeight, output, quantize: true);
             }
 
             if (driver.Planes > 1)
@@ -169,7 +189,7 @@ internal sealed class LayerRead
         bool inConverter = cells.CurrentInConverter;
         if (columns.IsAll)
         {
-            double all = crossbar.ReadAll(_readNoise);
+            double all = crossbar.ReadAll(_readNoise, _layer.Scale.Signs);
             cellPowerW = inConverter ? 0 : all;
             conductingCells = inConverter ? 0 : crossbar.ActiveRows * crossbar.CellColumns(crossbar.Cols);
         }
@@ -181,7 +201,7 @@ internal sealed class LayerRead
                 _local[i] = columns[first + i] - crossbar.ColStart;
             }
 
-            double selected = crossbar.ReadColumns(_local.AsSpan(0, read), _readNoise, out double all);
+            double selected = crossbar.ReadColumns(_local.AsSpan(0, read), _readNoise, _layer.Scale.Signs, out double all);
 
             int others = _conductAll ? crossbar.Cols - read : 0;
             cellPowerW = inConverter ? (_conductAll ? all - selected : 0) : (_conductAll ? all : selected);
@@ -196,6 +216,53 @@ internal sealed class LayerRead
         }
     }
 
+    /// <summary>The most conversions any one array of the read has (its converters' queue length).</summary>
+    private int MostConversions(ColumnSelection columns, int selectedBlocks)
+    {
+        int most = 0;
+        for (int s = 0; s < selectedBlocks; s++)
+        {
+            most = Math.Max(most, Conversions(_layer.Macro(0, _colBlocks[s]), columns, s));
+        }
+
+        return most;
+    }
+
+    private int Conversions(Macro macro, ColumnSelection columns, int selectedBlock) => columns.IsAll
+        ? Math.Min(macro.Crossbar.Cols, _layer.Outputs - macro.Crossbar.ColStart)
+        : _firstSelected[selectedBlock + 1] - _firstSelected[selectedBlock];
+
+    /// <summary>
+    /// One round of conversions (queue places [first, first + PerArray) of every array), in the order the queued
+    /// conversions would run: row block, then column block, then column. Charges them at their start, or, at their
+    /// end, adds their codes to <paramref name="output"/>.
+    /// </summary>
+    private void Round(ColumnSelection columns, int selectedBlocks, int first, long convertPs, double planeWeight, double[] output, bool quantize)
+    {
+        var layer = _layer;
+        var adcs = layer.Blocks.Adcs;
+        for (int rb = 0; rb < layer.RowBlocks; rb++)
+        {
+            for (int s = 0; s < selectedBlocks; s++)
+            {
+                var macro = layer.Macro(rb, _colBlocks[s]);
+                int end = Math.Min(first + adcs.PerArray, Conversions(macro, columns, s));
+                for (int q = first; q < end; q++)
+                {
+                    int col = columns.IsAll ? q : columns[_firstSelected[s] + q] - macro.Crossbar.ColStart;
+                    if (quantize)
+                    {
+                        adcs.Quantize(macro, col, layer.Scale, planeWeight, output);
+                    }
+                    else
+                    {
+                        adcs.Charge(macro, col, convertPs);
+                    }
+                }
+            }
+        }
+    }
+
     private void StartConversions(ColumnSelection columns, int selectedBlocks, double planeWeight, double[] output)
     {
         var layer = _layer;
@@ -207,19 +274,10 @@ internal sealed class LayerRead
             for (int s = 0; s < selectedBlocks; s++)
             {
                 var macro = layer.Macro(rb, _colBlocks[s]);
-                if (columns.IsAll)
+                for (int q = 0; q < Conversions(macro, columns, s); q++)
                 {
-                    for (int c = 0; c < macro.Crossbar.Cols && macro.Crossbar.ColStart + c < layer.Outputs; c++)
-                    {
-                        _conversions.Add(sim.Process(adcs.Convert(macro, c, layer.Scale, planeWeight, output)));
-                    }
-
-                    continue;
-                }
-
-                for (int i = _firstSelected[s]; i < _firstSelected[s + 1]; i++)
-                {
-                    _conversions.Add(sim.Process(adcs.Convert(macro, columns[i] - macro.Crossbar.ColStart, layer.Scale, planeWeight, output)));
+                    int col = columns.IsAll ? q : columns[_firstSelected[s] + q] - macro.Crossbar.ColStart;
+                    _conversions.Add(sim.Process(adcs.Convert(macro, col, layer.Scale, planeWeight, output)));
                 }
             }
         }
