@@ -63,7 +63,7 @@ public sealed class ChipPatch
                 continue;
             }
 
-            if (axes[i].KeyPath.StartsWith(CardPrefix, StringComparison.Ordinal) || WorkloadPatch.Names(axes[i]))
+            if (axes[i].KeyPath.StartsWith(CardPrefix, StringComparison.Ordinal) || WorkloadPatch.IsWorkloadAxis(axes[i]))
             {
                 continue;
             }

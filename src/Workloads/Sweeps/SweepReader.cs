@@ -324,7 +324,7 @@ public static partial class SweepReader
             {
                 try
                 {
-                    if (WorkloadPatch.Names(axis))
+                    if (WorkloadPatch.IsWorkloadAxis(axis))
                     {
                         workloadPatch.Apply([axis], [axis.Values[i]]);
                     }
@@ -335,7 +335,7 @@ public static partial class SweepReader
                 }
                 catch (PatchException ex)
                 {
-                    string where = WorkloadPatch.Names(axis) ? "the workload" : Path.GetFileName(patch.ChipFile);
+                    string where = WorkloadPatch.IsWorkloadAxis(axis) ? "the workload" : Path.GetFileName(patch.ChipFile);
                     if (ex.AtKey)
                     {
                         throw new ArchException(file, axis.Line, axis.Column, $"axes.{axis.KeyPath}", $"{ex.KeyPath}: {ex.Detail} (in {where})");

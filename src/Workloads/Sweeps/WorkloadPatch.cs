@@ -31,7 +31,7 @@ internal sealed class WorkloadPatch
         _read = read;
     }
 
-    public static bool Names(SweepAxis axis) => axis.KeyPath.StartsWith(Prefix, StringComparison.Ordinal);
+    public static bool IsWorkloadAxis(SweepAxis axis) => axis.KeyPath.StartsWith(Prefix, StringComparison.Ordinal);
 
     /// <summary>
     /// The workload with the workload axes' <paramref name="values"/> set (the sweep's own when none is a workload
@@ -42,7 +42,7 @@ internal sealed class WorkloadPatch
         var set = new List<(int Axis, string Option, SweepValue Value)>();
         for (int i = 0; i < axes.Count; i++)
         {
-            if (!Names(axes[i]))
+            if (!IsWorkloadAxis(axes[i]))
             {
                 continue;
             }
