@@ -79,7 +79,17 @@ public class ChipCommandTests
         Assert.True(code == 0, error);
         using var doc = JsonDocument.Parse(output);
         var root = doc.RootElement;
-        Assert.Equal(["n", "sync", "async", "energy_ratio", "latency_reduction"], root.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(["n", "sync", "async", "energy_ratio", "latency_reduction", "energy_ratio_per_iteration", "latency_reduction_per_iteration"], root.EnumerateObject().Select(p => p.Name).ToArray());
+        foreach (string schedule in new[] { "sync", "async" })
+        {
+            var f = root.GetProperty(schedule);
+            Assert.Equal(f.GetProperty("energy_j").GetDouble() / f.GetProperty("iterations").GetDouble(), f.GetProperty("energy_per_iteration_j").GetDouble(), 15);
+            Assert.Equal(f.GetProperty("latency_ps").GetDouble() / f.GetProperty("iterations").GetDouble(), f.GetProperty("latency_per_iteration_ps").GetDouble(), 6);
+            Assert.Equal(64 * f.GetProperty("iterations").GetDouble(), f.GetProperty("updates").GetDouble(), 9);
+        }
+
+        double perIteration = root.GetProperty("async").GetProperty("energy_per_iteration_j").GetDouble() / root.GetProperty("sync").GetProperty("energy_per_iteration_j").GetDouble();
+        Assert.Equal(perIteration, root.GetProperty("energy_ratio_per_iteration").GetDouble(), 12);
         Assert.Equal(64, root.GetProperty("n").GetInt32());
         double ratio = root.GetProperty("energy_ratio").GetDouble();
         Assert.Equal(root.GetProperty("async").GetProperty("energy_j").GetDouble() / root.GetProperty("sync").GetProperty("energy_j").GetDouble(), ratio, 12);

@@ -22,6 +22,8 @@ internal static class ComparisonReport
                     async = Figures(result.Async),
                     energy_ratio = result.EnergyRatio,
                     latency_reduction = result.LatencyReduction,
+                    energy_ratio_per_iteration = result.EnergyRatioPerIteration,
+                    latency_reduction_per_iteration = result.LatencyReductionPerIteration,
                 })
                 : JsonSerializer.Serialize(new
                 {
@@ -30,6 +32,8 @@ internal static class ComparisonReport
                     async = Figures(result.Async),
                     energy_ratio = result.EnergyRatio,
                     latency_reduction = result.LatencyReduction,
+                    energy_ratio_per_iteration = result.EnergyRatioPerIteration,
+                    latency_reduction_per_iteration = result.LatencyReductionPerIteration,
                     program = Programming(result),
                 }));
             return;
@@ -39,6 +43,7 @@ internal static class ComparisonReport
         Table(output, [result.Sync, result.Async], settings.Continuous);
         output.WriteLine(string.Create(C, $"  energy ratio E_async/E_sync      {result.EnergyRatio:F2}x   (He et al., N = 64: 8.8x)"));
         output.WriteLine(string.Create(C, $"  latency reduction 1-T_sync/T_async {result.LatencyReduction:P2} (He et al., N = 64: 99.7 %)"));
+        output.WriteLine(string.Create(C, $"  per iteration (sweep): energy ratio {result.EnergyRatioPerIteration:F2}x, latency reduction {result.LatencyReductionPerIteration:P2}"));
         WriteProgramming(output, result);
     }
 
@@ -57,8 +62,13 @@ internal static class ComparisonReport
                     latency_ps = s.LatencyPs,
                     iterations = s.Iterations,
                     exact = s.ExactFraction,
+                    updates = s.Updates,
+                    energy_per_iteration_j = s.EnergyPerIterationJ,
+                    latency_per_iteration_ps = s.LatencyPerIterationPs,
                     energy_ratio_vs_sync = result.EnergyRatioOf(s),
                     latency_reduction_vs_sync = result.LatencyReductionOf(s),
+                    energy_ratio_per_iteration_vs_sync = result.EnergyRatioPerIterationOf(s),
+                    latency_reduction_per_iteration_vs_sync = result.LatencyReductionPerIterationOf(s),
                 }),
                 program = result.Programming is null ? null : Programming(result),
             }));
@@ -75,7 +85,15 @@ internal static class ComparisonReport
         WriteProgramming(output, result);
     }
 
-    private static object Figures(ScheduleFigures s) => new { energy_j = s.EnergyJ, latency_ps = s.LatencyPs, iterations = s.Iterations };
+    private static object Figures(ScheduleFigures s) => new
+    {
+        energy_j = s.EnergyJ,
+        latency_ps = s.LatencyPs,
+        iterations = s.Iterations,
+        updates = s.Updates,
+        energy_per_iteration_j = s.EnergyPerIterationJ,
+        latency_per_iteration_ps = s.LatencyPerIterationPs,
+    };
 
     private static object Programming(Comparison result)
     {

@@ -6,6 +6,8 @@ namespace Engram.Workloads.Recall;
 /// <summary>
 /// Recall schedules on the same chip, patterns and cues, per recall, each against the synchronous one: energy
 /// ratio E_x / E_sync and latency reduction 1 − T_sync / T_x (for x = async, He et al.'s two published figures).
+/// The per-iteration figures divide each schedule's energy and latency by its iterations (sweeps) first, so they
+/// compare one synchronous iteration with one sweep of N single-neuron updates whatever each needs to converge.
 /// </summary>
 public sealed record Comparison(int N, int Recalls, IReadOnlyList<ScheduleFigures> Schedules)
 {
@@ -22,7 +24,17 @@ public sealed record Comparison(int N, int Recalls, IReadOnlyList<ScheduleFigure
     /// <summary>1 − T_sync / T_async.</summary>
     public double LatencyReduction => LatencyReductionOf(Async);
 
+    /// <summary>(E_async / sweeps) / (E_sync / iterations).</summary>
+    public double EnergyRatioPerIteration => EnergyRatioPerIterationOf(Async);
+
+    /// <summary>1 − (T_sync / iterations) / (T_async / sweeps).</summary>
+    public double LatencyReductionPerIteration => LatencyReductionPerIterationOf(Async);
+
     public double EnergyRatioOf(ScheduleFigures schedule) => schedule.EnergyJ / Sync.EnergyJ;
+
+    public double EnergyRatioPerIterationOf(ScheduleFigures schedule) => schedule.EnergyPerIterationJ / Sync.EnergyPerIterationJ;
+
+    public double LatencyReductionPerIterationOf(ScheduleFigures schedule) => 1 - (Sync.LatencyPerIterationPs / schedule.LatencyPerIterationPs);
 
     public double LatencyReductionOf(ScheduleFigures schedule) => 1 - (Sync.LatencyPs / schedule.LatencyPs);
 

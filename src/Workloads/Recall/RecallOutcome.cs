@@ -16,6 +16,8 @@ public sealed record RecallOutcome(IReadOnlyList<RecallResult> Recalls, IReadOnl
 
     public double MeanIterations => Recalls.Average(r => r.Iterations);
 
+    public double MeanUpdates => Recalls.Average(r => (double)r.Updates);
+
     public double ConvergedFraction => Recalls.Count(r => r.Converged) / (double)Recalls.Count;
 
     /// <summary>Fraction of recalls whose sign pattern equals the stored pattern exactly.</summary>

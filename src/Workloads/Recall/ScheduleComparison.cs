@@ -49,7 +49,7 @@ public static class ScheduleComparison
             perRecall["leakage"] = staticPowerW * outcome.MeanLatencyPs * 1e-12;
         }
 
-        return new ScheduleFigures(schedule, outcome.MeanEnergyJ, outcome.MeanLatencyPs, outcome.MeanIterations, outcome.ExactFraction, perRecall) { MeanSimilarity = outcome.MeanSimilarity };
+        return new ScheduleFigures(schedule, outcome.MeanEnergyJ, outcome.MeanLatencyPs, outcome.MeanIterations, outcome.ExactFraction, perRecall) { MeanSimilarity = outcome.MeanSimilarity, Updates = outcome.MeanUpdates };
     }
 
     private static Dictionary<string, double> Snapshot(EnergyLedger ledger) =>

@@ -25,6 +25,8 @@ public static class CompareFiles
         async = Schedule(result.Async),
         energy_ratio = result.EnergyRatio,
         latency_reduction = result.LatencyReduction,
+        energy_ratio_per_iteration = result.EnergyRatioPerIteration,
+        latency_reduction_per_iteration = result.LatencyReductionPerIteration,
     }, Indented) + "\n";
 
     public static void Write(string dir, string chip, RecallSettings settings, Comparison result)
@@ -40,6 +42,9 @@ public static class CompareFiles
         energy_j = f.EnergyJ,
         latency_ps = f.LatencyPs,
         iterations = f.Iterations,
+        updates = f.Updates,
+        energy_per_iteration_j = f.EnergyPerIterationJ,
+        latency_per_iteration_ps = f.LatencyPerIterationPs,
         exact = f.ExactFraction,
         energy_by_kind_j = new SortedDictionary<string, double>(f.EnergyByKindJ.ToDictionary(k => k.Key, k => k.Value), StringComparer.Ordinal),
     };

@@ -11,6 +11,8 @@ namespace Engram.Workloads.Sweeps;
 /// tiles until the network fits, as <c>engram compare --n</c> does (a bigger N on a fixed tile count would not fit).
 /// A path below <c>devices.card.</c> is a key of the chip's device card (<c>devices.card.conductance.gmax_s</c>):
 /// it is set in a copy of the card's YAML, which the device-card loader then reads, equally strictly.
+/// A value written as a mapping sets each of its keys below the axis's path (<c>controller</c> with
+/// <c>{placement: off_chip, host_round_trip_ps: 1000000}</c>), so keys that belong together change together.
 /// </summary>
 public sealed class ChipPatch
 {
@@ -61,7 +63,7 @@ public sealed class ChipPatch
                 continue;
             }
 
-            if (axes[i].KeyPath.StartsWith(CardPrefix, StringComparison.Ordinal))
+            if (axes[i].KeyPath.StartsWith(CardPrefix, StringComparison.Ordinal) || WorkloadPatch.IsWorkloadAxis(axes[i]))
             {
                 continue;
             }
@@ -144,6 +146,16 @@ public sealed class ChipPatch
 
     private static void Set(YamlMappingNode root, string keyPath, SweepValue value, int axis)
     {
+        if (value.Fields is { } fields)
+        {
+            foreach (var field in fields)
+            {
+                Set(root, $"{keyPath}.{field.Key}", new SweepValue(field.Text, field.Quoted, value.Line, value.Column), axis);
+            }
+
+            return;
+        }
+
         var parts = keyPath.Split('.');
         var map = root;
         for (int p = 0; p < parts.Length - 1; p++)

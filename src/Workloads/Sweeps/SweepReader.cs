@@ -48,6 +48,7 @@ public static partial class SweepReader
         };
         var axes = ReadAxes(root);
         var workload = ReadWorkload(root.RequireMap("workload"));
+        var workloadPatch = new WorkloadPatch(file, WorkloadNode(text), workload, ReadWorkload);
         var metrics = ReadMetrics(root, workload);
 
         if (combine == SweepCombine.Zip && axes.FirstOrDefault(a => a.Values.Count != axes[0].Values.Count) is { } uneven)
@@ -66,8 +67,8 @@ public static partial class SweepReader
             throw root.ErrorAt("chip", ex.Message);
         }
 
-        CheckEachValue(file, axes, patch);
-        var points = Enumerate(file, root, axes, combine, patch, workload);
+        CheckEachValue(file, axes, patch, workloadPatch);
+        var points = Enumerate(file, root, axes, combine, patch, workloadPatch);
         var sweepText = new StringBuilder().Append("engram sweep v1\n").Append(name).Append('\n').Append(combine).Append('\n')
             .AppendJoin(',', metrics).Append('\n').AppendJoin('\n', points.Select(p => p.Id));
         return new SweepFile
@@ -82,6 +83,14 @@ public static partial class SweepReader
             Points = points,
             Hash = SweepHash.Of(sweepText.ToString()),
         };
+    }
+
+    // The workload mapping as written, for workload axes to set options in copies of it.
+    private static YamlMappingNode WorkloadNode(string text)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(text));
+        return (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode).Children[new YamlScalarNode("workload")];
     }
 
     private static string ResolveChip(ArchMap root, string file)
@@ -140,10 +149,22 @@ public static partial class SweepReader
             {
                 var item = list.Children[i];
                 string itemPath = $"{path}[{i}]";
+                if (item is YamlMappingNode mapping)
+                {
+                    var value = ReadMappingValue(map.File, mapping, itemPath);
+                    if (values.Any(v => v.Text == value.Text))
+                    {
+                        throw At(map.File, item.Start, itemPath, $"value '{value.Text}' appears twice: points would repeat");
+                    }
+
+                    values.Add(value);
+                    continue;
+                }
+
                 if (item is not YamlScalarNode scalar || scalar.Value is null ||
                     (scalar.Style == ScalarStyle.Plain && (scalar.Value.Length == 0 || scalar.Value is "~" or "null")))
                 {
-                    throw At(map.File, item.Start, itemPath, "expected a single value (a number, a word or a quoted string)");
+                    throw At(map.File, item.Start, itemPath, "expected a single value (a number, a word or a quoted string) or a mapping of keys below the axis's section");
                 }
 
                 bool quoted = scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted;
@@ -162,6 +183,37 @@ public static partial class SweepReader
         return axes;
     }
 
+    // A mapping value sets several keys of the axis's section together (a controller placement with its round trip,
+    // a conductance range's two ends), so values that only make sense together are one point, not a grid of them.
+    private static SweepValue ReadMappingValue(string file, YamlMappingNode mapping, string itemPath)
+    {
+        if (mapping.Children.Count == 0)
+        {
+            throw At(file, mapping.Start, itemPath, "an empty mapping sets nothing: give at least one key");
+        }
+
+        var fields = new List<SweepField>();
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            string key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!KeyPathPattern().IsMatch(key))
+            {
+                throw At(file, keyNode.Start, itemPath, $"'{key}': a key of a mapping value is a snake_case chip key below the axis, such as placement");
+            }
+
+            if (valueNode is not YamlScalarNode scalar || scalar.Value is null ||
+                (scalar.Style == ScalarStyle.Plain && (scalar.Value.Length == 0 || scalar.Value is "~" or "null")))
+            {
+                throw At(file, valueNode.Start, $"{itemPath}.{key}", "expected a single value (a number, a word or a quoted string)");
+            }
+
+            fields.Add(new SweepField(key, scalar.Value, scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted));
+        }
+
+        string text = "{" + string.Join(", ", fields.Select(f => $"{f.Key}: {(f.Quoted ? "\"" + f.Text + "\"" : f.Text)}")) + "}";
+        return new SweepValue(text, false, mapping.Start.Line, mapping.Start.Column) { Fields = fields };
+    }
+
     private static SweepWorkload ReadWorkload(ArchMap map)
     {
         string kind = map.RequireString("kind");
@@ -174,7 +226,9 @@ public static partial class SweepReader
                 {
                     "hebb" => WeightRuleKind.Hebb,
                     "pinv" => WeightRuleKind.Pinv,
-                    var other => throw map.ErrorAt("rule", $"expected hebb or pinv, got '{other}'"),
+                    "storkey" => WeightRuleKind.Storkey,
+                    "adaptive" => WeightRuleKind.Adaptive,
+                    var other => throw map.ErrorAt("rule", $"expected hebb, pinv, storkey or adaptive, got '{other}'"),
                 };
                 int? patterns = map.Has("patterns") ? map.RequireInt("patterns", 1) : null;
                 var workload = new CompareWorkload(rule, patterns, map.OptionalDouble("cue_flip", 0.05, 0, 1), Seed(map));
@@ -262,7 +316,7 @@ public static partial class SweepReader
     private static ArchException At(string file, Mark mark, string keyPath, string detail) => new(file, mark.Line, mark.Column, keyPath, detail);
 
     // Each value alone on the base chip first: an error then names the one axis value at fault.
-    private static void CheckEachValue(string file, List<SweepAxis> axes, ChipPatch patch)
+    private static void CheckEachValue(string file, List<SweepAxis> axes, ChipPatch patch, WorkloadPatch workloadPatch)
     {
         foreach (var axis in axes)
         {
@@ -270,23 +324,31 @@ public static partial class SweepReader
             {
                 try
                 {
-                    patch.Apply([axis], [axis.Values[i]]);
+                    if (WorkloadPatch.IsWorkloadAxis(axis))
+                    {
+                        workloadPatch.Apply([axis], [axis.Values[i]]);
+                    }
+                    else
+                    {
+                        patch.Apply([axis], [axis.Values[i]]);
+                    }
                 }
                 catch (PatchException ex)
                 {
+                    string where = WorkloadPatch.IsWorkloadAxis(axis) ? "the workload" : Path.GetFileName(patch.ChipFile);
                     if (ex.AtKey)
                     {
-                        throw new ArchException(file, axis.Line, axis.Column, $"axes.{axis.KeyPath}", $"{ex.KeyPath}: {ex.Detail} (in {Path.GetFileName(patch.ChipFile)})");
+                        throw new ArchException(file, axis.Line, axis.Column, $"axes.{axis.KeyPath}", $"{ex.KeyPath}: {ex.Detail} (in {where})");
                     }
 
                     var v = axis.Values[i];
-                    throw new ArchException(file, v.Line, v.Column, $"axes.{axis.KeyPath}[{i}]", $"{ex.KeyPath}: {ex.Detail} (when set in {Path.GetFileName(patch.ChipFile)})");
+                    throw new ArchException(file, v.Line, v.Column, $"axes.{axis.KeyPath}[{i}]", $"{ex.KeyPath}: {ex.Detail} (when set in {where})");
                 }
             }
         }
     }
 
-    private static List<SweepPoint> Enumerate(string file, ArchMap root, List<SweepAxis> axes, SweepCombine combine, ChipPatch patch, SweepWorkload workload)
+    private static List<SweepPoint> Enumerate(string file, ArchMap root, List<SweepAxis> axes, SweepCombine combine, ChipPatch patch, WorkloadPatch workloadPatch)
     {
         var combinations = combine == SweepCombine.Zip
             ? Enumerable.Range(0, axes[0].Values.Count).Select(i => axes.Select(a => a.Values[i]).ToArray()).ToList()
@@ -298,9 +360,11 @@ public static partial class SweepReader
         {
             var values = combinations[index];
             ChipSpec chip;
+            SweepWorkload workload;
             try
             {
                 chip = patch.Apply(axes, values);
+                workload = workloadPatch.Apply(axes, values);
                 workload.Check(chip);
             }
             catch (PatchException ex)
@@ -335,7 +399,7 @@ public static partial class SweepReader
                 canonical.Append('\n').Append(axes[a].KeyPath).Append('=').Append(values[a].Quoted ? "\"" + values[a].Text + "\"" : values[a].Text);
             }
 
-            points.Add(new SweepPoint(index, SweepHash.Of(canonical.ToString()), values, chip));
+            points.Add(new SweepPoint(index, SweepHash.Of(canonical.ToString()), values, chip, workload));
         }
 
         var duplicate = points.GroupBy(p => p.Id).FirstOrDefault(g => g.Count() > 1);

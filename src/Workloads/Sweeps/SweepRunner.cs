@@ -70,7 +70,7 @@ public static class SweepRunner
         IReadOnlyDictionary<string, double> metrics;
         try
         {
-            metrics = sweep.Workload.Run(point.Chip, threads);
+            metrics = point.Workload.Run(point.Chip, threads);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

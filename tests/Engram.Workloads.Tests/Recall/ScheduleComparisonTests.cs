@@ -47,4 +47,46 @@ public class ScheduleComparisonTests
         Assert.Contains(adcs, r => r.ComponentPath.StartsWith("L0/", StringComparison.Ordinal) && r.Count == 3 * 3 * 32);
         Assert.Contains(adcs, r => r.ComponentPath.StartsWith("L1/", StringComparison.Ordinal) && r.Count == 3 * 3 * 64);
     }
+
+    [Fact]
+    public void Per_iteration_figures_divide_each_schedule_by_its_own_iterations()
+    {
+        // Cues far from the patterns so that the two schedules need different numbers of iterations.
+        var c = ScheduleComparison.Run(SpecFixtures.Chip(64, 64), Settings with { Patterns = 12, CueFlip = 0.2 });
+        foreach (var f in new[] { c.Sync, c.Async })
+        {
+            Assert.Equal(f.EnergyJ / f.Iterations, f.EnergyPerIterationJ, 15);
+            Assert.Equal(f.LatencyPs / f.Iterations, f.LatencyPerIterationPs, 9);
+            Assert.Equal(64 * f.Iterations, f.Updates, 9);
+        }
+
+        double iterationRatio = c.Async.Iterations / c.Sync.Iterations;
+        Assert.NotEqual(1, iterationRatio);
+        Assert.Equal(c.EnergyRatio, c.EnergyRatioPerIteration * iterationRatio, 9);
+        Assert.Equal(c.Async.LatencyPs / c.Sync.LatencyPs, iterationRatio / (1 - c.LatencyReductionPerIteration), 9);
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(8, false)]
+    [InlineData(1, true)]
+    [InlineData(64, true)]
+    public void A_sweep_of_n_updates_takes_at_most_n_times_one_synchronous_iteration(int columnsPerAdc, bool offChip)
+    {
+        // Each asynchronous update repeats every step of a synchronous iteration but converts one column instead of
+        // N, so per iteration T_async / T_sync <= N: the reduction is at most 1 - 1/N, equal with an ADC per column.
+        var spec = SpecFixtures.Chip(64, 64);
+        spec = spec with { Periphery = spec.Periphery with { Adc = spec.Periphery.Adc with { ColumnsPerAdc = columnsPerAdc } } };
+        if (offChip)
+        {
+            spec = spec with { Controller = spec.Controller with { Placement = ControllerPlacement.OffChip, HostRoundTripPs = 1_000_000 } };
+        }
+
+        var c = ScheduleComparison.Run(spec, Settings);
+        Assert.InRange(c.LatencyReductionPerIteration, 0, 1 - (1.0 / 64) + 1e-12);
+        if (columnsPerAdc == 1)
+        {
+            Assert.Equal(1 - (1.0 / 64), c.LatencyReductionPerIteration, 12);
+        }
+    }
 }

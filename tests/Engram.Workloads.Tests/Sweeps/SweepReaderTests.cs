@@ -106,4 +106,90 @@ public class SweepReaderTests
         Assert.Equal(0.01, sweep.Points[3].Chip.Device.Card.Faults.RateFraction);
         Assert.Equal(4, sweep.Points.Select(p => p.Id).Distinct().Count());
     }
+
+    [Fact]
+    public void A_mapping_value_sets_its_keys_together_below_the_axis()
+    {
+        using var dir = new TempDir();
+        string yaml = $$"""
+            name: mapped
+            chip: {{SweepFixtures.Chip}}
+            axes:
+              controller: [{placement: on_chip}, {placement: off_chip, host_round_trip_ps: 1000000}]
+              devices.card.conductance: [{gmin_s: 1.0e-6, gmax_s: 100.0e-6}, {gmin_s: 50.0e-6, gmax_s: 800.0e-6}]
+            workload: { kind: compare }
+            metrics: [sync_latency_ps]
+            """;
+        var sweep = SweepReader.Load(SweepFixtures.Write(dir, yaml));
+        Assert.Equal(4, sweep.Points.Count);
+        Assert.Equal(["{placement: on_chip}", "{gmin_s: 1.0e-6, gmax_s: 100.0e-6}"], sweep.Points[0].Values.Select(v => v.Text));
+        var onChip = sweep.Points[0].Chip;
+        Assert.Equal(ControllerPlacement.OnChip, onChip.Controller.Placement);
+        Assert.Equal(1.0e-6, onChip.Device.Card.GminS);
+        Assert.Equal(100.0e-6, onChip.Device.Card.GmaxS);
+        var offChip = sweep.Points[3].Chip;
+        Assert.Equal(ControllerPlacement.OffChip, offChip.Controller.Placement);
+        Assert.Equal(1_000_000, offChip.Controller.HostRoundTripPs);
+        Assert.Equal(800.0e-6, offChip.Device.Card.GmaxS);
+
+        // The keys the mapping leaves out keep the base chip's values.
+        Assert.Equal(onChip.Controller.IssueCycles, offChip.Controller.IssueCycles);
+        Assert.Equal(4, sweep.Points.Select(p => p.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void A_mapping_value_off_chip_without_its_round_trip_is_rejected_at_its_line()
+    {
+        using var dir = new TempDir();
+        string yaml = $$"""
+            name: mapped
+            chip: {{SweepFixtures.Chip}}
+            axes:
+              controller: [{placement: on_chip},
+                {placement: off_chip}]
+            workload: { kind: compare }
+            metrics: [sync_latency_ps]
+            """;
+        string path = SweepFixtures.Write(dir, yaml);
+        var ex = Assert.Throws<ArchException>(() => SweepReader.Load(path));
+        Assert.Equal(5, ex.Line);
+        Assert.Equal("axes.controller[1]", ex.KeyPath);
+        Assert.Contains("must be > 0 when placement is off_chip", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_workload_axis_gives_each_point_its_own_workload_options()
+    {
+        using var dir = new TempDir();
+        string yaml = $$"""
+            name: workloads
+            chip: {{SweepFixtures.Chip}}
+            axes:
+              workload.rule: [hebb, pinv]
+              workload.cue_flip: [0.05, 0.2]
+            workload: { kind: compare, patterns: 2, seed: 3 }
+            metrics: [sync_iterations, async_iterations, energy_ratio]
+            """;
+        var sweep = SweepReader.Load(SweepFixtures.Write(dir, yaml));
+        Assert.Equal(4, sweep.Points.Count);
+        Assert.Equal(4, sweep.Points.Select(p => p.Id).Distinct().Count());
+        var last = Assert.IsType<CompareWorkload>(sweep.Points[3].Workload);
+        Assert.Equal(Engram.Workloads.Recall.WeightRuleKind.Pinv, last.Rule);
+        Assert.Equal(0.2, last.CueFlip);
+        Assert.Equal(2, last.Patterns);
+        Assert.Equal(3UL, last.Seed);
+
+        // The chip is the base chip at every point; the point's workload runs as one built by hand would.
+        Assert.All(sweep.Points, p => Assert.Equal(sweep.Points[0].Chip.Periphery.AdcBits, p.Chip.Periphery.AdcBits));
+        var byHand = new CompareWorkload(Engram.Workloads.Recall.WeightRuleKind.Pinv, 2, 0.2, 3).Run(sweep.Points[3].Chip, 1);
+        Assert.Equal(byHand, sweep.Points[3].Workload.Run(sweep.Points[3].Chip, 1));
+    }
+
+    [Fact]
+    public void Without_workload_axes_every_point_runs_the_file_s_workload()
+    {
+        using var dir = new TempDir();
+        var sweep = SweepFixtures.Small(dir);
+        Assert.All(sweep.Points, p => Assert.Same(sweep.Workload, p.Workload));
+    }
 }
