@@ -67,7 +67,7 @@ public static class ChipSchemaDoc
               (multilayer); physical arrays = blocks × arrays per block of the mapping (2 for `differential`, 1 for
               `reference_column`) ≤ `tiles.count × arrays_per_tile`.
             - The device arrays must fit in memory: physical cells × the per-cell state a device array keeps while it is
-              read (9 B; 17 B with write noise; 74 B with drift, which samples the pulse parameters at once) ≤ 50 % of the
+              read (5 B; 13 B with write noise; 70 B with drift, which samples the pulse parameters at once) ≤ 50 % of the
               memory available to the process. Arrays that are pulsed (write-verify, training) take 49 B more per cell.
             - `adc.full_scale_fraction` has one value, or one per layer.
 

@@ -13,7 +13,7 @@ namespace Engram.Models.Devices;
 /// give each device its own conductance range [<see cref="MinConductanceS"/>, <see cref="MaxConductanceS"/>].
 /// <para>
 /// Built from stream <em>sources</em> (a function that returns the array's stream afresh, from its start), an
-/// array keeps per cell only what a read needs: its conductance and its stuck kind (9 bytes). The pulse-response
+/// array keeps per cell only what a read needs: its conductance, in single precision by default, and its stuck kind (5 bytes). The pulse-response
 /// parameters are sampled when something first needs one cell's (a pulse, a single-cell write, a bound), and
 /// sweeps over the whole array (construction, <see cref="Fill"/>, whole-array programming) draw each device's
 /// bounds as they go and keep none; the fault draws are redrawn when the rate changes. Every one of these draws
