@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Engram.Models.Devices;
 
@@ -54,19 +56,72 @@ internal sealed class ConductanceStore
     public ReadOnlySpan<double> Doubles => _double ?? throw new InvalidOperationException(
         "this array keeps its conductances in single precision (a read-only recall array); read them per cell");
 
-    /// <summary>
-    /// <paramref name="acc"/> += v·row for the cells [start, start + acc.Length). A single store accumulates in
-    /// <paramref name="singleAcc"/> (the caller converts once per read) so the loop stays in one precision.
-    /// </summary>
-    public void MultiplyAddRow(int start, double v, Span<double> acc, Span<float> singleAcc)
+    /// <summary><paramref name="acc"/> += v·row for the cells [start, start + acc.Length) of a double store.</summary>
+    public void MultiplyAddRow(int start, double v, Span<double> acc)
     {
-        if (_double is { } d)
+        var d = _double ?? throw new InvalidOperationException("a single store reads four rows per pass (MultiplyAddRows)");
+        TensorPrimitives.MultiplyAdd(d.AsSpan(start, acc.Length), v, acc, acc);
+    }
+
+    /// <summary>
+    /// <paramref name="acc"/> += Σ_r v_r·row_r over the rows of a single store (row r at r·cols), skipping rows at 0,
+    /// four rows per pass over the accumulator. Per element the products are added row after row, as one
+    /// MultiplyAdd per row would (x·y + z, not fused), so the sums are the same to the bit.
+    /// </summary>
+    public void MultiplyAddRows(ReadOnlySpan<double> v, int cols, Span<float> acc)
+    {
+        var g = _single ?? throw new InvalidOperationException("a double store reads row by row");
+        Span<int> driven = v.Length <= 1024 ? stackalloc int[v.Length] : new int[v.Length];
+        int count = 0;
+        for (int r = 0; r < v.Length; r++)
         {
-            TensorPrimitives.MultiplyAdd(d.AsSpan(start, acc.Length), v, acc, acc);
+            if (v[r] != 0)
+            {
+                driven[count++] = r;
+            }
         }
-        else
+
+        int k = 0;
+        for (; k + 4 <= count; k += 4)
         {
-            TensorPrimitives.MultiplyAdd(_single.AsSpan(start, singleAcc.Length), (float)v, singleAcc, singleAcc);
+            int r0 = driven[k], r1 = driven[k + 1], r2 = driven[k + 2], r3 = driven[k + 3];
+            float v0 = (float)v[r0], v1 = (float)v[r1], v2 = (float)v[r2], v3 = (float)v[r3];
+            var row0 = g.AsSpan(r0 * cols, cols);
+            var row1 = g.AsSpan(r1 * cols, cols);
+            var row2 = g.AsSpan(r2 * cols, cols);
+            var row3 = g.AsSpan(r3 * cols, cols);
+            int c = 0;
+            if (Vector.IsHardwareAccelerated && cols >= Vector<float>.Count)
+            {
+                var a = MemoryMarshal.Cast<float, Vector<float>>(acc);
+                var x0 = MemoryMarshal.Cast<float, Vector<float>>(row0);
+                var x1 = MemoryMarshal.Cast<float, Vector<float>>(row1);
+                var x2 = MemoryMarshal.Cast<float, Vector<float>>(row2);
+                var x3 = MemoryMarshal.Cast<float, Vector<float>>(row3);
+                for (int j = 0; j < a.Length; j++)
+                {
+                    var sum = a[j] + (x0[j] * v0);
+                    sum += x1[j] * v1;
+                    sum += x2[j] * v2;
+                    a[j] = sum + (x3[j] * v3);
+                }
+
+                c = a.Length * Vector<float>.Count;
+            }
+
+            for (; c < cols; c++)
+            {
+                float sum = acc[c] + (row0[c] * v0);
+                sum += row1[c] * v1;
+                sum += row2[c] * v2;
+                acc[c] = sum + (row3[c] * v3);
+            }
+        }
+
+        for (; k < count; k++)
+        {
+            int r = driven[k];
+            TensorPrimitives.MultiplyAdd(g.AsSpan(r * cols, cols), (float)v[r], acc, acc);
         }
     }
 

@@ -278,34 +278,29 @@ public sealed class DeviceArray
     public void ReadCurrents(ReadOnlySpan<double> rowVoltagesV, Span<double> columnCurrentsA, Random? noise)
     {
         CheckLengths(rowVoltagesV, columnCurrentsA);
-        int driven = 0;
-        for (int r = 0; r < Rows; r++)
+        columnCurrentsA.Clear();
+        if (!rowVoltagesV.ContainsAnyExcept(0.0))
         {
-            double v = rowVoltagesV[r];
-            if (v == 0)
-            {
-                continue;
-            }
-
-            if (driven == 0)
-            {
-                columnCurrentsA.Clear();
-                _singleScratch.AsSpan().Clear();
-            }
-
-            _g.MultiplyAddRow(r * Cols, v, columnCurrentsA, _singleScratch);
-            driven++;
-        }
-
-        if (driven == 0)
-        {
-            columnCurrentsA.Clear();
             return;
         }
 
-        if (_singleScratch.Length != 0)
+        if (_g.Precision == CellPrecision.Single)
         {
+            // Single cells sum in single precision, four rows per pass, and widen once.
+            _singleScratch.AsSpan().Clear();
+            _g.MultiplyAddRows(rowVoltagesV, Cols, _singleScratch);
             TensorPrimitives.ConvertChecked<float, double>(_singleScratch, columnCurrentsA);
+        }
+        else
+        {
+            for (int r = 0; r < Rows; r++)
+            {
+                double v = rowVoltagesV[r];
+                if (v != 0)
+                {
+                    _g.MultiplyAddRow(r * Cols, v, columnCurrentsA);
+                }
+            }
         }
 
         if (noise is null || Card.ReadNoiseStdRelative == 0)
