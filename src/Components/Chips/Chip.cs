@@ -5,6 +5,7 @@ using Engram.Components.Blocks.Programming;
 using Engram.Components.Ledger;
 using Engram.Components.Scheduling;
 using Engram.Models.Devices;
+using Engram.Models.Learning;
 using Engram.Sim.Core;
 
 namespace Engram.Components.Chips;
@@ -83,6 +84,13 @@ public sealed class Chip
 
     /// <summary>Programs layer <paramref name="layer"/>'s weights (outputs × inputs, row-major) set-to-target: zero time, no charge.</summary>
     public int Program(int layer, ReadOnlySpan<double> weights)
+    {
+        _reads[layer].Invalidate();
+        return Programmer.Set(Layers[layer], weights, ProgrammingStream(layer));
+    }
+
+    /// <summary>Programs layer <paramref name="layer"/> set-to-target from weights read entry by entry: the same devices as the dense form.</summary>
+    public int Program(int layer, IWeightMatrix weights)
     {
         _reads[layer].Invalidate();
         return Programmer.Set(Layers[layer], weights, ProgrammingStream(layer));

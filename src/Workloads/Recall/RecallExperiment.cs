@@ -86,6 +86,12 @@ public static class RecallExperiment
                 layers = [memory.Weights.ToArray()];
                 chip.SetBias(0, memory.Bias.ToArray());
             }
+            else if (rule == WeightRuleKind.Hebb && mode == ProgramMode.Set)
+            {
+                // Entry by entry from the patterns: a large chip is programmed without holding the N² matrix.
+                chip.Program(0, new HebbWeights(patterns));
+                return null;
+            }
             else
             {
                 IWeightRule learner = rule switch

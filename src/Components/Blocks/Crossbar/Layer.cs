@@ -1,3 +1,4 @@
+using Engram.Models.Learning;
 using System.Numerics.Tensors;
 using Engram.Components.Blocks.Adc;
 using Engram.Components.Blocks.Digital;
@@ -104,7 +105,27 @@ public sealed class Layer
     }
 
     /// <summary>Target conductances of one macro's arrays (one row-major buffer per array) at the current weight scale.</summary>
-    public void FillTargets(Macro macro, ReadOnlySpan<double> weights, double[][] targets)
+    public void FillTargets(Macro macro, ReadOnlySpan<double> weights, double[][] targets) =>
+        FillTargets(macro, new DenseWeights(weights, Inputs), targets);
+
+    /// <summary>Sets the weight scale for <paramref name="weights"/>, read entry by entry (see <see cref="IWeightMatrix"/>).</summary>
+    public void SetWeightScale(IWeightMatrix weights)
+    {
+        if (weights.Outputs != Outputs || weights.Inputs != Inputs)
+        {
+            throw new ArgumentException($"layer {Index} needs {Outputs}x{Inputs} weights, got {weights.Outputs}x{weights.Inputs}", nameof(weights));
+        }
+
+        double max = weights.MaxMagnitude;
+        Scale.SetWeightMax(max > 0 ? max : 1);
+    }
+
+    /// <summary>Target conductances of one macro's arrays from weights read entry by entry.</summary>
+    public void FillTargets(Macro macro, IWeightMatrix weights, double[][] targets) =>
+        FillTargets(macro, new MatrixWeights(weights), targets);
+
+    private void FillTargets<TWeights>(Macro macro, TWeights weights, double[][] targets)
+        where TWeights : IWeightEntries, allows ref struct
     {
         var codec = Scale.Codec;
         double wMax = Scale.WeightMax;
@@ -115,7 +136,7 @@ public sealed class Layer
             for (int c = 0; c < crossbar.Cols; c++)
             {
                 int input = crossbar.RowStart + r, output = crossbar.ColStart + c;
-                double w = input < Inputs && output < Outputs ? Math.Clamp(weights[(output * Inputs) + input], -wMax, wMax) : 0;
+                double w = input < Inputs && output < Outputs ? Math.Clamp(weights.At(output, input), -wMax, wMax) : 0;
                 codec.Targets(w, perArray);
                 int cell = crossbar.Arrays[0].CellIndex(r, c);
                 for (int k = 0; k < targets.Length; k++)
@@ -124,6 +145,23 @@ public sealed class Layer
                 }
             }
         }
+    }
+
+    private interface IWeightEntries
+    {
+        double At(int output, int input);
+    }
+
+    private readonly ref struct DenseWeights(ReadOnlySpan<double> weights, int inputs) : IWeightEntries
+    {
+        private readonly ReadOnlySpan<double> _weights = weights;
+
+        public double At(int output, int input) => _weights[(output * inputs) + input];
+    }
+
+    private readonly struct MatrixWeights(IWeightMatrix weights) : IWeightEntries
+    {
+        public double At(int output, int input) => weights[output, input];
     }
 
     /// <summary>Whether every device holding weight (output, input) can be programmed (none is stuck).</summary>
