@@ -92,10 +92,6 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         Simulation.Schedule(this, 0, Priority.Normal);
     }
 
-    /// <summary>Called by the kernel when a signal this process waits on fires; the caller enqueues it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void ClearWaitForWake() => _waitKind = WaitKind.None;
-
     /// <summary>Called by a resource when the request this process waits on is granted.</summary>
     internal void ResumeFromResource()
     {
@@ -179,7 +175,8 @@ public sealed class Process : Event, IEventWaiter, IWakeable
                 switch (wait.Kind)
                 {
                     case WaitKind.Signal:
-                        var signal = (Signal)wait.Target!;
+                        // Only Signal's conversion makes a signal wait, so the target is one: no cast check.
+                        var signal = Unsafe.As<Signal>(wait.Target!);
                         _waitKind = WaitKind.Signal;
                         SetWaitTarget(signal);
                         signal.AddWaiter(this);
