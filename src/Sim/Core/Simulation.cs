@@ -112,7 +112,7 @@ public sealed class Simulation
             ThrowNegativeDelay(ticks);
         }
 
-        return new Wait(WaitKind.Delay, null, ticks, priority);
+        return Wait.Delay(ticks, priority);
     }
 
     /// <summary>An event that succeeds with <paramref name="value"/> after <paramref name="ticks"/>, for AllOf/AnyOf.</summary>
