@@ -92,10 +92,6 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         Simulation.Schedule(this, 0, Priority.Normal);
     }
 
-    /// <summary>Called by the kernel when a signal this process waits on fires; the caller enqueues it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal void ClearWaitForWake() => _waitKind = WaitKind.None;
-
     /// <summary>Called by a resource when the request this process waits on is granted.</summary>
     internal void ResumeFromResource()
     {
@@ -176,29 +172,32 @@ public sealed class Process : Event, IEventWaiter, IWakeable
                 _interrupted = false;
                 _interruptCause = null;
                 var wait = _current();
-                switch (wait.Kind)
+                var target = wait.Target;
+                if (target is not null)
                 {
-                    case WaitKind.Signal:
-                        var signal = (Signal)wait.Target!;
+                    // The kind follows from the target's exact type (both are sealed): one compare each.
+                    if (target.GetType() == typeof(Signal))
+                    {
+                        var signal = Unsafe.As<Signal>(target);
                         _waitKind = WaitKind.Signal;
                         SetWaitTarget(signal);
                         signal.AddWaiter(this);
                         return;
+                    }
 
-                    case WaitKind.Delay:
+                    if (target.GetType() == typeof(DelayMarker))
+                    {
                         _waitKind = WaitKind.Delay;
-                        sim.Schedule(this, wait.Argument, wait.Priority);
+                        sim.Schedule(this, wait.Argument, Unsafe.As<DelayMarker>(target).Priority);
                         return;
+                    }
+                }
 
-                    default:
-                        // Events and requests (and the error of a default Wait) out of line, which keeps
-                        // this loop's frame small.
-                        if (WaitOnOther(wait.Kind, wait.Target, wait.Argument))
-                        {
-                            continue;
-                        }
-
-                        return;
+                // Events and requests (and the error of a default Wait) out of line, which keeps this
+                // loop's frame small.
+                if (!WaitOnOther(target, wait.Argument))
+                {
+                    return;
                 }
             }
         }
@@ -215,12 +214,11 @@ public sealed class Process : Event, IEventWaiter, IWakeable
 
     /// <summary>Starts waiting on an event or a request; true when it is already done (resume at once).</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private bool WaitOnOther(WaitKind kind, object? target, long argument)
+    private bool WaitOnOther(object? target, long argument)
     {
-        switch (kind)
+        switch (target)
         {
-            case WaitKind.Event:
-                var e = (Event)target!;
+            case Event e:
                 if (e.IsProcessed)
                 {
                     _resumedFrom = e;
@@ -242,8 +240,7 @@ public sealed class Process : Event, IEventWaiter, IWakeable
                 e.AddWaiter(this);
                 return false;
 
-            case WaitKind.Resource:
-                var resource = (ResourceBase)target!;
+            case ResourceBase resource:
                 if (resource.AwaitGrant(argument, this))
                 {
                     return true;

@@ -23,6 +23,7 @@ public sealed class Simulation
     private long _now;
     private long _nextSequence;
     private long _nextId;
+    private long _waiterTokens;
     private long _processedEvents;
     private int _queueHighWater;
     private ulong _hash = DispatchHashing.Seed;
@@ -111,7 +112,7 @@ public sealed class Simulation
             ThrowNegativeDelay(ticks);
         }
 
-        return new Wait(WaitKind.Delay, null, ticks, priority);
+        return Wait.Delay(ticks, priority);
     }
 
     /// <summary>An event that succeeds with <paramref name="value"/> after <paramref name="ticks"/>, for AllOf/AnyOf.</summary>
@@ -203,12 +204,12 @@ public sealed class Simulation
     {
         while (_run.Count > 0)
         {
-            if (IsLive(_run.HeadSlot, _run.HeadSequence))
+            if (IsLive(_run.HeadSlot, _run.HeadLiveKey))
             {
                 return _now;
             }
 
-            _run.Dequeue(out _, out _);
+            _run.Dequeue(out _, out _, out _);
         }
 
         while (QueueCount > 0)
@@ -293,77 +294,66 @@ public sealed class Simulation
         _trace?.OnSchedule(_now + delay, sequence, target.Kind, target.Id);
     }
 
+    /// <summary>A fresh signal waiter token: negative, below -1, never a sequence and never reused.</summary>
+    internal long NextWaiterToken() => -2 - _waiterTokens++;
+
     /// <summary>
-    /// Wakes the first <paramref name="n"/> waiters of a fired signal, in order, and clears them. Each
-    /// process waiter gets the next sequence number and a run-queue entry, exactly as
-    /// <see cref="Schedule"/> would give it (same sequence, same order, same high-water mark), without
-    /// a per-waiter interface call; other waiters (clocked blocks) are woken through
-    /// <see cref="IWakeable.Wake"/>. With a trace sink every waiter takes the ordinary path.
+    /// Wakes a fired signal's waiters in order: <paramref name="slots"/> holds each waiter's process slot,
+    /// or -1 for the next of <paramref name="others"/> (clocked blocks). Each stretch of processes joins
+    /// the run queue as one run with the next sequence numbers, live for the processes that still hold
+    /// <paramref name="token"/>: the same sequences, order and high-water mark as scheduling each in turn.
+    /// Others wake through their own code. With a trace sink every waiter takes the ordinary path, so
+    /// <c>OnSchedule</c> records are unchanged.
     /// </summary>
-    internal void WakeAll(Resources.WaiterRef[] waiters, int n)
+    internal void WakeWaiters(ReadOnlySpan<int> slots, ReadOnlySpan<IWakeable> others, long token)
     {
         if (_trace is not null)
         {
-            for (int i = 0; i < n; i++)
+            var items = _slots.Items;
+            int o = 0;
+            foreach (int slot in slots)
             {
-                ref var entry = ref waiters[i];
-                var w = entry.Other ?? (Process)_slots.Get(entry.Slot)!;
-                entry.Other = null;
+                var w = slot >= 0 ? (IWakeable)(Process)items[slot]! : others[o++];
                 w.Wake();
+                items = _slots.Items;
             }
 
             return;
         }
 
-        var run = _run;
-        run.Reserve(n);
-        var items = _slots.Items;
-        var ringSequences = run.SequenceRing;
-        var ringSlots = run.SlotRing;
-        int mask = ringSequences.Length - 1;
-        int tail = run.Tail;
-        int appended = 0;
-        long sequence = _nextSequence;
-        for (int i = 0; i < n; i++)
+        if (others.IsEmpty)
         {
-            ref var entry = ref waiters[i];
-            var other = entry.Other;
-            if (other is null)
+            _run.EnqueueRun(_nextSequence, slots, token);
+            _nextSequence += slots.Length;
+        }
+        else
+        {
+            int o = 0;
+            while (!slots.IsEmpty)
             {
-                // A process, held by its slot (stable while it is alive and waiting).
-                int slot = entry.Slot;
-                // A checked cast (one method-table compare, Process is sealed): a slot always holds its process here.
-                var p = (Process)items[slot]!;
-                p.ClearWaitForWake();
-                p.ScheduledSequence = sequence;
-                int at = tail & mask;
-                ringSequences[at] = sequence;
-                ringSlots[at] = slot;
-                tail++;
-                appended++;
-                sequence++;
-            }
-            else
-            {
-                // Anything else wakes through its own code, which may schedule (and grow the ring).
-                entry.Other = null;
-                run.CommitAppended(appended);
-                appended = 0;
-                _nextSequence = sequence;
-                other.Wake();
-                sequence = _nextSequence;
-                run.Reserve(n - i);
-                items = _slots.Items;
-                ringSequences = run.SequenceRing;
-                ringSlots = run.SlotRing;
-                mask = ringSequences.Length - 1;
-                tail = run.Tail;
+                int n = slots.IndexOf(-1);
+                if (n < 0)
+                {
+                    n = slots.Length;
+                }
+
+                if (n > 0)
+                {
+                    _run.EnqueueRun(_nextSequence, slots[..n], token);
+                    _nextSequence += n;
+                }
+
+                if (n < slots.Length)
+                {
+                    others[o++].Wake();
+                    n++;
+                }
+
+                slots = slots[n..];
             }
         }
 
-        run.CommitAppended(appended);
-        _nextSequence = sequence;
-        int pending = QueueCount + run.Count;
+        int pending = QueueCount + _run.Count;
         if (pending > _queueHighWater)
         {
             _queueHighWater = pending;
@@ -373,10 +363,43 @@ public sealed class Simulation
     private void RunLoop(long untilTick)
     {
         _stop = false;
-        while (!_stop && TryTake(untilTick, out long sequence, out int slot, out var target))
+        while (!_stop)
         {
+            if (_run.Count > 0 && _queueTopHint > _now)
+            {
+                DrainRunQueue();
+                continue;
+            }
+
+            if (!TryTake(untilTick, out long sequence, out int slot, out var target))
+            {
+                break;
+            }
+
             DispatchTaken(sequence, slot, target);
         }
+    }
+
+    /// <summary>
+    /// Dispatches run-queue entries in order while nothing in the queue can be due at this tick (the
+    /// hint says so), without looking at the queue: the loop a signal's fan-out spends its time in.
+    /// </summary>
+    private void DrainRunQueue()
+    {
+        var run = _run;
+        do
+        {
+            run.Dequeue(out long sequence, out int slot, out long liveKey);
+            var t = _slots.Get(slot);
+            if (t is null || t.ScheduledSequence != liveKey)
+            {
+                continue;
+            }
+
+            t.ScheduledSequence = sequence;
+            DispatchTaken(sequence, slot, t);
+        }
+        while (!_stop && run.Count > 0 && _queueTopHint > _now);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -409,6 +432,7 @@ public sealed class Simulation
         while (true)
         {
             long tick;
+            long liveKey;
             if (_run.Count > 0)
             {
                 // The ring holds (now, Normal) entries; the queue may still hold earlier keys at this tick.
@@ -425,6 +449,7 @@ public sealed class Simulation
                             sequence = entry.Sequence;
                             slot = entry.Slot;
                             tick = entry.Tick;
+                            liveKey = sequence;
                             goto Check;
                         }
 
@@ -436,7 +461,7 @@ public sealed class Simulation
                     }
                 }
 
-                _run.Dequeue(out sequence, out slot);
+                _run.Dequeue(out sequence, out slot, out liveKey);
                 tick = _now;
             }
             else if (QueueCount > 0)
@@ -454,6 +479,7 @@ public sealed class Simulation
                 sequence = entry.Sequence;
                 slot = entry.Slot;
                 tick = entry.Tick;
+                liveKey = sequence;
             }
             else
             {
@@ -465,8 +491,10 @@ public sealed class Simulation
 
         Check:
             var t = _slots.Get(slot);
-            if (t is not null && t.ScheduledSequence == sequence)
+            if (t is not null && t.ScheduledSequence == liveKey)
             {
+                // A signal's entry is told live by the waiter token; from here on it is an ordinary dispatch.
+                t.ScheduledSequence = sequence;
                 _now = tick;
                 target = t;
                 return true;

@@ -26,7 +26,7 @@ public readonly struct ResourceRequest : IDisposable
     public bool IsGranted => _owner is not null && _owner.IsGranted(_token);
 
     public static implicit operator Wait(ResourceRequest request) =>
-        new(WaitKind.Resource, request._owner ?? throw new InvalidOperationException("default(ResourceRequest) cannot be awaited"), request._token, 0);
+        new(request._owner ?? throw new InvalidOperationException("default(ResourceRequest) cannot be awaited"), request._token);
 
     /// <summary>An event that succeeds when the request is granted (allocates; for AnyOf/AllOf).</summary>
     public Event AsEvent() =>

@@ -9,21 +9,30 @@ namespace Engram.Sim.Resources;
 /// an <see cref="Event"/> it never allocates per use.
 /// </summary>
 /// <remarks>
-/// Waiters are kept in an array of structs (no covariant array-store checks), and a fire hands the
-/// whole list to the kernel at once: process waiters go straight into the run queue with consecutive
-/// sequence numbers, exactly as if each had been scheduled in turn.
+/// Process waiters are kept by slot in a plain int array (anything else, a sleeping clocked block, by
+/// reference in a side list, with slot -1 marking its place). A process that starts waiting also takes
+/// the list's token, unique in the simulation, as its scheduled sequence. A fire hands each stretch of
+/// process slots to the kernel as one run of consecutive sequence numbers (a copy of the ints); an entry
+/// of the run is live while its process still holds the token, so a process interrupted after the fire,
+/// even one that waits here again, is never woken twice. The result is exactly the order, sequences and
+/// high-water mark of scheduling each waiter in turn.
 /// </remarks>
 public sealed class Signal
 {
     private readonly Simulation _simulation;
-    private WaiterRef[] _waiters = new WaiterRef[8];
-    private WaiterRef[] _firing = new WaiterRef[8];
+    private int[] _slots = new int[8];
+    private int[] _firingSlots = new int[8];
+    private IWakeable[] _others = new IWakeable[2];
+    private IWakeable[] _firingOthers = new IWakeable[2];
     private int _count;
+    private int _otherCount;
+    private long _token;
 
     public Signal(Simulation simulation, string? name = null)
     {
         _simulation = simulation ?? throw new ArgumentNullException(nameof(simulation));
         Name = name ?? "signal";
+        _token = simulation.NextWaiterToken();
     }
 
     public string Name { get; }
@@ -44,12 +53,28 @@ public sealed class Signal
             return;
         }
 
-        // Swap buffers so that anything that starts waiting while we wake others waits for the next fire.
-        var firing = _waiters;
-        _waiters = _firing;
-        _firing = firing;
+        // Swap buffers and take a fresh token, so that anything that starts waiting while we wake the
+        // others waits for the next fire.
+        var slots = _slots;
+        _slots = _firingSlots;
+        _firingSlots = slots;
+        int others = _otherCount;
+        var otherList = _others;
+        if (others > 0)
+        {
+            _others = _firingOthers;
+            _firingOthers = otherList;
+        }
+
+        long token = _token;
+        _token = _simulation.NextWaiterToken();
         _count = 0;
-        _simulation.WakeAll(firing, n);
+        _otherCount = 0;
+        _simulation.WakeWaiters(slots.AsSpan(0, n), otherList.AsSpan(0, others), token);
+        if (others > 0)
+        {
+            Array.Clear(otherList, 0, others);
+        }
     }
 
     public override string ToString() => $"Signal '{Name}'";
@@ -65,7 +90,7 @@ public sealed class Signal
         AddOther(waiter);
     }
 
-    /// <summary>A process waits by its slot: an int store, no reference (no GC write barrier).</summary>
+    /// <summary>A process waits by its slot and takes the list's token as its scheduled sequence.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void AddWaiter(Process process)
     {
@@ -77,28 +102,41 @@ public sealed class Signal
         }
 
         int count = _count;
-        var waiters = _waiters;
-        if ((uint)count >= (uint)waiters.Length)
+        var slots = _slots;
+        if ((uint)count >= (uint)slots.Length)
         {
-            Grow();
-            waiters = _waiters;
+            slots = Grow();
         }
 
-        waiters[count].Slot = slot;
+        slots[count] = slot;
         _count = count + 1;
+        process.ScheduledSequence = _token;
     }
 
     internal bool RemoveWaiter(IWakeable waiter)
     {
         int slot = waiter is Process p && p.Slot >= 0 ? p.Slot : -1;
+        int other = 0;
         for (int i = 0; i < _count; i++)
         {
-            ref var entry = ref _waiters[i];
-            if (entry.Other is null ? entry.Slot == slot : ReferenceEquals(entry.Other, waiter))
+            int s = _slots[i];
+            bool match = s >= 0 ? s == slot : ReferenceEquals(_others[other], waiter);
+            if (match)
             {
-                Array.Copy(_waiters, i + 1, _waiters, i, _count - i - 1);
-                _waiters[--_count] = default;
+                Array.Copy(_slots, i + 1, _slots, i, _count - i - 1);
+                _count--;
+                if (s < 0)
+                {
+                    Array.Copy(_others, other + 1, _others, other, _otherCount - other - 1);
+                    _others[--_otherCount] = null!;
+                }
+
                 return true;
+            }
+
+            if (s < 0)
+            {
+                other++;
             }
         }
 
@@ -108,33 +146,34 @@ public sealed class Signal
     private void AddOther(IWakeable waiter)
     {
         int count = _count;
-        if (count == _waiters.Length)
+        var slots = _slots;
+        if (count == slots.Length)
         {
-            Grow();
+            slots = Grow();
         }
 
-        _waiters[count].Slot = -1;
-        _waiters[count].Other = waiter;
+        if (_otherCount == _others.Length)
+        {
+            Array.Resize(ref _others, _otherCount * 2);
+            if (_firingOthers.Length < _others.Length)
+            {
+                _firingOthers = new IWakeable[_others.Length];
+            }
+        }
+
+        slots[count] = -1;
+        _others[_otherCount++] = waiter;
         _count = count + 1;
     }
 
-    private void Grow()
+    private int[] Grow()
     {
-        Array.Resize(ref _waiters, _count * 2);
-        if (_firing.Length < _waiters.Length)
+        Array.Resize(ref _slots, _count * 2);
+        if (_firingSlots.Length < _slots.Length)
         {
-            _firing = new WaiterRef[_waiters.Length];
+            _firingSlots = new int[_slots.Length];
         }
-    }
-}
 
-/// <summary>
-/// One entry of a signal's waiter list: a process by its slot (<see cref="Other"/> null), anything else
-/// (a sleeping clocked block) by reference. Entries past the list's end always have <see cref="Other"/>
-/// null, so adding a process stores only an int.
-/// </summary>
-internal struct WaiterRef
-{
-    public int Slot;
-    public IWakeable? Other;
+        return _slots;
+    }
 }
