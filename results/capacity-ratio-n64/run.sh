@@ -25,13 +25,19 @@ run() { # platform protocol dataset rule [capacity options...]; summary printout
   local dir=$out/$platform/$protocol/$dataset/$rule
   mkdir -p "$(dirname "$dir")"
   engram capacity --rule "$rule" --dataset "$dataset" --seed "$seed" --quiet --out "$dir" "$@" > "$dir.txt"
+  rm -f "$dir/report.html"  # `engram report DIR` redraws it; the CSVs are what this folder keeps
   echo "$platform $protocol $dataset $rule: $((SECONDS - start)) s wall" | tee -a "$out/timings-$platform.txt" >&2
 }
 
 # Protocols in order of cost (the paper protocol learns once per P, the robust ones K times); all on P = 1..24
 # (step 1, the capacities at 50 % faults are far below 24: censored values are marked in ratio.csv), plus the paper
 # protocol on the default grid P = 4, 8, .., 128. PROTOCOLS, DATASETS and RULES (space separated) select a part.
-protocols=${PROTOCOLS:-"paper paper-grid4 subsets8 paper-weights50"}
+protocols=${PROTOCOLS:-"paper paper-grid4 subsets8 paper-cue10 paper-weights50 paper-adc10"}
+# hnn64.yaml with 10-bit instead of 5-bit converters (a diagnostic: how much of the chip's loss is quantization).
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+sed -e "s#card: ../devices/#card: $PWD/arch/devices/#" -e "s#^    bits: 5 #    bits: 10 #" "$chip" > "$tmp/hnn64-adc10.yaml"
+grep -q "^    bits: 10 " "$tmp/hnn64-adc10.yaml"
 datasets=${DATASETS:-$datasets}
 rules=${RULES:-$rules}
 options() { # platform protocol -> the capacity options of that protocol
@@ -39,12 +45,16 @@ options() { # platform protocol -> the capacity options of that protocol
     software/paper) echo "--faults 0.5 --n 64 --trials 20 --grid 1:24:1" ;;
     software/paper-grid4) echo "--faults 0.5 --n 64 --trials 20" ;;
     software/subsets8) echo "--faults 0.5 --n 64 --trials 20 --grid 1:24:1 --subsets 8" ;;
+    # The He et al. notebook's cue: 10 % of the bits flipped instead of the script's 5 %.
+    software/paper-cue10) echo "--faults 0.5 --n 64 --trials 20 --grid 1:24:1 --cue-flip 0.1" ;;
     # Every recall simulated on the chip: 10 cue trials for the paper protocol, 4 subsets x 5 trials for the robust one.
     chip/paper) echo "--faults 0.5 --chip $chip --trials 10 --grid 1:24:1" ;;
     chip/subsets4) echo "--faults 0.5 --chip $chip --trials 5 --grid 1:24:1 --subsets 4" ;;
     # On the chip a weight is lost when either device of its differential pair is stuck, 1 - (1 - p)^2 of the weights:
     # device rate 1 - sqrt(0.5) = 0.2929 loses half the weights, the software model's 50 %.
     chip/paper-weights50) echo "--faults 0.2929 --chip $chip --trials 10 --grid 1:24:1" ;;
+    # Its recalls simulate slower, so a shorter grid, 5 trials and random patterns only.
+    chip/paper-adc10) echo "--faults 0.5 --chip $tmp/hnn64-adc10.yaml --trials 5 --grid 1:12:1" ;;
     *) return 1 ;;
   esac
 }
@@ -55,7 +65,10 @@ for platform in software chip; do
     [ "$platform" = chip ] && [ "$protocol" = subsets8 ] && protocol=subsets4
     [ "$platform" = chip ] && [ "$protocol" = paper-grid4 ] && continue
     [ "$platform" = software ] && [ "$protocol" = paper-weights50 ] && continue
+    [ "$platform" = chip ] && [ "$protocol" = paper-cue10 ] && continue
+    [ "$platform" = software ] && [ "$protocol" = paper-adc10 ] && continue
     for dataset in $datasets; do
+      [ "$protocol" = paper-adc10 ] && [ "$dataset" != random ] && continue
       for rule in $rules; do
         # shellcheck disable=SC2046
         run "$platform" "$protocol" "$dataset" "$rule" $(options "$platform" "$protocol")
@@ -89,4 +102,15 @@ awk -F, -v OFS=, '
               print k[1], k[2], k[3], name[c], "subset_median", mp, ma, ratio(ma, mp), plo, phi, lo, hi, n, censored(key, phi, hi) } } } }
 ' $(find "$out" -mindepth 5 \( -name capacity.csv -o -name capacity-subsets.csv -o -name capacity-curve.csv \) | sort) \
   | { read -r header; echo "$header"; sort -t, -k1,1 -k2,2 -k3,3 -k4,4 -k5,5r -k6,6; } > "$out/ratio.csv"
-echo "wrote $out/ratio.csv" >&2
+# ratio.md: the same as one table, a row per (platform, protocol, dataset, statistic), a column per criterion, each cell
+# "pinv / adaptive = ratio" (an asterisk marks a censored value).
+awk -F, '
+  NR == 1 { next }
+  { row = $1 " | " $2 " | " $3 " | " $6; if (!(row in seen)) { seen[row] = 1; order[++rows] = row }
+    cell[row, $4 " " $5] = $7 " / " $8 " = " $9 ($15 == "yes" ? "*" : "") }
+  END { print "| platform | protocol | dataset | statistic | similarity ≥ 0.99 | similarity ≥ 0.95 | exact ≥ 0.99 | exact ≥ 0.95 |"
+        print "|---|---|---|---|---|---|---|---|"
+        for (i = 1; i <= rows; i++) { r = order[i]
+          printf "| %s | %s | %s | %s | %s |\n", r, cell[r, "similarity 0.99"], cell[r, "similarity 0.95"], cell[r, "exact 0.99"], cell[r, "exact 0.95"] } }
+' "$out/ratio.csv" > "$out/ratio.md"
+echo "wrote $out/ratio.csv and $out/ratio.md" >&2
