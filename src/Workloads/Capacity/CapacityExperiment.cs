@@ -5,12 +5,24 @@ using Engram.Sim.Random;
 
 namespace Engram.Workloads.Capacity;
 
-/// <summary>The capacity curve of one fault rate, with capacities at τ = 0.99 and 0.95 (docs/associative-memory.md).</summary>
-public sealed record CapacityRun(double FaultRate, CapacityCurve Curve)
+/// <summary>
+/// The capacity curve of one fault rate, with capacities at τ = 0.99 and 0.95 under both criteria (mean similarity, exact-recall
+/// rate; docs/associative-memory.md). <paramref name="Draws"/> holds the curve of every subset draw when
+/// <see cref="SubsetReplicates"/> pooled several into <paramref name="Curve"/>; null for a single draw.
+/// </summary>
+public sealed record CapacityRun(double FaultRate, CapacityCurve Curve, IReadOnlyList<CapacityCurve>? Draws = null)
 {
     public int Capacity099 => Curve.Capacity(0.99);
 
     public int Capacity095 => Curve.Capacity(0.95);
+
+    /// <summary>Largest P whose exact-recall rate (fraction of all recalls returned exactly) is ≥ 0.99 there and at every smaller P.</summary>
+    public int ExactCapacity099 => Curve.ExactCapacity(0.99);
+
+    public int ExactCapacity095 => Curve.ExactCapacity(0.95);
+
+    /// <summary>The curve of each subset draw (just <see cref="Curve"/> for a single draw).</summary>
+    public IReadOnlyList<CapacityCurve> SubsetCurves => Draws ?? [Curve];
 }
 
 public sealed record CapacityReport(string Rule, CapacitySettings Settings, IReadOnlyList<CapacityRun> Runs);
@@ -27,6 +39,7 @@ public sealed record CapacityReport(string Rule, CapacitySettings Settings, IRea
 /// <item>("capacity/trial/pP", t): cue corruption and variation of trial t at grid point P (the same cues for
 /// every fault rate).</item>
 /// </list>
+/// <see cref="CapacitySettings.SubsetDraw"/> s ≥ 1 suffixes the subset, learn and trial names with "/s{s}" (<see cref="CapacityStreams"/>).
 /// Learning runs in parallel over grid points, recall in parallel over (P, trial) work items; each writes its
 /// own preallocated slot, and means are summed in grid and trial order.
 /// </summary>
@@ -45,12 +58,7 @@ public static class CapacityExperiment
         }
 
         var grid = settings.Grid.ToArray();
-        var subsets = new double[grid.Length][][];
-        for (int g = 0; g < grid.Length; g++)
-        {
-            var index = PatternPool.DistinctIndices(pool.Length, grid[g], streams.Stream("capacity/subset", grid[g]));
-            subsets[g] = [.. index.Select(i => pool[i])];
-        }
+        var subsets = CapacityStreams.Subsets(pool, grid, streams, settings.SubsetDraw);
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads };
         var runs = new List<CapacityRun>();
@@ -62,7 +70,7 @@ public static class CapacityExperiment
             ForEach(grid.Length, options, g =>
             {
                 var faults = new FaultDraws(streams.Stream("capacity/faults", 0).AsSystemRandom());
-                var context = new LearningContext(faults, rate, settings.Continuous, streams.Stream("capacity/learn", grid[g]).AsSystemRandom());
+                var context = new LearningContext(faults, rate, settings.Continuous, CapacityStreams.Learn(streams, settings.SubsetDraw, grid[g]).AsSystemRandom());
                 memories[g] = learner.Learn(subsets[g], context);
             });
 
@@ -74,7 +82,7 @@ public static class CapacityExperiment
             {
                 int g = item / trials;
                 int t = item % trials;
-                var rng = streams.Stream($"capacity/trial/p{grid[g]}", t).AsSystemRandom();
+                var rng = CapacityStreams.Trial(streams, settings.SubsetDraw, grid[g], t).AsSystemRandom();
                 (similarity[item], exact[item]) = Trial(memories[g], subsets[g], settings, rng);
                 if (progress is not null && Interlocked.Decrement(ref remaining[g]) == 0)
                 {

@@ -36,6 +36,12 @@ public sealed record CapacitySettings
 
     public ulong Seed { get; init; } = 1;
 
+    /// <summary>
+    /// Which independent draw of pattern subsets, learner streams and cues this run uses (<see cref="CapacityStreams"/>);
+    /// 0, the default, is the He et al. protocol's single draw. <see cref="SubsetReplicates"/> runs several.
+    /// </summary>
+    public int SubsetDraw { get; init; }
+
     /// <summary>Worker threads; results do not depend on it.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
@@ -89,6 +95,11 @@ public sealed record CapacitySettings
         if (MaxIterations < 1)
         {
             throw new ArgumentException("recall needs at least one iteration");
+        }
+
+        if (SubsetDraw < 0)
+        {
+            throw new ArgumentException("the subset draw must be ≥ 0");
         }
 
         if (Threads < 1)

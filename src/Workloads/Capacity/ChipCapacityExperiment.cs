@@ -39,12 +39,7 @@ public static class ChipCapacityExperiment
         var streams = new RandomStreams(settings.Seed);
         var pool = PatternPool.Load(settings, streams);
         var grid = settings.Grid.ToArray();
-        var subsets = new double[grid.Length][][];
-        for (int g = 0; g < grid.Length; g++)
-        {
-            var index = PatternPool.DistinctIndices(pool.Length, grid[g], streams.Stream("capacity/subset", grid[g]));
-            subsets[g] = [.. index.Select(i => pool[i])];
-        }
+        var subsets = CapacityStreams.Subsets(pool, grid, streams, settings.SubsetDraw);
 
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads };
         var runs = new List<CapacityRun>();
@@ -79,7 +74,7 @@ public static class ChipCapacityExperiment
     {
         var chip = new Chip(spec, settings.Seed);
         var maps = Enumerable.Range(0, chip.Layers.Count).Select(l => Recall.RecallExperiment.StuckMap(chip, l)).ToList();
-        var context = new LearningContext(FaultDraws.Fixed(maps), rate, settings.Continuous, streams.Stream("capacity/learn", p).AsSystemRandom());
+        var context = new LearningContext(FaultDraws.Fixed(maps), rate, settings.Continuous, CapacityStreams.Learn(streams, settings.SubsetDraw, p).AsSystemRandom());
         Program(chip, learner.Learn(patterns, context));
         var scheduler = RecallSchedulers.Parse(Schedule.Sync);
         int trials = settings.Trials;
@@ -96,7 +91,7 @@ public static class ChipCapacityExperiment
 
         for (int t = 0; t < trials; t++)
         {
-            var rng = streams.Stream($"capacity/trial/p{p}", t).AsSystemRandom();
+            var rng = CapacityStreams.Trial(streams, settings.SubsetDraw, p, t).AsSystemRandom();
             (similarity[t], exact[t]) = CapacityExperiment.Trial(patterns, settings, rng, OnChip);
         }
 
