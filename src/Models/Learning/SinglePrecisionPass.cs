@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
@@ -12,6 +11,13 @@ namespace Engram.Models.Learning;
 /// Activations live transposed (N × P̂, P̂ = P rounded up to whole vectors): Zᵀ = W_eff · Xᵀ reads W_eff as
 /// it is, so no per-epoch transpose, and the pattern axis — the kernels' vector axis — has no scalar tail.
 /// Padding patterns are zero, and their δ is forced to zero, so they add exact zeros to every gradient.
+/// tanh (<see cref="FastTanh"/>), the loss, δ and the bias gradient are one pass over Zᵀ.
+/// </para>
+/// <para>
+/// <see cref="Train"/> keeps W_eff in float32 between epochs: the optimizer steps the packed trainable cells
+/// (<see cref="TrainableSubset"/>) from the float32 gradient gathered at their positions and writes them back as
+/// float32; frozen cells never change. That is the same arithmetic as rebuilding W_eff = W ⊙ M + F in double and
+/// narrowing it every epoch, without the four N² passes.
 /// </para>
 /// </summary>
 internal sealed class SinglePrecisionPass
@@ -20,9 +26,11 @@ internal sealed class SinglePrecisionPass
     private readonly float[] _xT;       // N × P̂, padding columns zero
     private readonly float[] _valid;    // N × P̂: 1 for a real pattern, 0 for padding
     private readonly float[] _weights;  // N × N, W_eff
-    private readonly float[] _zT;       // N × P̂ activations
+    private readonly float[] _bias;     // N
+    private readonly float[] _zT;       // N × P̂ pre-activations
     private readonly float[] _deltaT;   // N × P̂ loss gradient wrt pre-activations
     private readonly float[] _gradient; // N × N
+    private readonly float[] _biasGradient; // N
     private readonly int _batch;
     private readonly int _padded;
     private readonly int _n;
@@ -48,9 +56,11 @@ internal sealed class SinglePrecisionPass
         }
 
         _weights = new float[n * n];
+        _bias = new float[n];
         _zT = new float[n * _padded];
         _deltaT = new float[n * _padded];
         _gradient = new float[n * n];
+        _biasGradient = new float[n];
     }
 
     /// <summary>
@@ -59,54 +69,129 @@ internal sealed class SinglePrecisionPass
     /// </summary>
     public double LossAndGradients(MaskedTanhLayer layer)
     {
-        int n = _n;
-        int pp = _padded;
         Narrow(layer.Effective, _weights);
-        var zT = _zT.AsSpan();
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < _n; i++)
         {
-            zT.Slice(i * pp, pp).Fill((float)layer.Bias[i]);
+            _bias[i] = (float)layer.Bias[i];
         }
 
-        DenseProduct<float>.MultiplyAccumulate(n, n, pp, _weights, n, 1, _xT, zT);
-        TensorPrimitives.Tanh(zT, zT);
-        double scale = 1.0 / (_batch * n);
-        double loss = Delta((float)(2 * scale)) * scale;
-
-        // ∂L/∂W = Δᵀ · X; ∂L/∂b = row sums of Δᵀ (padding columns are zero).
-        Array.Clear(_gradient);
-        DenseProduct<float>.MultiplyAccumulate(n, pp, n, _deltaT, pp, 1, _x, _gradient);
+        double loss = Pass();
         Widen(_gradient, layer.WeightGradient);
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < _n; i++)
         {
-            layer.BiasGradient[i] = TensorPrimitives.Sum(_deltaT.AsSpan(i * pp, pp));
+            layer.BiasGradient[i] = _biasGradient[i];
         }
 
         return loss;
     }
 
-    // δ = c (y − x)(1 − y²) on real patterns, 0 on padding; returns Σ (y − x)² over real patterns.
+    /// <summary>
+    /// Full-batch training from <paramref name="layer"/>'s <see cref="MaskedTanhLayer.Effective"/> (set by the caller) and bias,
+    /// with its packed weights and optimizer states loaded; writes the loss of every epoch (before its step) into
+    /// <paramref name="losses"/>, stops after the step whose loss is below <paramref name="earlyStop"/>, stores the trained
+    /// weights back into <see cref="MaskedTanhLayer.Weights"/> and returns the epochs run.
+    /// </summary>
+    public int Train(MaskedTanhLayer layer, IOptimizer optimizer, Span<double> losses, double earlyStop)
+    {
+        var compact = layer.Compact;
+        var index = compact.Index;
+        var values = compact.Values;
+        var gradient = compact.Gradient;
+        Narrow(layer.Effective, _weights);
+        for (int i = 0; i < _n; i++)
+        {
+            _bias[i] = (float)layer.Bias[i];
+        }
+
+        int epoch = 0;
+        while (epoch < losses.Length)
+        {
+            double loss = Pass();
+            losses[epoch++] = loss;
+            for (int t = 0; t < index.Length; t++)
+            {
+                gradient[t] = _gradient[index[t]];
+            }
+
+            optimizer.Step(values, gradient, layer.WeightState!);
+            for (int t = 0; t < index.Length; t++)
+            {
+                _weights[index[t]] = (float)values[t];
+            }
+
+            for (int i = 0; i < _n; i++)
+            {
+                layer.BiasGradient[i] = _biasGradient[i];
+            }
+
+            optimizer.Step(layer.Bias, layer.BiasGradient, layer.BiasState!);
+            for (int i = 0; i < _n; i++)
+            {
+                _bias[i] = (float)layer.Bias[i];
+            }
+
+            if (loss < earlyStop)
+            {
+                break;
+            }
+        }
+
+        compact.Store(layer.Weights);
+        return epoch;
+    }
+
+    // One forward and backward pass from _weights and _bias: the loss, _gradient and _biasGradient.
+    private double Pass()
+    {
+        int n = _n;
+        int pp = _padded;
+        var zT = _zT.AsSpan();
+        for (int i = 0; i < n; i++)
+        {
+            zT.Slice(i * pp, pp).Fill(_bias[i]);
+        }
+
+        DenseProduct<float>.MultiplyAccumulate(n, n, pp, _weights, n, 1, _xT, zT);
+        double scale = 1.0 / (_batch * n);
+        double loss = Delta((float)(2 * scale)) * scale;
+
+        // ∂L/∂W = Δᵀ · X (padding columns of Δᵀ are zero).
+        Array.Clear(_gradient);
+        DenseProduct<float>.MultiplyAccumulate(n, pp, n, _deltaT, pp, 1, _x, _gradient);
+        return loss;
+    }
+
+    // y = tanh(z); δ = c (y − x)(1 − y²) on real patterns, 0 on padding; ∂L/∂b_i = Σ_μ δ_iμ; returns Σ (y − x)² over real patterns.
     private float Delta(float c)
     {
-        ref float y = ref MemoryMarshal.GetArrayDataReference(_zT);
+        ref float z = ref MemoryMarshal.GetArrayDataReference(_zT);
         ref float x = ref MemoryMarshal.GetArrayDataReference(_xT);
         ref float valid = ref MemoryMarshal.GetArrayDataReference(_valid);
         ref float delta = ref MemoryMarshal.GetArrayDataReference(_deltaT);
         var one = Vector256<float>.One;
         var factor = Vector256.Create(c);
         var sum = Vector256<float>.Zero;
-        int width = Vector256<float>.Count;
-        for (nuint k = 0; k < (nuint)_zT.Length; k += (nuint)width)
+        nuint width = (nuint)Vector256<float>.Count;
+        nuint pp = (nuint)_padded;
+        for (int i = 0; i < _n; i++)
         {
-            var yk = Vector256.LoadUnsafe(ref y, k);
-            var d = (yk - Vector256.LoadUnsafe(ref x, k)) * Vector256.LoadUnsafe(ref valid, k);
-            sum += d * d;
-            (factor * d * (one - (yk * yk))).StoreUnsafe(ref delta, k);
+            var rowSum = Vector256<float>.Zero;
+            nuint row = (nuint)i * pp;
+            for (nuint k = row; k < row + pp; k += width)
+            {
+                var y = FastTanh.Tanh(Vector256.LoadUnsafe(ref z, k));
+                var d = (y - Vector256.LoadUnsafe(ref x, k)) * Vector256.LoadUnsafe(ref valid, k);
+                sum += d * d;
+                var dk = factor * d * (one - (y * y));
+                dk.StoreUnsafe(ref delta, k);
+                rowSum += dk;
+            }
+
+            _biasGradient[i] = Vector256.Sum(rowSum);
         }
 
         return Vector256.Sum(sum);
     }
-
     // Explicit vector conversions: the generic span conversion between double and float goes element by element.
     private static void Narrow(ReadOnlySpan<double> source, Span<float> target)
     {
