@@ -41,7 +41,7 @@ internal sealed class TanhStack
 
         if (singlePrecision && Layers.Length == 1)
         {
-            _single = new SinglePrecisionPass(_x, _batch, _n);
+            _single = new SinglePrecisionPass(_x, _batch, Layers[0]);
         }
     }
 
