@@ -6,8 +6,9 @@ using System.Runtime.Intrinsics;
 namespace Engram.Models.Learning;
 
 /// <summary>
-/// C += A·B (T = float or double) for the small dense products of full-batch training (P × N by N × N and its transposes), where
-/// calling a span primitive per row of 64 elements spends more time in the call than in the arithmetic.
+/// C += A·B (T = float or double) for the small dense products of full-batch training (P × N by N × N and its transposes)
+/// and of batched recall (states × Wᵀ), where calling a span primitive per row of 64 elements spends more time in
+/// the call than in the arithmetic.
 /// A register-blocked kernel: two rows of C by four vectors of columns stay in eight AVX registers while the inner
 /// dimension streams through, so each loaded row of B feeds two FMAs; six rows by two vectors (twelve
 /// accumulators) where the shape allows.

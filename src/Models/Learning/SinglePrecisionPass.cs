@@ -23,7 +23,6 @@ namespace Engram.Models.Learning;
 /// </summary>
 internal sealed class SinglePrecisionPass
 {
-    private readonly float[] _x;        // P̂ × N, padding rows zero
     private readonly float[] _xT;       // N × P̂, padding columns zero
     private readonly float[] _valid;    // N × P̂: 1 for a real pattern, 0 for padding
     private readonly float[] _weights;  // N × N, W_eff
@@ -47,7 +46,6 @@ internal sealed class SinglePrecisionPass
         _batch = batch;
         _n = n;
         _padded = (batch + width - 1) / width * width;
-        _x = new float[_padded * n];
         _xT = new float[n * _padded];
         _valid = new float[n * _padded];
         for (int mu = 0; mu < batch; mu++)
@@ -55,7 +53,6 @@ internal sealed class SinglePrecisionPass
             for (int j = 0; j < n; j++)
             {
                 float v = (float)x[(mu * n) + j];
-                _x[(mu * n) + j] = v;
                 _xT[(j * _padded) + mu] = v;
                 _valid[(j * _padded) + mu] = 1;
             }
