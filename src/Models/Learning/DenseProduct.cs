@@ -6,8 +6,9 @@ using System.Runtime.Intrinsics;
 namespace Engram.Models.Learning;
 
 /// <summary>
-/// C += A·B (T = float or double) for the small dense products of full-batch training (P × N by N × N and its transposes), where
-/// calling a span primitive per row of 64 elements spends more time in the call than in the arithmetic.
+/// C += A·B (T = float or double) for the small dense products of full-batch training (P × N by N × N and its transposes)
+/// and of batched recall (states × Wᵀ), where calling a span primitive per row of 64 elements spends more time in
+/// the call than in the arithmetic.
 /// A register-blocked kernel: two rows of C by four vectors of columns stay in eight AVX registers while the inner
 /// dimension streams through, so each loaded row of B feeds two FMAs; six rows by two vectors (twelve
 /// accumulators) where the shape allows.
@@ -63,10 +64,13 @@ internal static class DenseProduct<T>
 
     // Six rows by two vectors: twelve independent accumulators cover the FMA latency (5 cycles × 2 ports)
     // and, with two B vectors and a broadcast, fit the sixteen AVX registers.
+    // The five row offsets of A are loop invariants held as native ints: left as int products, the JIT re-derives
+    // them in every iteration, which costs issue slots the twelve FMAs need.
     private static void Rows6(int r, int k, int n, ref T ra, int aRow, int aCol, ref T rb, ref T rc)
     {
         ref T a0 = ref Unsafe.Add(ref ra, r * aRow);
         ref T c0 = ref Unsafe.Add(ref rc, r * n);
+        nint a1 = aRow, a2 = 2 * (nint)aRow, a3 = 3 * (nint)aRow, a4 = 4 * (nint)aRow, a5 = 5 * (nint)aRow, step = aCol, bStep = n;
         nuint w = (nuint)Width;
         int j = 0;
         for (; j + (2 * Width) <= n; j += 2 * Width)
@@ -94,23 +98,23 @@ internal static class DenseProduct<T>
                 var s = Vector256.Create(ap);
                 x00 = Fma(s, b0, x00);
                 x01 = Fma(s, b1, x01);
-                s = Vector256.Create(Unsafe.Add(ref ap, aRow));
+                s = Vector256.Create(Unsafe.Add(ref ap, a1));
                 x10 = Fma(s, b0, x10);
                 x11 = Fma(s, b1, x11);
-                s = Vector256.Create(Unsafe.Add(ref ap, 2 * aRow));
+                s = Vector256.Create(Unsafe.Add(ref ap, a2));
                 x20 = Fma(s, b0, x20);
                 x21 = Fma(s, b1, x21);
-                s = Vector256.Create(Unsafe.Add(ref ap, 3 * aRow));
+                s = Vector256.Create(Unsafe.Add(ref ap, a3));
                 x30 = Fma(s, b0, x30);
                 x31 = Fma(s, b1, x31);
-                s = Vector256.Create(Unsafe.Add(ref ap, 4 * aRow));
+                s = Vector256.Create(Unsafe.Add(ref ap, a4));
                 x40 = Fma(s, b0, x40);
                 x41 = Fma(s, b1, x41);
-                s = Vector256.Create(Unsafe.Add(ref ap, 5 * aRow));
+                s = Vector256.Create(Unsafe.Add(ref ap, a5));
                 x50 = Fma(s, b0, x50);
                 x51 = Fma(s, b1, x51);
-                bp = ref Unsafe.Add(ref bp, n);
-                ap = ref Unsafe.Add(ref ap, aCol);
+                bp = ref Unsafe.Add(ref bp, bStep);
+                ap = ref Unsafe.Add(ref ap, step);
             }
 
             x00.StoreUnsafe(ref c0, o);
@@ -144,13 +148,13 @@ internal static class DenseProduct<T>
             {
                 var b0 = Vector256.LoadUnsafe(ref bp);
                 x0 = Fma(Vector256.Create(ap), b0, x0);
-                x1 = Fma(Vector256.Create(Unsafe.Add(ref ap, aRow)), b0, x1);
-                x2 = Fma(Vector256.Create(Unsafe.Add(ref ap, 2 * aRow)), b0, x2);
-                x3 = Fma(Vector256.Create(Unsafe.Add(ref ap, 3 * aRow)), b0, x3);
-                x4 = Fma(Vector256.Create(Unsafe.Add(ref ap, 4 * aRow)), b0, x4);
-                x5 = Fma(Vector256.Create(Unsafe.Add(ref ap, 5 * aRow)), b0, x5);
-                bp = ref Unsafe.Add(ref bp, n);
-                ap = ref Unsafe.Add(ref ap, aCol);
+                x1 = Fma(Vector256.Create(Unsafe.Add(ref ap, a1)), b0, x1);
+                x2 = Fma(Vector256.Create(Unsafe.Add(ref ap, a2)), b0, x2);
+                x3 = Fma(Vector256.Create(Unsafe.Add(ref ap, a3)), b0, x3);
+                x4 = Fma(Vector256.Create(Unsafe.Add(ref ap, a4)), b0, x4);
+                x5 = Fma(Vector256.Create(Unsafe.Add(ref ap, a5)), b0, x5);
+                bp = ref Unsafe.Add(ref bp, bStep);
+                ap = ref Unsafe.Add(ref ap, step);
             }
 
             x0.StoreUnsafe(ref c0, o);

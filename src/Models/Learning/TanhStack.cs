@@ -41,7 +41,7 @@ internal sealed class TanhStack
 
         if (singlePrecision && Layers.Length == 1)
         {
-            _single = new SinglePrecisionPass(_x, _batch, _n);
+            _single = new SinglePrecisionPass(_x, _batch, Layers[0]);
         }
     }
 
@@ -64,6 +64,14 @@ internal sealed class TanhStack
 
         var losses = new double[maxEpochs];
         int epoch = 0;
+        if (_single is not null && noiseLevel == 0)
+        {
+            // Without weight noise W_eff only changes where the optimizer steps, so the float32 pass keeps it between epochs.
+            SetEffective(Layers[0], 0, null);
+            epoch = _single.Train(Layers[0], optimizer, losses, earlyStop);
+            return epoch == maxEpochs ? losses : losses[..epoch];
+        }
+
         while (epoch < maxEpochs)
         {
             double loss = LossAndGradients(noiseLevel, rng);

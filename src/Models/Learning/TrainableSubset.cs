@@ -25,6 +25,9 @@ internal sealed class TrainableSubset
         Gradient = new double[_index.Length];
     }
 
+    /// <summary>Where each packed cell sits in the full matrix, ascending.</summary>
+    public ReadOnlySpan<int> Index => _index;
+
     /// <summary>The packed weights the optimizer updates.</summary>
     public double[] Values { get; }
 

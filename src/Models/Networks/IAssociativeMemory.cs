@@ -14,6 +14,20 @@ public interface IAssociativeMemory
     void Step(ReadOnlySpan<double> state, Span<double> next);
 
     /// <summary>
+    /// <see cref="Step"/> for <paramref name="count"/> independent states at once (row-major, count × N). Every
+    /// row's result is bit-identical to stepping that row alone; a memory overrides this when one matrix product
+    /// beats a product per row.
+    /// </summary>
+    void StepBatch(ReadOnlySpan<double> states, Span<double> next, int count)
+    {
+        int n = Neurons;
+        for (int r = 0; r < count; r++)
+        {
+            Step(states.Slice(r * n, n), next.Slice(r * n, n));
+        }
+    }
+
+    /// <summary>
     /// A copy whose conductance-backed weights carry programming/read variation: W + σ·max|W|·N(0, 1) per
     /// cell (the He et al. code's model), drawn from <paramref name="rng"/>; stuck cells keep their stuck value.
     /// </summary>

@@ -1,14 +1,20 @@
-using System.Numerics.Tensors;
+using Engram.Models.Learning;
 
 namespace Engram.Models.Networks;
 
 /// <summary>
 /// A single-layer recurrent memory: s ← f(W s + b) with f = sign (binary; sign(0) keeps the old state) or
 /// tanh (continuous). W is row-major N×N; stuck cells hold their value (0 for the baselines, as in the He et al. code).
+/// <para>
+/// The field of neuron i is the chain u ← fma(W_ij, s_j, u) over j in increasing order, started from b_i, for one
+/// state or many (<see cref="StepBatch"/>: one product of the states with Wᵀ); the product kernel computes every
+/// element in that order whatever its blocking, so a batched step equals stepping each state alone, bit for bit.
+/// </para>
 /// </summary>
 public sealed class SingleLayerMemory : IAssociativeMemory
 {
     private readonly double[] _w;
+    private readonly double[] _wT;
     private readonly double[] _bias;
     private readonly bool[] _stuck;
 
@@ -22,6 +28,15 @@ public sealed class SingleLayerMemory : IAssociativeMemory
 
         Neurons = n;
         _w = weights;
+        _wT = new double[weights.Length];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                _wT[(j * n) + i] = weights[(i * n) + j];
+            }
+        }
+
         _bias = bias ?? new double[n];
         _stuck = stuck ?? new bool[weights.Length];
         Continuous = continuous;
@@ -35,13 +50,26 @@ public sealed class SingleLayerMemory : IAssociativeMemory
 
     public ReadOnlySpan<double> Bias => _bias;
 
-    public void Step(ReadOnlySpan<double> state, Span<double> next)
+    public void Step(ReadOnlySpan<double> state, Span<double> next) => StepBatch(state, next, 1);
+
+    public void StepBatch(ReadOnlySpan<double> states, Span<double> next, int count)
     {
         int n = Neurons;
-        for (int i = 0; i < n; i++)
+        if (states.Length < count * n || next.Length < count * n)
         {
-            double u = TensorPrimitives.Dot(_w.AsSpan(i * n, n), state) + _bias[i];
-            next[i] = NeuronFunctions.Activate(u, state[i], Continuous);
+            throw new ArgumentException("state spans are shorter than count × N");
+        }
+
+        // next holds the fields first: U = B + S · Wᵀ, then the neuron function in place.
+        for (int r = 0; r < count; r++)
+        {
+            _bias.CopyTo(next.Slice(r * n, n));
+        }
+
+        DenseProduct<double>.MultiplyAccumulate(count, n, n, states, n, 1, _wT, next);
+        for (int k = 0; k < count * n; k++)
+        {
+            next[k] = NeuronFunctions.Activate(next[k], states[k], Continuous);
         }
     }
 

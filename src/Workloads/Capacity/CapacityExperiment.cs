@@ -40,8 +40,8 @@ public sealed record CapacityReport(string Rule, CapacitySettings Settings, IRea
 /// every fault rate).</item>
 /// </list>
 /// <see cref="CapacitySettings.SubsetDraw"/> s ≥ 1 suffixes the subset, learn and trial names with "/s{s}" (<see cref="CapacityStreams"/>).
-/// Learning runs in parallel over grid points, recall in parallel over (P, trial) work items; each writes its
-/// own preallocated slot, and means are summed in grid and trial order.
+/// Learning runs in parallel over grid points, and so does recall, all trials of a grid point in one batch; each
+/// work item writes its own preallocated slots, and means are summed in grid and trial order.
 /// </summary>
 public static class CapacityExperiment
 {
@@ -77,14 +77,17 @@ public static class CapacityExperiment
             int trials = settings.Trials;
             var similarity = new double[grid.Length * trials];
             var exact = new double[grid.Length * trials];
-            var remaining = Enumerable.Repeat(trials, grid.Length).ToArray();
-            ForEach(grid.Length * trials, options, item =>
+            // A grid point's trials are one recall batch (BatchedTrials: the same cues and scores as Trial, cue by cue).
+            using var batches = new ThreadLocal<BatchedTrials>(() => new BatchedTrials());
+            ForEach(grid.Length, options, g =>
             {
-                int g = item / trials;
-                int t = item % trials;
-                var rng = CapacityStreams.Trial(streams, settings.SubsetDraw, grid[g], t).AsSystemRandom();
-                (similarity[item], exact[item]) = Trial(memories[g], subsets[g], settings, rng);
-                if (progress is not null && Interlocked.Decrement(ref remaining[g]) == 0)
+                var scores = batches.Value!.Run(memories[g], subsets[g], settings, t => CapacityStreams.Trial(streams, settings.SubsetDraw, grid[g], t).AsSystemRandom());
+                for (int t = 0; t < trials; t++)
+                {
+                    (similarity[(g * trials) + t], exact[(g * trials) + t]) = scores[t];
+                }
+
+                if (progress is not null)
                 {
                     lock (gate)
                     {
