@@ -8,8 +8,9 @@ namespace Engram.Cli.Commands;
 
 /// <summary>
 /// <c>engram scaling --rule R --n n1,n2,..</c>: the capacity protocol at every N, then capacity ∝ N^a fitted in
-/// log-log space with a 95 % interval on a (docs/associative-memory.md). Exit code 1 when the fit is impossible (a zero
-/// capacity, or fewer than two distinct N); the interval is null with exactly two sizes.
+/// log-log space with a 95 % interval on a (docs/associative-memory.md) over the sizes whose capacity the grid brackets
+/// (a capacity at the grid's end is flagged and left out). Exit code 1 when the fit is impossible (a zero capacity, said
+/// with the best similarity seen, or fewer than two distinct N left); the interval is null with exactly two sizes.
 /// </summary>
 public static class ScalingCommand
 {
@@ -20,7 +21,9 @@ public static class ScalingCommand
         var sizes = new Option<string>("--n") { Description = "sizes N, comma separated", Required = true };
         var fault = new Option<double>("--fault") { Description = "stuck-fault rate", DefaultValueFactory = _ => 0 };
         var tau = new Option<double>("--tau") { Description = "similarity threshold τ of the capacity", DefaultValueFactory = _ => 0.99 };
-        var command = new Command("scaling", "Capacity against N and its power-law exponent.") { hiddenRatio, sizes, fault, tau };
+        var fullCurve = new Option<bool>("--full-curve") { Description = "measure every grid point (default: stop two points after the first P below τ; the capacity is the same)" };
+        var extendTo = new Option<int?>("--extend-to") { Description = "when every grid P passes τ, go on with the grid's step up to this P (default 4 × the grid's end with the default grid, none with --grid)" };
+        var command = new Command("scaling", "Capacity against N and its power-law exponent.") { hiddenRatio, sizes, fault, tau, fullCurve, extendTo };
         common.AddTo(command);
         command.SetAction(parse =>
         {
@@ -38,13 +41,15 @@ public static class ScalingCommand
                 }
 
                 double rate = parse.GetValue(fault);
+                bool defaultGrid = parse.GetValue(common.Grid) is null;
                 report = ProgressDisplay.For(error, parse.GetValue(common.Quiet), "scaling", "sizes").Run(ns.Length, 0, tick => ScalingExperiment.Run(
                     rule,
                     ns,
                     n => LearnerCatalog.Create(rule, Math.Max(1, (int)Math.Round(ratio * n))),
                     n => common.Settings(parse, n, [rate]),
                     parse.GetValue(tau),
-                    ProgressDisplay.Timed(tick)));
+                    ProgressDisplay.Timed(tick),
+                    n => Search(n, defaultGrid, parse.GetValue(fullCurve), parse.GetValue(extendTo))));
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or IOException)
             {
@@ -68,7 +73,9 @@ public static class ScalingCommand
                 {
                     exponent = fit?.Exponent,
                     ci95 = new[] { Finite(fit?.Ci95Low), Finite(fit?.Ci95High) },
-                    points = report.Points.Select(p => new { n = p.Neurons, capacity = p.Capacity }),
+                    fit_sizes = report.FitSizes,
+                    fit_problem = report.FitProblem,
+                    points = report.Points.Select(p => new { n = p.Neurons, capacity = p.Capacity, first_failure = p.Bracket.FirstFailure, grid_end = p.Bracket.GridEnd, clipped = p.Clipped }),
                 }));
             }
             else
@@ -77,13 +84,15 @@ public static class ScalingCommand
                 output.WriteLine(string.Create(c, $"scaling: {report.Rule}, capacity at τ = {report.Tau:G3}"));
                 foreach (var p in report.Points)
                 {
-                    output.WriteLine(string.Create(c, $"  N = {p.Neurons,6}: capacity {p.Capacity,6}"));
+                    output.WriteLine(p.Clipped
+                        ? string.Create(c, $"  N = {p.Neurons,6}: capacity ≥ {p.Capacity,6}  (every grid P up to {p.Bracket.GridEnd} passes: clipped at the grid's end, left out of the fit)")
+                        : string.Create(c, $"  N = {p.Neurons,6}: capacity {p.Capacity,6}  (first P below τ: {p.Bracket.FirstFailure})"));
                 }
 
                 if (fit is not null)
                 {
                     string ci = fit.HasInterval ? string.Create(c, $"95 % CI [{fit.Ci95Low:F3}, {fit.Ci95High:F3}]") : "95 % CI undefined with two sizes";
-                    output.WriteLine(string.Create(c, $"  capacity ≈ {fit.Prefactor:G4} · N^{fit.Exponent:F3}, {ci}"));
+                    output.WriteLine(string.Create(c, $"  capacity ≈ {fit.Prefactor:G4} · N^{fit.Exponent:F3}, {ci}, over N = {string.Join(", ", report.FitSizes)}"));
                 }
             }
 
@@ -96,6 +105,17 @@ public static class ScalingCommand
             return 0;
         });
         return command;
+    }
+
+    // The default grid adapts to N: it goes past its end when the capacity reaches it and looks below its start when
+    // the first point fails. A grid given with --grid is kept as given unless --extend-to says otherwise.
+    private static CapacitySearchOptions Search(int n, bool defaultGrid, bool fullCurve, int? extendTo)
+    {
+        int gridEnd = CapacitySettings.DefaultGrid(n)[^1];
+        return new CapacitySearchOptions(
+            FullGrid: fullCurve,
+            ExtendTo: extendTo ?? (defaultGrid ? CapacitySearchOptions.DefaultExtension(gridEnd) : null),
+            RefineStart: defaultGrid);
     }
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
