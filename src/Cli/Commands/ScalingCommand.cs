@@ -23,7 +23,8 @@ public static class ScalingCommand
         var tau = new Option<double>("--tau") { Description = "similarity threshold τ of the capacity", DefaultValueFactory = _ => 0.99 };
         var fullCurve = new Option<bool>("--full-curve") { Description = "measure every grid point (default: stop two points after the first P below τ; the capacity is the same)" };
         var extendTo = new Option<int?>("--extend-to") { Description = "when every grid P passes τ, go on with the grid's step up to this P (default 4 × the grid's end with the default grid, none with --grid)" };
-        var command = new Command("scaling", "Capacity against N and its power-law exponent.") { hiddenRatio, sizes, fault, tau, fullCurve, extendTo };
+        var scheduleN = new Option<int?>("--schedule-n") { Description = "multilayer: scale the schedule's learning rate by min(1, N0/N) (the code's schedule was set at N = 64; default: unscaled)" };
+        var command = new Command("scaling", "Capacity against N and its power-law exponent.") { hiddenRatio, sizes, fault, tau, fullCurve, extendTo, scheduleN };
         common.AddTo(command);
         command.SetAction(parse =>
         {
@@ -40,12 +41,17 @@ public static class ScalingCommand
                     throw new ArgumentException("--hidden-ratio must be positive");
                 }
 
+                if (parse.GetValue(scheduleN) is int n0 && n0 < 1)
+                {
+                    throw new ArgumentException($"--schedule-n must be at least 1, got {n0}");
+                }
+
                 double rate = parse.GetValue(fault);
                 bool defaultGrid = parse.GetValue(common.Grid) is null;
                 report = ProgressDisplay.For(error, parse.GetValue(common.Quiet), "scaling", "sizes").Run(ns.Length, 0, tick => ScalingExperiment.Run(
                     rule,
                     ns,
-                    n => LearnerCatalog.Create(rule, Math.Max(1, (int)Math.Round(ratio * n))),
+                    n => LearnerCatalog.Create(rule, Math.Max(1, (int)Math.Round(ratio * n)), parse.GetValue(scheduleN)),
                     n => common.Settings(parse, n, [rate]),
                     parse.GetValue(tau),
                     ProgressDisplay.Timed(tick),
