@@ -24,7 +24,8 @@ public static class ScalingCommand
         var fullCurve = new Option<bool>("--full-curve") { Description = "measure every grid point (default: stop two points after the first P below τ; the capacity is the same)" };
         var extendTo = new Option<int?>("--extend-to") { Description = "when every grid P passes τ, go on with the grid's step up to this P (default 4 × the grid's end with the default grid, none with --grid)" };
         var scheduleN = new Option<int?>("--schedule-n") { Description = "multilayer: scale the schedule's learning rate by min(1, N0/N) (the code's schedule was set at N = 64; default: unscaled)" };
-        var command = new Command("scaling", "Capacity against N and its power-law exponent.") { hiddenRatio, sizes, fault, tau, fullCurve, extendTo, scheduleN };
+        var refine = new Option<bool>("--refine") { Description = "also measure the P between the capacity C and the first failing grid P at step max(1, C/16)" };
+        var command = new Command("scaling", "Capacity against N and its power-law exponent.") { hiddenRatio, sizes, fault, tau, fullCurve, extendTo, scheduleN, refine };
         common.AddTo(command);
         command.SetAction(parse =>
         {
@@ -55,7 +56,7 @@ public static class ScalingCommand
                     n => common.Settings(parse, n, [rate]),
                     parse.GetValue(tau),
                     ProgressDisplay.Timed(tick),
-                    n => Search(n, defaultGrid, parse.GetValue(fullCurve), parse.GetValue(extendTo))));
+                    n => Search(n, defaultGrid, parse.GetValue(fullCurve), parse.GetValue(extendTo)) with { RefineBracket = parse.GetValue(refine) }));
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or IOException)
             {

@@ -10,7 +10,9 @@ namespace Engram.Workloads.Capacity;
 /// <param name="ExtendTo">When every grid point passes, the grid goes on with its last step up to this many patterns; null keeps the grid as given.</param>
 /// <param name="FullGrid">Measure every grid point (the whole curve) instead of stopping after the overshoot.</param>
 /// <param name="RefineStart">When the grid's first point already fails, also measure every P below it (so a capacity under a coarse grid's start is not reported as 0).</param>
-public sealed record CapacitySearchOptions(int Overshoot = 2, int? ExtendTo = null, bool FullGrid = false, bool RefineStart = false)
+/// <param name="RefineBracket">When the gap between the capacity C and the first failing P is wider than max(1, ⌊C/16⌋), also measure the P
+/// between them at that step: the grid's resolution then follows the capacity, not N (a grid of step N/16 is coarse for a capacity of a few patterns).</param>
+public sealed record CapacitySearchOptions(int Overshoot = 2, int? ExtendTo = null, bool FullGrid = false, bool RefineStart = false, bool RefineBracket = false)
 {
     public static CapacitySearchOptions Default { get; } = new();
 
@@ -79,6 +81,18 @@ public static class CapacitySearch
                 grid.InsertRange(0, Enumerable.Range(1, grid[0] - 1));
                 refined = true;
                 continue;
+            }
+
+            if (failure is int at && at > 0 && options.RefineBracket)
+            {
+                int step = Math.Max(1, grid[at - 1] / 16);
+                var between = Enumerable.Range(1, ((grid[at] - grid[at - 1] - 1) / step) + 1).Select(k => grid[at - 1] + (k * step)).Where(p => p < grid[at]).ToList();
+                if (between.Count > 0)
+                {
+                    // The gap is then at most one step wide, so this happens at most once per failure.
+                    grid.InsertRange(at, between);
+                    continue;
+                }
             }
 
             int wanted = failure is int f && !options.FullGrid ? f + options.Overshoot + 1 : int.MaxValue;

@@ -145,7 +145,8 @@ public static class FolderReport
             var fit = Models.Metrics.PowerLawFit.Fit([.. fitted.Select(p => p.N)], [.. fitted.Select(p => p.C)]);
             series.Add(new PlotSeries(string.Create(C, $"fit {fit.Prefactor:G3} N^{fit.Exponent:F3}"), [.. fitted.Select(p => (p.N, fit.Predict(p.N)))]));
             string left = fitted.Count < points.Count ? $"; {points.Count - fitted.Count} size(s) clipped at the grid's end left out" : "";
-            fitNote = string.Create(C, $"The line is the least-squares power law in log-log space, capacity = {fit.Prefactor:G3} N^{fit.Exponent:F3} ({fit.Points} sizes{left}).");
+            string ci = fit.HasInterval ? string.Create(C, $", 95 % interval on the exponent [{fit.Ci95Low:F3}, {fit.Ci95High:F3}]") : "";
+            fitNote = string.Create(C, $"The line is the least-squares power law in log-log space, capacity = {fit.Prefactor:G3} N^{fit.Exponent:F3} ({fit.Points} sizes{left}{ci}).");
         }
         catch (ArgumentException ex)
         {

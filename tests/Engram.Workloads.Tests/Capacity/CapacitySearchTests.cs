@@ -65,6 +65,18 @@ public class CapacitySearchTests
     }
 
     [Fact]
+    public void A_bracket_wider_than_a_sixteenth_of_the_capacity_is_refined()
+    {
+        // Grid 4, 8, …: the coarse bracket is [12, 16) or wider around the reference; refining at step max(1, C/16) = 1 finds it exactly.
+        var coarse = CapacitySearch.Run(LearnerCatalog.Create("pinv"), Settings([4, 8, 12, 16, 20]), 0.99);
+        Assert.True(coarse.Bracket.FirstFailure - coarse.Bracket.Capacity > 1);
+
+        var refined = CapacitySearch.Run(LearnerCatalog.Create("pinv"), Settings([4, 8, 12, 16, 20]), 0.99, new CapacitySearchOptions(RefineBracket: true));
+        Assert.Equal(Reference, refined.Bracket.Capacity);
+        Assert.Equal(Reference + 1, refined.Bracket.FirstFailure);
+    }
+
+    [Fact]
     public void Points_measured_by_the_search_equal_the_same_points_of_a_full_sweep_on_any_thread_count()
     {
         // Hebb on random patterns with noisy cues: a curve that falls through τ, with real trial noise.
