@@ -74,12 +74,45 @@ public class CapacityCommandTests
     [Fact]
     public void Scaling_with_two_sizes_has_a_null_interval()
     {
-        var (code, output, error) = CliRunner.Run("scaling", "--rule", "hebb", "--n", "16,32", "--grid", "1:8:1", "--trials", "2", "--tau", "0.9", "--json");
+        var (code, output, error) = CliRunner.Run("scaling", "--rule", "hebb", "--n", "16,32", "--grid", "1:16:1", "--trials", "2", "--tau", "0.9", "--json");
         Assert.True(code == 0, error);
         using var doc = JsonDocument.Parse(output);
         var ci = doc.RootElement.GetProperty("ci95").EnumerateArray().ToList();
         Assert.Equal(2, ci.Count);
         Assert.All(ci, e => Assert.Equal(JsonValueKind.Null, e.ValueKind));
+    }
+
+    [Fact]
+    public void Scaling_flags_a_capacity_at_the_given_grid_end_and_leaves_it_out_of_the_fit()
+    {
+        // pinv with clean cues stores every P well below N exactly, so a grid ending at 4 clips all three sizes.
+        var (code, output, error) = CliRunner.Run("scaling", "--rule", "pinv", "--n", "16,24,32", "--grid", "1:4:1", "--cue-flip", "0", "--trials", "1", "--json");
+        Assert.Equal(1, code);
+        using var doc = JsonDocument.Parse(output);
+        var points = doc.RootElement.GetProperty("points").EnumerateArray().ToList();
+        Assert.All(points, p =>
+        {
+            Assert.True(p.GetProperty("clipped").GetBoolean());
+            Assert.Equal(4, p.GetProperty("capacity").GetInt32());
+            Assert.Equal(JsonValueKind.Null, p.GetProperty("first_failure").ValueKind);
+        });
+        Assert.Empty(doc.RootElement.GetProperty("fit_sizes").EnumerateArray());
+        Assert.Contains("grid's end: N = 16, 24, 32", error, StringComparison.Ordinal);
+
+        // --extend-to lets the same grid go on until each capacity is bracketed, and the fit then uses every size.
+        (code, output, error) = CliRunner.Run("scaling", "--rule", "pinv", "--n", "16,24,32", "--grid", "1:4:1", "--cue-flip", "0", "--trials", "1", "--extend-to", "64");
+        Assert.True(code == 0, error);
+        Assert.DoesNotContain("clipped", output, StringComparison.Ordinal);
+        Assert.Contains("over N = 16, 24, 32", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scaling_names_the_size_that_never_reaches_tau()
+    {
+        var (code, _, error) = CliRunner.Run("scaling", "--rule", "hebb", "--n", "16,32", "--grid", "4,8", "--trials", "2", "--tau", "0.999999");
+        Assert.Equal(1, code);
+        Assert.Contains("no grid P reaches τ", error, StringComparison.Ordinal);
+        Assert.Contains("N = 16", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,9 +8,11 @@ namespace Engram.Cli.Commands;
 
 /// <summary>
 /// <c>engram scaling --rule R --n n1,n2,..</c>: the capacity protocol at every N, then capacity ∝ N^a fitted in
-/// log-log space with a 95 % interval on a (docs/associative-memory.md). Exit code 1 when the fit is impossible (a zero
-/// capacity, or fewer than two distinct N); the interval is null with exactly two sizes. With <c>--chip</c> every recall runs
-/// on a chip (<see cref="ChipScalingExperiment"/>): several chips, or one design grown to each <c>--n</c>.
+/// log-log space with a 95 % interval on a (docs/associative-memory.md) over the sizes whose capacity the grid brackets
+/// (a capacity at the grid's end is flagged and left out). Exit code 1 when the fit is impossible (a zero capacity, said
+/// with the best similarity seen, or fewer than two distinct N left); the interval is null with exactly two sizes.
+/// With <c>--chip</c> every recall runs on a chip (<see cref="ChipScalingExperiment"/>): several chips, or one design
+/// grown to each <c>--n</c>.
 /// </summary>
 public static class ScalingCommand
 {
@@ -22,7 +24,11 @@ public static class ScalingCommand
         var chips = new Option<string?>("--chip") { Description = "recall on chips: CHIP1,CHIP2,.. (one per size, each at its own N), or one CHIP grown to each --n as compare --n does; writes chip-costs.csv" };
         var fault = new Option<double>("--fault") { Description = "stuck-fault rate", DefaultValueFactory = _ => 0 };
         var tau = new Option<double>("--tau") { Description = "similarity threshold τ of the capacity", DefaultValueFactory = _ => 0.99 };
-        var command = new Command("scaling", "Capacity against N and its power-law exponent.") { hiddenRatio, sizes, fault, tau, chips };
+        var fullCurve = new Option<bool>("--full-curve") { Description = "measure every grid point (default: stop two points after the first P below τ; the capacity is the same)" };
+        var extendTo = new Option<int?>("--extend-to") { Description = "when every grid P passes τ, go on with the grid's step up to this P (default 4 × the grid's end with the default grid, none with --grid)" };
+        var scheduleN = new Option<int?>("--schedule-n") { Description = "multilayer: scale the schedule's learning rate by min(1, N0/N) (the code's schedule was set at N = 64; default: unscaled)" };
+        var refine = new Option<bool>("--refine") { Description = "also measure the P between the capacity C and the first failing grid P at step max(1, C/16)" };
+        var command = new Command("scaling", "Capacity against N and its power-law exponent.") { hiddenRatio, sizes, fault, tau, chips, fullCurve, extendTo, scheduleN, refine };
         common.AddTo(command);
         command.SetAction(parse =>
         {
@@ -54,6 +60,11 @@ public static class ScalingCommand
                     throw new ArgumentException("--hidden-ratio must be positive");
                 }
 
+                if (parse.GetValue(scheduleN) is int n0 && n0 < 1)
+                {
+                    throw new ArgumentException($"--schedule-n must be at least 1, got {n0}");
+                }
+
                 int Hidden(int n) => Math.Max(1, (int)Math.Round(ratio * n));
                 double rate = parse.GetValue(fault);
                 var display = ProgressDisplay.For(error, parse.GetValue(common.Quiet), "scaling", "sizes");
@@ -63,7 +74,7 @@ public static class ScalingCommand
                     onChips = display.Run(specs.Count, 0, tick => ChipScalingExperiment.Run(
                         rule,
                         specs,
-                        chip => LearnerCatalog.Create(rule, chip.Network.Kind == Components.Arch.NetworkKind.Multilayer ? chip.Network.Hidden : null),
+                        chip => LearnerCatalog.Create(rule, chip.Network.Kind == Components.Arch.NetworkKind.Multilayer ? chip.Network.Hidden : null, parse.GetValue(scheduleN)),
                         n => common.Settings(parse, n, [rate]),
                         parse.GetValue(tau),
                         ProgressDisplay.Timed(tick)));
@@ -72,13 +83,15 @@ public static class ScalingCommand
                 else
                 {
                     var ns = CapacityOptions.ParseInts(parse.GetValue(sizes) ?? throw new ArgumentException("give --n n1,n2,.., or --chip CHIP1,CHIP2,.."), "--n");
+                    bool defaultGrid = parse.GetValue(common.Grid) is null;
                     report = display.Run(ns.Length, 0, tick => ScalingExperiment.Run(
                         rule,
                         ns,
-                        n => LearnerCatalog.Create(rule, Hidden(n)),
+                        n => LearnerCatalog.Create(rule, Hidden(n), parse.GetValue(scheduleN)),
                         n => common.Settings(parse, n, [rate]),
                         parse.GetValue(tau),
-                        ProgressDisplay.Timed(tick)));
+                        ProgressDisplay.Timed(tick),
+                        n => Search(n, defaultGrid, parse.GetValue(fullCurve), parse.GetValue(extendTo)) with { RefineBracket = parse.GetValue(refine) }));
                 }
             }
             catch (Exception ex) when (ex is ArgumentException or NotSupportedException or IOException)
@@ -108,7 +121,9 @@ public static class ScalingCommand
                 {
                     exponent = fit?.Exponent,
                     ci95 = new[] { Finite(fit?.Ci95Low), Finite(fit?.Ci95High) },
-                    points = report.Points.Select(p => new { n = p.Neurons, capacity = p.Capacity }),
+                    fit_sizes = report.FitSizes,
+                    fit_problem = report.FitProblem,
+                    points = report.Points.Select(p => new { n = p.Neurons, capacity = p.Capacity, first_failure = p.Bracket.FirstFailure, grid_end = p.Bracket.GridEnd, clipped = p.Clipped }),
                 }));
             }
             else
@@ -117,13 +132,15 @@ public static class ScalingCommand
                 output.WriteLine(string.Create(c, $"scaling: {report.Rule}, capacity at τ = {report.Tau:G3}"));
                 foreach (var p in report.Points)
                 {
-                    output.WriteLine(string.Create(c, $"  N = {p.Neurons,6}: capacity {p.Capacity,6}"));
+                    output.WriteLine(p.Clipped
+                        ? string.Create(c, $"  N = {p.Neurons,6}: capacity ≥ {p.Capacity,6}  (every grid P up to {p.Bracket.GridEnd} passes: clipped at the grid's end, left out of the fit)")
+                        : string.Create(c, $"  N = {p.Neurons,6}: capacity {p.Capacity,6}  (first P below τ: {p.Bracket.FirstFailure})"));
                 }
 
                 if (fit is not null)
                 {
                     string ci = fit.HasInterval ? string.Create(c, $"95 % CI [{fit.Ci95Low:F3}, {fit.Ci95High:F3}]") : "95 % CI undefined with two sizes";
-                    output.WriteLine(string.Create(c, $"  capacity ≈ {fit.Prefactor:G4} · N^{fit.Exponent:F3}, {ci}"));
+                    output.WriteLine(string.Create(c, $"  capacity ≈ {fit.Prefactor:G4} · N^{fit.Exponent:F3}, {ci}, over N = {string.Join(", ", report.FitSizes)}"));
                 }
             }
 
@@ -162,6 +179,17 @@ public static class ScalingCommand
             design.Network.Kind == Components.Arch.NetworkKind.Multilayer ? design with { Network = design.Network with { Hidden = hidden(n) } } : design,
             n,
             Components.Arch.ChipLoader.DefaultMemoryBudgetBytes))];
+    }
+
+    // The default grid adapts to N: it goes past its end when the capacity reaches it and looks below its start when
+    // the first point fails. A grid given with --grid is kept as given unless --extend-to says otherwise.
+    private static CapacitySearchOptions Search(int n, bool defaultGrid, bool fullCurve, int? extendTo)
+    {
+        int gridEnd = CapacitySettings.DefaultGrid(n)[^1];
+        return new CapacitySearchOptions(
+            FullGrid: fullCurve,
+            ExtendTo: extendTo ?? (defaultGrid ? CapacitySearchOptions.DefaultExtension(gridEnd) : null),
+            RefineStart: defaultGrid);
     }
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;

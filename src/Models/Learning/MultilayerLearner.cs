@@ -19,7 +19,7 @@ public sealed class MultilayerLearner(MultilayerOptions? options = null) : IMemo
     public MultilayerTrainingResult Train(double[][] patterns, LearningContext context)
     {
         var stack = Build(patterns, context, out var stuck);
-        var (epochs, lr) = Options.Resolve(patterns.Length, context.Continuous);
+        var (epochs, lr) = Options.Resolve(patterns.Length, context.Continuous, patterns[0].Length);
         var losses = stack.Train(Options.CreateOptimizer(lr), epochs, Options.EarlyStopLoss, 0, context.Rng);
         var layers = new MemoryLayer[stack.Layers.Length];
         for (int l = 0; l < layers.Length; l++)

@@ -26,13 +26,16 @@ public static class CapacityCsv
         return sb.ToString();
     }
 
-    /// <summary>One row per network size: the capacity the fit used.</summary>
+    /// <summary>
+    /// One row per network size: the capacity, the first grid P that fails τ (empty when none does) and whether the
+    /// capacity is clipped at the grid's end (1: a lower bound, left out of the fit).
+    /// </summary>
     public static string Scaling(ScalingReport report)
     {
-        var sb = new StringBuilder("rule,n,tau,capacity\n");
+        var sb = new StringBuilder("rule,n,tau,capacity,first_failure,clipped\n");
         foreach (var p in report.Points)
         {
-            sb.Append(string.Create(CultureInfo.InvariantCulture, $"{report.Rule},{p.Neurons},{report.Tau:R},{p.Capacity}\n"));
+            sb.Append(string.Create(CultureInfo.InvariantCulture, $"{report.Rule},{p.Neurons},{report.Tau:R},{p.Capacity},{p.Bracket.FirstFailure},{(p.Clipped ? 1 : 0)}\n"));
         }
 
         return sb.ToString();

@@ -30,15 +30,17 @@ public static class ChipScalingExperiment
             int n = chip.Network.Neurons;
             var report = ChipCapacityExperiment.Run(learner(chip), settings(n), chip);
             reports.Add(report);
-            points.Add(new ScalingPoint(n, report.Report.Runs[0].Curve.Capacity(tau), report.Report));
+            points.Add(new ScalingPoint(n, CapacityBracket.Of(report.Report.Runs[0].Curve, tau), report.Report));
             progress?.Invoke(points.Count, $"{chip.Name}, N = {n}");
         }
 
+        // Sizes whose capacity is at the grid's end are left out of the fit, as in software.
+        var fitted = points.Where(p => !p.Clipped).ToList();
         PowerLaw? fit = null;
         string? problem = null;
         try
         {
-            fit = PowerLawFit.Fit([.. points.Select(p => (double)p.Neurons)], [.. points.Select(p => (double)p.Capacity)]);
+            fit = PowerLawFit.Fit([.. fitted.Select(p => (double)p.Neurons)], [.. fitted.Select(p => (double)p.Capacity)]);
         }
         catch (ArgumentException ex)
         {

@@ -12,13 +12,14 @@ public static class LearnerCatalog
     /// The learner for <paramref name="name"/>; <paramref name="hidden"/> is the hidden-layer width H of the
     /// multilayer net (ignored by the single-layer rules).
     /// </summary>
-    public static IMemoryLearner Create(string name, int? hidden = null) => name switch
+    /// <param name="scheduleNeurons">Multilayer only: scale the schedule's learning rate by min(1, N0 / N) (<see cref="MultilayerOptions.ScheduleNeurons"/>).</param>
+    public static IMemoryLearner Create(string name, int? hidden = null, int? scheduleNeurons = null) => name switch
     {
         "hebb" => new ClassicalLearner(new HebbRule()),
         "pinv" => new ClassicalLearner(new PseudoInverseRule()),
         "storkey" => new ClassicalLearner(new StorkeyRule()),
         "adaptive" => new AdaptiveLearner(),
-        "multilayer" => new MultilayerLearner(hidden is int h ? MultilayerOptions.Default with { Hidden = h } : MultilayerOptions.Default),
+        "multilayer" => new MultilayerLearner((hidden is int h ? MultilayerOptions.Default with { Hidden = h } : MultilayerOptions.Default) with { ScheduleNeurons = scheduleNeurons }),
         _ => throw new ArgumentException($"unknown rule '{name}' (expected one of {string.Join(", ", Names)})"),
     };
 

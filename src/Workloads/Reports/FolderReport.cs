@@ -133,14 +133,20 @@ public static class FolderReport
         var scaling = CsvRows.Read(Path.Combine(folder, CapacityCsv.ScalingFileName));
         int rule = scaling.Column("rule"), n = scaling.Column("n"), tau = scaling.Column("tau"), capacity = scaling.Column("capacity");
         var points = scaling.Rows.Select(r => (N: Number(r[n]), C: Number(r[capacity]))).ToList();
+
+        // A capacity clipped at its grid's end is a lower bound and stays out of the fit (as in engram scaling).
+        int clippedColumn = scaling.Header.ToList().IndexOf("clipped");
+        var fitted = scaling.Rows.Where(r => clippedColumn < 0 || r[clippedColumn] != "1").Select(r => (N: Number(r[n]), C: Number(r[capacity]))).ToList();
         var report = new HtmlReport($"engram scaling: {scaling.Rows[0][rule]}", $"Capacity at tau = {scaling.Rows[0][tau]} against N, from {CapacityCsv.ScalingFileName} in this folder.");
         var series = new List<PlotSeries> { new("measured", [.. points.Select(p => (p.N, p.C))]) };
         string fitNote;
         try
         {
-            var fit = Models.Metrics.PowerLawFit.Fit([.. points.Select(p => p.N)], [.. points.Select(p => p.C)]);
-            series.Add(new PlotSeries(string.Create(C, $"fit {fit.Prefactor:G3} N^{fit.Exponent:F3}"), [.. points.Select(p => (p.N, fit.Predict(p.N)))]));
-            fitNote = string.Create(C, $"The line is the least-squares power law in log-log space, capacity = {fit.Prefactor:G3} N^{fit.Exponent:F3} ({fit.Points} sizes).");
+            var fit = Models.Metrics.PowerLawFit.Fit([.. fitted.Select(p => p.N)], [.. fitted.Select(p => p.C)]);
+            series.Add(new PlotSeries(string.Create(C, $"fit {fit.Prefactor:G3} N^{fit.Exponent:F3}"), [.. fitted.Select(p => (p.N, fit.Predict(p.N)))]));
+            string left = fitted.Count < points.Count ? $"; {points.Count - fitted.Count} size(s) clipped at the grid's end left out" : "";
+            string ci = fit.HasInterval ? string.Create(C, $", 95 % interval on the exponent [{fit.Ci95Low:F3}, {fit.Ci95High:F3}]") : "";
+            fitNote = string.Create(C, $"The line is the least-squares power law in log-log space, capacity = {fit.Prefactor:G3} N^{fit.Exponent:F3} ({fit.Points} sizes{left}{ci}).");
         }
         catch (ArgumentException ex)
         {

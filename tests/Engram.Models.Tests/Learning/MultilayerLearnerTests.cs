@@ -33,6 +33,34 @@ public class MultilayerLearnerTests
     }
 
     [Fact]
+    public void Schedule_neurons_scale_the_schedule_rate_by_n0_over_n_and_never_a_fixed_rate()
+    {
+        var scaled = new MultilayerOptions(ScheduleNeurons: 64);
+        Assert.Equal((800, 0.005), scaled.Resolve(16, false, 64));
+        Assert.Equal((800, 0.005), scaled.Resolve(16, false, 32));
+        Assert.Equal((800, 0.00125), scaled.Resolve(16, false, 256));
+        Assert.Equal((3200, 0.00125 * 0.5), scaled.Resolve(65, false, 128));
+        Assert.Equal((800, 0.005), MultilayerOptions.Default.Resolve(16, false, 256));
+        Assert.Equal((500, 0.02), (scaled with { Epochs = 500, LearningRate = 0.02 }).Resolve(8, false, 256));
+    }
+
+    [Fact]
+    public void At_N_256_the_unscaled_schedule_fails_to_store_three_patterns_and_the_scaled_one_stores_them()
+    {
+        // Three correlated patterns (a shared ±1 background with a few bits of their own, like binarised digits).
+        const int N = 256;
+        var rng = new Random(4);
+        var background = LearningKit.Binary(1, N, rng)[0];
+        var patterns = Enumerable.Range(0, 3).Select(_ => background.Select(v => rng.NextDouble() < 0.15 ? -v : v).ToArray()).ToArray();
+        var options = new MultilayerOptions(Hidden: N);
+        var plain = new MultilayerLearner(options).Train(patterns, LearningKit.Context(0, 3));
+        var scaled = new MultilayerLearner(options with { ScheduleNeurons = 64 }).Train(patterns, LearningKit.Context(0, 3));
+        Assert.All(patterns, x => Assert.True(LearningKit.IsFixedPoint(scaled.Memory, x)));
+        Assert.True(scaled.FinalLoss < 1e-3, $"scaled final loss {scaled.FinalLoss}");
+        Assert.True(plain.FinalLoss > 100 * scaled.FinalLoss, $"unscaled {plain.FinalLoss}, scaled {scaled.FinalLoss}");
+    }
+
+    [Fact]
     public void Stores_a_few_binary_patterns_as_fixed_points_and_the_loss_decreases()
     {
         var patterns = LearningKit.Binary(4, 16, new Random(21));
