@@ -123,7 +123,7 @@ public class SweepCommandTests
         Assert.Equal(["1", "2", "3", "4", "5", "6"], lines.Select(l => format.Match(l).Groups[1].Value));
         Assert.Equal("", CliRunner.Run("capacity", "--rule", "hebb", "--n", "16", "--grid", "2", "--trials", "1", "--quiet").Err);
 
-        (code, _, err) = CliRunner.Run("scaling", "--rule", "hebb", "--n", "16,32", "--grid", "1:8:1", "--trials", "2", "--tau", "0.9");
+        (code, _, err) = CliRunner.Run("scaling", "--rule", "hebb", "--n", "16,32", "--grid", "1:16:1", "--trials", "2", "--tau", "0.9");
         Assert.Equal(0, code);
         Assert.Matches(new Regex(@"^scaling: 1/2 sizes done \(\d+\.\d\d s\): N = 16\nscaling: 2/2 sizes done \(\d+\.\d\d s\): N = 32\n"), err.Replace("\r", "", StringComparison.Ordinal));
     }
