@@ -68,10 +68,10 @@ internal sealed class ConductanceStore
     /// four rows per pass over the accumulator. Per element the products are added row after row, as one
     /// MultiplyAdd per row would (x·y + z, not fused), so the sums are the same to the bit.
     /// </summary>
-    public void MultiplyAddRows(ReadOnlySpan<double> v, int cols, Span<float> acc)
+    /// <param name="driven">Scratch of at least v.Length entries for the indices of the driven rows.</param>
+    public void MultiplyAddRows(ReadOnlySpan<double> v, int cols, Span<float> acc, Span<int> driven)
     {
         var g = _single ?? throw new InvalidOperationException("a double store reads row by row");
-        Span<int> driven = v.Length <= 1024 ? stackalloc int[v.Length] : new int[v.Length];
         int count = 0;
         for (int r = 0; r < v.Length; r++)
         {

@@ -27,6 +27,7 @@ public sealed class DeviceArray
     private readonly StuckKind[] _stuck;
     private readonly double[] _readScratch;
     private readonly float[] _singleScratch;
+    private readonly int[] _drivenRows;
 
     // Σ_r G_rc and Σ_r G_rc² per column, kept while no cell is written: a read that drives every row takes its
     // driven conductance and its read-noise variance from them instead of from the cells.
@@ -95,6 +96,7 @@ public sealed class DeviceArray
         _stuck = new StuckKind[n];
         _readScratch = new double[cols];
         _singleScratch = precision == CellPrecision.Single ? new float[cols] : [];
+        _drivenRows = precision == CellPrecision.Single ? new int[rows] : [];
         _columnSumsS = new double[cols];
         _columnSquareSumsS2 = new double[cols];
         // Drift state only for a drifting card; otherwise the empty arrays keep writes free of it.
@@ -272,7 +274,8 @@ public sealed class DeviceArray
 
     /// <summary>
     /// Column currents I_j = Σ_i V_i·G_ij (amperes) for row voltages V (volts); with <paramref name="noise"/>, plus the
-    /// read noise of the column (see <see cref="ColumnNoiseStdA"/>), one draw per column in column order. Rows at 0 V
+    /// read noise of the column (σ·√(Σ_i V_i²·G_ij²): every driven cell fluctuates independently by σ·V·G, and their sum on the bit line
+    /// is Gaussian), one draw per column in column order. Rows at 0 V
     /// are skipped (they draw no current).
     /// </summary>
     public void ReadCurrents(ReadOnlySpan<double> rowVoltagesV, Span<double> columnCurrentsA, Random? noise)
@@ -288,7 +291,7 @@ public sealed class DeviceArray
         {
             // Single cells sum in single precision, four rows per pass, and widen once.
             _singleScratch.AsSpan().Clear();
-            _g.MultiplyAddRows(rowVoltagesV, Cols, _singleScratch);
+            _g.MultiplyAddRows(rowVoltagesV, Cols, _singleScratch, _drivenRows);
             TensorPrimitives.ConvertChecked<float, double>(_singleScratch, columnCurrentsA);
         }
         else
@@ -319,7 +322,7 @@ public sealed class DeviceArray
 
     /// <summary>
     /// Adds <paramref name="weight"/>·σ²·Σ_i V_i²·G_ij² to each column's <paramref name="varianceA2"/> (A²): the variance
-    /// of the column's read noise (see <see cref="ColumnNoiseStdA"/>), for a caller that combines several arrays'
+    /// of the column's read noise (see <see cref="ReadCurrents"/>), for a caller that combines several arrays'
     /// currents and draws the noise of the combination once. From the kept sums when every row is driven at one
     /// magnitude (a bipolar or binary plane), else from the driven rows.
     /// </summary>
@@ -365,23 +368,6 @@ public sealed class DeviceArray
     /// <summary>Whether a read with <paramref name="noise"/> carries read noise on this card.</summary>
     public bool IsNoisy(Random? noise) => noise is not null && Card.ReadNoiseStdRelative > 0;
 
-    /// <summary>
-    /// Standard deviation of a column's read noise (A): each driven cell's current fluctuates independently by
-    /// σ·V·G (σ the card's relative read noise), so their sum on the bit line is Gaussian with
-    /// σ·√(Σ_i V_i²·G_ij²). A read draws it once per column, exactly as the sum of the per-cell draws is distributed.
-    /// </summary>
-    public double ColumnNoiseStdA(ReadOnlySpan<double> rowVoltagesV, int col)
-    {
-        double variance = 0;
-        for (int r = 0, i = col; r < Rows; r++, i += Cols)
-        {
-            double vg = rowVoltagesV[r] * _g[i];
-            variance += vg * vg;
-        }
-
-        return Card.ReadNoiseStdRelative * Math.Sqrt(variance);
-    }
-
     /// <summary>The current of one column (asynchronous recall reads one neuron's column), with its read noise when given.</summary>
     public double ReadColumn(ReadOnlySpan<double> rowVoltagesV, int col, Random? noise) =>
         ReadColumn(rowVoltagesV, col, noise, out _, out _);
@@ -398,7 +384,7 @@ public sealed class DeviceArray
 
     /// <summary>
     /// One column in one pass without noise: its current, ohmic power, driven conductance and, in
-    /// <paramref name="noiseVarianceA2"/>, the variance of its read noise (σ²·Σ V²G², see <see cref="ColumnNoiseStdA"/>).
+    /// <paramref name="noiseVarianceA2"/>, the variance of its read noise (σ²·Σ V²G², see <see cref="AddReadNoiseVariance"/>).
     /// </summary>
     public double ReadColumn(ReadOnlySpan<double> rowVoltagesV, int col, out double powerW, out double drivenS, out double noiseVarianceA2)
     {

@@ -34,19 +34,7 @@ public static class ChipScalingExperiment
             progress?.Invoke(points.Count, $"{chip.Name}, N = {n}");
         }
 
-        // Sizes whose capacity is at the grid's end are left out of the fit, as in software.
-        var fitted = points.Where(p => !p.Clipped).ToList();
-        PowerLaw? fit = null;
-        string? problem = null;
-        try
-        {
-            fit = PowerLawFit.Fit([.. fitted.Select(p => (double)p.Neurons)], [.. fitted.Select(p => (double)p.Capacity)]);
-        }
-        catch (ArgumentException ex)
-        {
-            problem = ex.Message;
-        }
-
+        var (fit, problem) = ScalingExperiment.FitPoints(points);
         return new ChipScalingReport(new ScalingReport(rule, tau, points, fit, problem), reports);
     }
 }

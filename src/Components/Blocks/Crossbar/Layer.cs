@@ -120,11 +120,8 @@ public sealed class Layer
         Scale.SetWeightMax(max > 0 ? max : 1);
     }
 
-    /// <summary>Target conductances of one macro's arrays from weights read entry by entry.</summary>
-    public void FillTargets(Macro macro, IWeightMatrix weights, double[][] targets) =>
-        FillTargets(macro, new MatrixWeights(weights), targets);
-
-    private void FillTargets<TWeights>(Macro macro, TWeights weights, double[][] targets)
+    /// <summary>Target conductances of one macro's arrays from weights read through <typeparamref name="TWeights"/>.</summary>
+    internal void FillTargets<TWeights>(Macro macro, TWeights weights, double[][] targets)
         where TWeights : IWeightEntries, allows ref struct
     {
         var codec = Scale.Codec;
@@ -147,19 +144,20 @@ public sealed class Layer
         }
     }
 
-    private interface IWeightEntries
+    /// <summary>W[output, input] of a layer, dense or read entry by entry, without boxing a span.</summary>
+    internal interface IWeightEntries
     {
         double At(int output, int input);
     }
 
-    private readonly ref struct DenseWeights(ReadOnlySpan<double> weights, int inputs) : IWeightEntries
+    internal readonly ref struct DenseWeights(ReadOnlySpan<double> weights, int inputs) : IWeightEntries
     {
         private readonly ReadOnlySpan<double> _weights = weights;
 
         public double At(int output, int input) => _weights[(output * inputs) + input];
     }
 
-    private readonly struct MatrixWeights(IWeightMatrix weights) : IWeightEntries
+    internal readonly struct MatrixWeights(IWeightMatrix weights) : IWeightEntries
     {
         public double At(int output, int input) => weights[output, input];
     }

@@ -22,49 +22,40 @@ public sealed class Programmer(BlockSite site, long readPs)
     public static int Set(Layer layer, ReadOnlySpan<double> weights, Random rng)
     {
         layer.SetWeightScale(weights);
-        var macros = layer.Macros().ToList();
-        var targets = macros[0].Crossbar.Arrays.Select(a => new double[a.CellCount]).ToArray();
-        var ahead = new BoundsAhead(macros);
-        int stuck = 0;
-        for (int m = 0; m < macros.Count; m++)
-        {
-            layer.FillTargets(macros[m], weights, targets);
-            stuck += Write(macros[m], targets, ahead.Take(m), rng);
-        }
-
-        return stuck;
+        return Set(layer, new Layer.DenseWeights(weights, layer.Inputs), rng);
     }
 
     /// <summary>Set-to-target from weights read entry by entry (<see cref="IWeightMatrix"/>): the same cells as the dense form.</summary>
     public static int Set(Layer layer, IWeightMatrix weights, Random rng)
     {
         layer.SetWeightScale(weights);
+        return Set(layer, new Layer.MatrixWeights(weights), rng);
+    }
+
+    // One macro's targets at a time: a layer's targets at once would take as much memory as its devices. The devices'
+    // bounds (pure functions of their own streams) are drawn for the next macro while this one is written: the
+    // programming stream is one sequence, the bounds draws are not, so they may run elsewhere.
+    private static int Set<TWeights>(Layer layer, TWeights weights, Random rng)
+        where TWeights : Layer.IWeightEntries, allows ref struct
+    {
         var macros = layer.Macros().ToList();
         var targets = macros[0].Crossbar.Arrays.Select(a => new double[a.CellCount]).ToArray();
         var ahead = new BoundsAhead(macros);
         int stuck = 0;
         for (int m = 0; m < macros.Count; m++)
         {
-            layer.FillTargets(macros[m], weights, targets);
-            stuck += Write(macros[m], targets, ahead.Take(m), rng);
+            var macro = macros[m];
+            var bounds = ahead.Take(m);
+            layer.FillTargets(macro, weights, targets);
+            var arrays = macro.Crossbar.Arrays;
+            for (int k = 0; k < arrays.Count; k++)
+            {
+                stuck += arrays[k].CellCount - DeviceProgramming.SetConductances(arrays[k], targets[k], rng, bounds[k]);
+            }
+
+            macro.Crossbar.RefreshRowSums();
         }
 
-        return stuck;
-    }
-
-    // One macro's targets at a time: a layer's targets at once would take as much memory as its devices. The devices'
-    // bounds (pure functions of their own streams) are drawn for the next macro while this one is written: the
-    // programming stream is one sequence, the bounds draws are not, so they may run elsewhere.
-    private static int Write(Macro macro, double[][] targets, DeviceBounds?[] bounds, Random rng)
-    {
-        int stuck = 0;
-        var arrays = macro.Crossbar.Arrays;
-        for (int k = 0; k < arrays.Count; k++)
-        {
-            stuck += arrays[k].CellCount - DeviceProgramming.SetConductances(arrays[k], targets[k], rng, bounds[k]);
-        }
-
-        macro.Crossbar.RefreshRowSums();
         return stuck;
     }
 
