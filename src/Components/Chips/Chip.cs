@@ -7,6 +7,7 @@ using Engram.Components.Scheduling;
 using Engram.Models.Devices;
 using Engram.Models.Learning;
 using Engram.Sim.Core;
+using Engram.Sim.Random;
 
 namespace Engram.Components.Chips;
 
@@ -100,7 +101,7 @@ public sealed class Chip
     public ProgrammingResult ProgramVerified(int layer, ReadOnlySpan<double> weights, WriteVerifyMode mode = WriteVerifyMode.Reprogram, double? weightMax = null)
     {
         _reads[layer].Invalidate();
-        return _programmer.WriteVerify(Layers[layer], weights, ProgrammingStream(layer), mode, weightMax);
+        return _programmer.WriteVerify(Layers[layer], weights, ProgrammingStream(layer).AsSystemRandom(), mode, weightMax);
     }
 
     /// <summary>One analog matrix-vector product of layer <paramref name="layer"/> on the kernel (every column converted).</summary>
@@ -146,7 +147,7 @@ public sealed class Chip
 
     internal IEnumerable<Wait> Read(int layer, double[] input, double[] output, ColumnSelection columns) => _reads[layer].Run(input, output, columns);
 
-    private Random ProgrammingStream(int layer) => Sim.Random.Stream($"devices/programming/L{layer}").AsSystemRandom();
+    private RandomStream ProgrammingStream(int layer) => Sim.Random.Stream($"devices/programming/L{layer}");
 }
 
 /// <summary>Ledger components of the chip-level blocks.</summary>

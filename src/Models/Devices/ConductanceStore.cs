@@ -1,22 +1,29 @@
 using System.Numerics;
 using System.Numerics.Tensors;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 
 namespace Engram.Models.Devices;
 
 /// <summary>
-/// The per-cell conductances of one array (siemens, row-major) in the precision its use needs: double for an array
-/// that is trained by pulses (small steps accumulate), single for an array that is programmed once and read (half
-/// the memory and memory traffic; a float keeps 7 significant digits, far below any card's read noise or converter
-/// step). The read kernels live here so each precision runs its own vectorised loop.
+/// The per-cell conductances of one array (siemens) in the precision its use needs: double for an array that is
+/// trained by pulses (small steps accumulate), single for an array that is programmed once and read (half the
+/// memory and memory traffic; a float keeps 7 significant digits, far below any card's read noise or converter
+/// step). Cells are addressed row-major (cell = row·cols + col) everywhere; a double store also lays them out so,
+/// for the training's row updates. A single store lays each bit line's cells out contiguously (column-major): a
+/// read is one dot product per bit line over its word lines, and an asynchronous update's one-column read is a
+/// contiguous pass instead of one cache line per cell. The read kernels live here so each layout runs its own loop.
 /// </summary>
 internal sealed class ConductanceStore
 {
     private readonly double[]? _double;
     private readonly float[]? _single;
+    private readonly int _rows;
+    private readonly int _cols;
+    private readonly int _colShift;
 
-    public ConductanceStore(int cells, CellPrecision precision)
+    public ConductanceStore(int rows, int cols, CellPrecision precision)
     {
+        int cells = checked(rows * cols);
         if (precision == CellPrecision.Single)
         {
             _single = new float[cells];
@@ -26,6 +33,9 @@ internal sealed class ConductanceStore
             _double = new double[cells];
         }
 
+        _rows = rows;
+        _cols = cols;
+        _colShift = BitOperations.IsPow2(cols) ? BitOperations.Log2((uint)cols) : -1;
         Length = cells;
     }
 
@@ -38,7 +48,7 @@ internal sealed class ConductanceStore
 
     public double this[int cell]
     {
-        get => _double is { } d ? d[cell] : _single![cell];
+        get => _double is { } d ? d[cell] : _single![SingleSlot(cell)];
         set
         {
             if (_double is { } d)
@@ -47,10 +57,33 @@ internal sealed class ConductanceStore
             }
             else
             {
-                _single![cell] = (float)value;
+                _single![SingleSlot(cell)] = (float)value;
             }
         }
     }
+
+    /// <summary>Where row-major cell <paramref name="cell"/> lives in the column-major single layout.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int SingleSlot(int cell)
+    {
+        int row, col;
+        if (_colShift >= 0)
+        {
+            row = cell >> _colShift;
+            col = cell & (_cols - 1);
+        }
+        else
+        {
+            row = cell / _cols;
+            col = cell - (row * _cols);
+        }
+
+        return (col * _rows) + row;
+    }
+
+    /// <summary>The cells of bit line <paramref name="col"/>, word line by word line (single precision only).</summary>
+    public ReadOnlySpan<float> Column(int col) =>
+        (_single ?? throw new InvalidOperationException("a double store is laid out row by row")).AsSpan(col * _rows, _rows);
 
     /// <summary>The double cells as a span (double precision only: training reads them directly).</summary>
     public ReadOnlySpan<double> Doubles => _double ?? throw new InvalidOperationException(
@@ -64,98 +97,87 @@ internal sealed class ConductanceStore
     }
 
     /// <summary>
-    /// <paramref name="acc"/> += Σ_r v_r·row_r over the rows of a single store (row r at r·cols), skipping rows at 0,
-    /// four rows per pass over the accumulator. Per element the products are added row after row, as one
-    /// MultiplyAdd per row would (x·y + z, not fused), so the sums are the same to the bit.
+    /// Per bit line c, <paramref name="currents"/>[c] = Σ_r v_r·G_rc in single precision (a single store), one
+    /// <see cref="SingleDot"/> per column over its contiguous cells.
     /// </summary>
-    /// <param name="driven">Scratch of at least v.Length entries for the indices of the driven rows.</param>
-    public void MultiplyAddRows(ReadOnlySpan<double> v, int cols, Span<float> acc, Span<int> driven)
+    public void ColumnDots(ReadOnlySpan<float> v, Span<double> currents)
     {
         var g = _single ?? throw new InvalidOperationException("a double store reads row by row");
-        int count = 0;
-        for (int r = 0; r < v.Length; r++)
+        for (int c = 0; c < _cols; c++)
         {
-            if (v[r] != 0)
-            {
-                driven[count++] = r;
-            }
-        }
-
-        int k = 0;
-        for (; k + 4 <= count; k += 4)
-        {
-            int r0 = driven[k], r1 = driven[k + 1], r2 = driven[k + 2], r3 = driven[k + 3];
-            float v0 = (float)v[r0], v1 = (float)v[r1], v2 = (float)v[r2], v3 = (float)v[r3];
-            var row0 = g.AsSpan(r0 * cols, cols);
-            var row1 = g.AsSpan(r1 * cols, cols);
-            var row2 = g.AsSpan(r2 * cols, cols);
-            var row3 = g.AsSpan(r3 * cols, cols);
-            int c = 0;
-            if (Vector.IsHardwareAccelerated && cols >= Vector<float>.Count)
-            {
-                var a = MemoryMarshal.Cast<float, Vector<float>>(acc);
-                var x0 = MemoryMarshal.Cast<float, Vector<float>>(row0);
-                var x1 = MemoryMarshal.Cast<float, Vector<float>>(row1);
-                var x2 = MemoryMarshal.Cast<float, Vector<float>>(row2);
-                var x3 = MemoryMarshal.Cast<float, Vector<float>>(row3);
-                for (int j = 0; j < a.Length; j++)
-                {
-                    var sum = a[j] + (x0[j] * v0);
-                    sum += x1[j] * v1;
-                    sum += x2[j] * v2;
-                    a[j] = sum + (x3[j] * v3);
-                }
-
-                c = a.Length * Vector<float>.Count;
-            }
-
-            for (; c < cols; c++)
-            {
-                float sum = acc[c] + (row0[c] * v0);
-                sum += row1[c] * v1;
-                sum += row2[c] * v2;
-                acc[c] = sum + (row3[c] * v3);
-            }
-        }
-
-        for (; k < count; k++)
-        {
-            int r = driven[k];
-            TensorPrimitives.MultiplyAdd(g.AsSpan(r * cols, cols), (float)v[r], acc, acc);
+            currents[c] = SingleDot.Of(g.AsSpan(c * _rows, _rows), v);
         }
     }
 
-    /// <summary><paramref name="acc"/> += row for the cells [start, start + acc.Length), in double.</summary>
+    /// <summary><paramref name="acc"/> += row for the cells [start, start + acc.Length) of a double store, in double.</summary>
     public void AddRow(int start, Span<double> acc)
     {
-        if (_double is { } d)
-        {
-            TensorPrimitives.Add(d.AsSpan(start, acc.Length), acc, acc);
-            return;
-        }
+        var d = _double ?? throw new InvalidOperationException("a single store sums its columns (AddColumnSums)");
+        TensorPrimitives.Add(d.AsSpan(start, acc.Length), acc, acc);
+    }
 
-        var row = _single.AsSpan(start, acc.Length);
-        for (int c = 0; c < row.Length; c++)
+    /// <summary><paramref name="acc"/> += row² for the cells [start, start + acc.Length) of a double store, in double.</summary>
+    public void AddRowSquares(int start, Span<double> acc)
+    {
+        var d = _double ?? throw new InvalidOperationException("a single store sums its columns (AddColumnSums)");
+        var row = d.AsSpan(start, acc.Length);
+        TensorPrimitives.FusedMultiplyAdd(row, row, acc, acc);
+    }
+
+    /// <summary>
+    /// Per column, adds Σ G (and, when <paramref name="squares"/> is not empty, Σ G²) over the rows with
+    /// <paramref name="v"/>_r ≠ 0 (every row when <paramref name="v"/> is empty) to the sums, in double, word line after word line: the same additions in the same
+    /// order as <see cref="AddRow"/> row by row, so the same sums.
+    /// </summary>
+    public void AddColumnSums(ReadOnlySpan<double> v, Span<double> sums, Span<double> squares)
+    {
+        var g = _single ?? throw new InvalidOperationException("a double store sums row by row (AddRow)");
+        for (int c = 0; c < _cols; c++)
         {
-            acc[c] += row[c];
+            var column = g.AsSpan(c * _rows, _rows);
+            double sum = sums[c], square = squares.IsEmpty ? 0 : squares[c];
+            for (int r = 0; r < column.Length; r++)
+            {
+                if (v.IsEmpty || v[r] != 0)
+                {
+                    double x = column[r];
+                    sum += x;
+                    square += x * x;
+                }
+            }
+
+            sums[c] = sum;
+            if (!squares.IsEmpty)
+            {
+                squares[c] = square;
+            }
         }
     }
 
-    /// <summary><paramref name="acc"/> += row² for the cells [start, start + acc.Length), in double.</summary>
-    public void AddRowSquares(int start, Span<double> acc)
+    /// <summary>
+    /// Per row, Σ_c G_rc in double, added column after column (what <see cref="SequentialSum"/> over the row gives, to
+    /// the bit), in one pass over the store whatever its layout.
+    /// </summary>
+    public void RowSums(Span<double> sums)
     {
+        sums.Clear();
         if (_double is { } d)
         {
-            var row = d.AsSpan(start, acc.Length);
-            TensorPrimitives.FusedMultiplyAdd(row, row, acc, acc);
+            for (int r = 0; r < _rows; r++)
+            {
+                sums[r] = SequentialSum(r * _cols, _cols);
+            }
+
             return;
         }
 
-        var single = _single.AsSpan(start, acc.Length);
-        for (int c = 0; c < single.Length; c++)
+        for (int c = 0; c < _cols; c++)
         {
-            double g = single[c];
-            acc[c] += g * g;
+            var column = _single.AsSpan(c * _rows, _rows);
+            for (int r = 0; r < column.Length; r++)
+            {
+                sums[r] += column[r];
+            }
         }
     }
 
@@ -180,9 +202,9 @@ internal sealed class ConductanceStore
         }
 
         double sum = 0;
-        foreach (float g in _single.AsSpan(start, count))
+        for (int i = start; i < start + count; i++)
         {
-            sum += g;
+            sum += this[i];
         }
 
         return sum;

@@ -27,13 +27,14 @@ public sealed class DeviceArray
     private readonly StuckKind[] _stuck;
     private readonly double[] _readScratch;
     private readonly float[] _singleScratch;
-    private readonly int[] _drivenRows;
+    private readonly double[] _rowScratch;
 
     // Σ_r G_rc and Σ_r G_rc² per column, kept while no cell is written: a read that drives every row takes its
     // driven conductance and its read-noise variance from them instead of from the cells.
     private readonly double[] _columnSumsS;
     private readonly double[] _columnSquareSumsS2;
     private bool _columnSumsValid;
+    private bool _initialPending;
 
     // Write noise (aihwkit write_noise_std): pulses act on a hidden persistent state; reads see it plus noise
     // re-drawn whenever the cell is written. Same array as _g when the card has no write noise.
@@ -77,9 +78,15 @@ public sealed class DeviceArray
             var variation = variationSource();
             _response = PulseResponse.Create(card.PulseResponse, CellCount, variation);
             SampleDrift(variation);
+            Initialise(faultRate);
+            return;
         }
 
-        Initialise(faultRate);
+        // The faults now; the free cells' initial conductance (G_min within each device's bounds, one bounds draw per
+        // device) only when something needs it, so a chip that is programmed before it is read draws its devices'
+        // bounds once, for the programming, instead of twice.
+        SetFaultRate(faultRate ?? Card.Faults.RateFraction);
+        _initialPending = true;
     }
 
     private DeviceArray(DeviceCard card, int rows, int cols, Func<Random>? variationSource, Func<Random>? faultSource, CellPrecision precision)
@@ -92,11 +99,11 @@ public sealed class DeviceArray
         Rows = rows;
         Cols = cols;
         int n = checked(rows * cols);
-        _g = new ConductanceStore(n, precision);
+        _g = new ConductanceStore(rows, cols, precision);
         _stuck = new StuckKind[n];
         _readScratch = new double[cols];
-        _singleScratch = precision == CellPrecision.Single ? new float[cols] : [];
-        _drivenRows = precision == CellPrecision.Single ? new int[rows] : [];
+        _singleScratch = precision == CellPrecision.Single ? new float[rows] : [];
+        _rowScratch = new double[rows];
         _columnSumsS = new double[cols];
         _columnSquareSumsS2 = new double[cols];
         // Drift state only for a drifting card; otherwise the empty arrays keep writes free of it.
@@ -105,7 +112,7 @@ public sealed class DeviceArray
         var spec = card.PulseResponse;
         _weightPerSiemens = (spec.WMax - spec.WMin) / card.RangeS;
         _writeNoiseStdS = spec.WriteNoiseStd * spec.DwMin / _weightPerSiemens;
-        _persistentS = _writeNoiseStdS > 0 ? new ConductanceStore(n, CellPrecision.Double) : _g;
+        _persistentS = _writeNoiseStdS > 0 ? new ConductanceStore(rows, cols, CellPrecision.Double) : _g;
         _variationSource = variationSource;
         _faultSource = faultSource;
     }
@@ -131,8 +138,18 @@ public sealed class DeviceArray
 
     public int StuckCount { get; private set; }
 
+    /// <summary>Whether every write of a free cell draws its write noise (a card with pulse write noise).</summary>
+    public bool WriteNoiseDraws => _writeNoiseStdS > 0;
+
     /// <summary>All conductances, row-major: cell (r, c) at r·Cols + c (a double-precision array only; see <see cref="Precision"/>).</summary>
-    public ReadOnlySpan<double> Conductances => _g.Doubles;
+    public ReadOnlySpan<double> Conductances
+    {
+        get
+        {
+            EnsureInitialised();
+            return _g.Doubles;
+        }
+    }
 
     /// <summary>How the conductances are kept.</summary>
     public CellPrecision Precision => _g.Precision;
@@ -144,14 +161,38 @@ public sealed class DeviceArray
     public double Stored(double conductanceS) => _g.Precision == CellPrecision.Single ? (float)conductanceS : conductanceS;
 
     /// <summary>Conductance of cell <paramref name="cell"/> (row-major index).</summary>
-    public double ConductanceAt(int cell) => _g[cell];
+    public double ConductanceAt(int cell)
+    {
+        EnsureInitialised();
+        return _g[cell];
+    }
+
+    /// <summary>Σ_j G_ij of every row into <paramref name="sumsS"/> (one entry per row): <see cref="RowSumS"/> of each, in one pass.</summary>
+    public void RowSumsS(Span<double> sumsS)
+    {
+        if (sumsS.Length != Rows)
+        {
+            throw new ArgumentException($"expected {Rows} row sums, got {sumsS.Length}", nameof(sumsS));
+        }
+
+        EnsureInitialised();
+        _g.RowSums(sumsS);
+    }
 
     /// <summary>Σ_c G_rc of row <paramref name="row"/>, summed along the row.</summary>
-    public double RowSumS(int row) => _g.SequentialSum(row * Cols, Cols);
+    public double RowSumS(int row)
+    {
+        EnsureInitialised();
+        return _g.SequentialSum(row * Cols, Cols);
+    }
 
     public int CellIndex(int row, int col) => row * Cols + col;
 
-    public double GetConductance(int row, int col) => _g[CellIndex(row, col)];
+    public double GetConductance(int row, int col)
+    {
+        EnsureInitialised();
+        return _g[CellIndex(row, col)];
+    }
 
     public StuckKind GetStuckKind(int row, int col) => _stuck[CellIndex(row, col)];
 
@@ -166,7 +207,11 @@ public sealed class DeviceArray
     public double MaxConductanceS(int cell) => ToConductance(Response.MaxBound(cell));
 
     /// <summary>Persistent device state in the pulse model's weight units (what pulses act on).</summary>
-    public double GetDeviceWeight(int row, int col) => ToDeviceWeight(_persistentS[CellIndex(row, col)]);
+    public double GetDeviceWeight(int row, int col)
+    {
+        EnsureInitialised();
+        return ToDeviceWeight(_persistentS[CellIndex(row, col)]);
+    }
 
     public double ToDeviceWeight(double conductanceS) =>
         Card.PulseResponse.WMin + (conductanceS - Card.GminS) * _weightPerSiemens;
@@ -180,6 +225,7 @@ public sealed class DeviceArray
     /// </summary>
     public void SetFaultRate(double rate)
     {
+        EnsureInitialised();
         if (!(rate >= 0 && rate <= 1))
         {
             throw new ArgumentOutOfRangeException(nameof(rate), rate, "must be in [0, 1]");
@@ -210,6 +256,8 @@ public sealed class DeviceArray
     /// <summary>Sets every programmable cell to <paramref name="conductanceS"/> (clamped to its range), without noise.</summary>
     public void Fill(double conductanceS)
     {
+        // Every free cell is written: their initial values are never needed.
+        _initialPending = false;
         var ranges = Ranges();
         for (int i = 0; i < _g.Length; i++)
         {
@@ -222,32 +270,15 @@ public sealed class DeviceArray
     }
 
     /// <summary>
-    /// Every device's sampled bounds into <paramref name="bounds"/>, for a later whole-array write: the draws that write
-    /// would otherwise make itself. Safe to call on another thread than the one writing other arrays.
-    /// </summary>
-    public void DrawBounds(DeviceBounds bounds)
-    {
-        if (bounds.CellCount != CellCount)
-        {
-            throw new ArgumentException($"expected bounds for {CellCount} cells, got {bounds.CellCount}", nameof(bounds));
-        }
-
-        var ranges = Ranges();
-        for (int i = 0; i < _g.Length; i++)
-        {
-            ranges.Next(out bounds.MinBound[i], out bounds.MaxBound[i]);
-        }
-    }
-
-    /// <summary>
     /// Programs every cell, in cell order, with the value <paramref name="writeS"/> gives for its target (which may draw
     /// from <paramref name="rng"/>), then its write noise; stuck cells draw nothing. Returns the cells that moved.
     /// </summary>
-    /// <param name="bounds">The devices' bounds from <see cref="DrawBounds"/>, or null to draw them here.</param>
-    internal int WriteAll<TWrite>(ReadOnlySpan<double> targetsS, Random rng, TWrite writeS, DeviceBounds? bounds)
+    internal int WriteAll<TWrite>(ReadOnlySpan<double> targetsS, Random rng, TWrite writeS)
         where TWrite : struct, ICellWrite
     {
-        var ranges = bounds is null ? Ranges() : DeviceRangeCursor.Over(bounds);
+        // Every free cell is written: their initial values are never needed.
+        _initialPending = false;
+        var ranges = Ranges();
         int moved = 0;
         for (int i = 0; i < _g.Length; i++)
         {
@@ -268,6 +299,7 @@ public sealed class DeviceArray
     /// <summary>One cell read, with the card's read noise when <paramref name="noise"/> is given.</summary>
     public double ReadConductance(int row, int col, Random? noise)
     {
+        EnsureInitialised();
         double g = _g[CellIndex(row, col)];
         return noise is null || Card.ReadNoiseStdRelative == 0 ? g : Noisy(g, noise);
     }
@@ -280,6 +312,7 @@ public sealed class DeviceArray
     /// </summary>
     public void ReadCurrents(ReadOnlySpan<double> rowVoltagesV, Span<double> columnCurrentsA, Random? noise)
     {
+        EnsureInitialised();
         CheckLengths(rowVoltagesV, columnCurrentsA);
         columnCurrentsA.Clear();
         if (!rowVoltagesV.ContainsAnyExcept(0.0))
@@ -289,10 +322,13 @@ public sealed class DeviceArray
 
         if (_g.Precision == CellPrecision.Single)
         {
-            // Single cells sum in single precision, four rows per pass, and widen once.
-            _singleScratch.AsSpan().Clear();
-            _g.MultiplyAddRows(rowVoltagesV, Cols, _singleScratch, _drivenRows);
-            TensorPrimitives.ConvertChecked<float, double>(_singleScratch, columnCurrentsA);
+            // Single cells sum in single precision, one dot product per bit line, and widen once (0 V rows add 0).
+            for (int r = 0; r < Rows; r++)
+            {
+                _singleScratch[r] = (float)rowVoltagesV[r];
+            }
+
+            _g.ColumnDots(_singleScratch, columnCurrentsA);
         }
         else
         {
@@ -328,6 +364,7 @@ public sealed class DeviceArray
     /// </summary>
     public void AddReadNoiseVariance(ReadOnlySpan<double> rowVoltagesV, Span<double> varianceA2, double weight)
     {
+        EnsureInitialised();
         CheckLengths(rowVoltagesV, varianceA2);
         double sigma = Card.ReadNoiseStdRelative;
         double squareV = rowVoltagesV[0] * rowVoltagesV[0];
@@ -350,6 +387,35 @@ public sealed class DeviceArray
         }
 
         double factor = weight * sigma * sigma;
+        if (_g.Precision == CellPrecision.Single)
+        {
+            // Column by column over the contiguous bit lines: per cell the same product, added in row order.
+            var w = _rowScratch.AsSpan();
+            for (int r = 0; r < Rows; r++)
+            {
+                double v = rowVoltagesV[r];
+                w[r] = factor * v * v;
+            }
+
+            for (int c = 0; c < Cols; c++)
+            {
+                var column = _g.Column(c);
+                double sum = varianceA2[c];
+                for (int r = 0; r < column.Length; r++)
+                {
+                    if (rowVoltagesV[r] != 0)
+                    {
+                        double g = column[r];
+                        sum += w[r] * g * g;
+                    }
+                }
+
+                varianceA2[c] = sum;
+            }
+
+            return;
+        }
+
         for (int r = 0; r < Rows; r++)
         {
             double v = rowVoltagesV[r];
@@ -388,6 +454,7 @@ public sealed class DeviceArray
     /// </summary>
     public double ReadColumn(ReadOnlySpan<double> rowVoltagesV, int col, out double powerW, out double drivenS, out double noiseVarianceA2)
     {
+        EnsureInitialised();
         if (rowVoltagesV.Length != Rows)
         {
             throw new ArgumentException($"expected {Rows} row voltages, got {rowVoltagesV.Length}", nameof(rowVoltagesV));
@@ -396,6 +463,30 @@ public sealed class DeviceArray
         ArgumentOutOfRangeException.ThrowIfNegative(col);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(col, Cols);
         double current = 0, power = 0, driven = 0, squares = 0;
+        if (_g.Precision == CellPrecision.Single)
+        {
+            // The bit line's cells are contiguous: the same sums in the same row order as the strided loop below.
+            var column = _g.Column(col);
+            for (int r = 0; r < column.Length; r++)
+            {
+                double v = rowVoltagesV[r];
+                if (v != 0)
+                {
+                    double g = column[r];
+                    double vg = v * g;
+                    current += vg;
+                    power += v * v * g;
+                    driven += g;
+                    squares += vg * vg;
+                }
+            }
+
+            powerW = power;
+            drivenS = driven;
+            noiseVarianceA2 = Card.ReadNoiseStdRelative * Card.ReadNoiseStdRelative * squares;
+            return current;
+        }
+
         for (int r = 0, i = col; r < Rows; r++, i += Cols)
         {
             double v = rowVoltagesV[r];
@@ -416,9 +507,30 @@ public sealed class DeviceArray
         return current;
     }
 
+    /// <summary>
+    /// One column of a single-precision array with every word line driven at the same |V| (a binary state): the current
+    /// as one dot product over the bit line's contiguous cells (single precision, as a whole-array read sums it),
+    /// and the ohmic power V²·Σ G, the driven conductance Σ G and the noise variance σ²·V²·Σ G² from the kept column
+    /// sums, in O(1) after the dot product instead of four sums per cell.
+    /// </summary>
+    /// <param name="rowVoltagesV">The word-line voltages in single precision, each ±√<paramref name="squareV2"/>.</param>
+    public double ReadDrivenColumn(ReadOnlySpan<float> rowVoltagesV, double squareV2, int col, out double powerW, out double drivenS, out double noiseVarianceA2)
+    {
+        EnsureInitialised();
+        ArgumentOutOfRangeException.ThrowIfNegative(col);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(col, Cols);
+        EnsureColumnSums();
+        double sigma = Card.ReadNoiseStdRelative;
+        powerW = squareV2 * _columnSumsS[col];
+        drivenS = _columnSumsS[col];
+        noiseVarianceA2 = sigma * sigma * squareV2 * _columnSquareSumsS2[col];
+        return SingleDot.Of(_g.Column(col), rowVoltagesV);
+    }
+
     /// <summary>Per column, Σ of G over the driven rows (V ≠ 0): the conductance that actually conducts in a read.</summary>
     public void DrivenConductanceSums(ReadOnlySpan<double> rowVoltagesV, Span<double> perColumnS)
     {
+        EnsureInitialised();
         CheckLengths(rowVoltagesV, perColumnS);
         if (!rowVoltagesV.Contains(0.0))
         {
@@ -428,6 +540,12 @@ public sealed class DeviceArray
         }
 
         perColumnS.Clear();
+        if (_g.Precision == CellPrecision.Single)
+        {
+            _g.AddColumnSums(rowVoltagesV, perColumnS, []);
+            return;
+        }
+
         for (int r = 0; r < Rows; r++)
         {
             if (rowVoltagesV[r] != 0)
@@ -440,6 +558,7 @@ public sealed class DeviceArray
     /// <summary>Σ_ij V_i²·G_ij (watts): the array's ohmic power while the rows are driven; times the read time gives energy.</summary>
     public double ReadPowerW(ReadOnlySpan<double> rowVoltagesV)
     {
+        EnsureInitialised();
         if (rowVoltagesV.Length != Rows)
         {
             throw new ArgumentException($"expected {Rows} row voltages, got {rowVoltagesV.Length}", nameof(rowVoltagesV));
@@ -461,6 +580,7 @@ public sealed class DeviceArray
     /// <summary>Power of a single-column read: Σ_i V_i²·G_ij for column <paramref name="col"/>.</summary>
     public double ReadColumnPowerW(ReadOnlySpan<double> rowVoltagesV, int col)
     {
+        EnsureInitialised();
         double power = 0;
         for (int r = 0, i = col; r < Rows; r++, i += Cols)
         {
@@ -474,6 +594,7 @@ public sealed class DeviceArray
     /// <summary>Number of cells at or above <paramref name="thresholdS"/> ("on" cells).</summary>
     public int CountOnCells(double thresholdS)
     {
+        EnsureInitialised();
         int count = 0;
         for (int i = 0; i < _g.Length; i++)
         {
@@ -495,6 +616,7 @@ public sealed class DeviceArray
 
     internal bool ApplyPulses(int cell, PulseDirection direction, int count, Random rng)
     {
+        EnsureInitialised();
         if (_stuck[cell] != StuckKind.None)
         {
             return false;
@@ -517,6 +639,7 @@ public sealed class DeviceArray
     /// </summary>
     public void ApplyDrift(double elapsedS)
     {
+        EnsureInitialised();
         ArgumentOutOfRangeException.ThrowIfNegative(elapsedS);
         if (Card.Drift is not { } drift)
         {
@@ -551,6 +674,7 @@ public sealed class DeviceArray
     /// </summary>
     internal void WriteFree(int cell, double conductanceS, Random rng)
     {
+        EnsureInitialised();
         SetFree(cell, conductanceS, MinConductanceS(cell), MaxConductanceS(cell));
         AddWriteNoise(cell, rng);
     }
@@ -611,6 +735,26 @@ public sealed class DeviceArray
         }
 
         SetFaultRate(faultRate ?? Card.Faults.RateFraction);
+    }
+
+    /// <summary>Writes the free cells' initial conductance if no whole-array write has replaced it yet.</summary>
+    private void EnsureInitialised()
+    {
+        if (!_initialPending)
+        {
+            return;
+        }
+
+        _initialPending = false;
+        var ranges = Ranges();
+        for (int i = 0; i < _g.Length; i++)
+        {
+            ranges.Next(out double minBound, out double maxBound);
+            if (_stuck[i] == StuckKind.None)
+            {
+                SetFree(i, Card.GminS, ToConductance(minBound), ToConductance(maxBound));
+            }
+        }
     }
 
     private DeviceRangeCursor Ranges() => _response is { } response
@@ -675,10 +819,17 @@ public sealed class DeviceArray
 
         Array.Clear(_columnSumsS);
         Array.Clear(_columnSquareSumsS2);
-        for (int r = 0; r < Rows; r++)
+        if (_g.Precision == CellPrecision.Single)
         {
-            _g.AddRow(r * Cols, _columnSumsS);
-            _g.AddRowSquares(r * Cols, _columnSquareSumsS2);
+            _g.AddColumnSums([], _columnSumsS, _columnSquareSumsS2);
+        }
+        else
+        {
+            for (int r = 0; r < Rows; r++)
+            {
+                _g.AddRow(r * Cols, _columnSumsS);
+                _g.AddRowSquares(r * Cols, _columnSquareSumsS2);
+            }
         }
 
         _columnSumsValid = true;

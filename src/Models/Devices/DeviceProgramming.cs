@@ -14,15 +14,30 @@ public static class DeviceProgramming
         Set(array, array.CellIndex(row, col), array.Card.Quantize(targetS), rng);
 
     /// <summary>Programs a row-major matrix of targets, one pulse per cell; returns the number of cells that moved.</summary>
-    /// <param name="bounds">The array's device bounds drawn ahead (<see cref="DeviceArray.DrawBounds"/>), or null.</param>
-    public static int SetConductances(DeviceArray array, ReadOnlySpan<double> targetsS, Random rng, DeviceBounds? bounds = null)
+    public static int SetConductances(DeviceArray array, ReadOnlySpan<double> targetsS, Random rng)
     {
         if (targetsS.Length != array.CellCount)
         {
             throw new ArgumentException($"expected {array.CellCount} targets, got {targetsS.Length}", nameof(targetsS));
         }
 
-        return array.WriteAll(targetsS, rng, new ProgrammingPulse(array.Card), bounds);
+        return array.WriteAll(targetsS, rng, new ProgrammingPulse(array.Card));
+    }
+
+    /// <summary>
+    /// Consumes from <paramref name="rng"/> exactly the draws <see cref="SetConductances"/> on
+    /// <paramref name="array"/> would (its programming noise and write noise, per free cell in cell order), without
+    /// their deviates: the stream position after the array, so the arrays of a layer can be programmed in parallel
+    /// from copies of one stream taken at each array's start.
+    /// </summary>
+    public static void SkipSetConductances(DeviceArray array, Random rng)
+    {
+        int draws = (array.Card.ProgrammingNoiseStdFraction * array.Card.RangeS > 0 ? 1 : 0) + (array.WriteNoiseDraws ? 1 : 0);
+        long skips = (long)draws * (array.CellCount - array.StuckCount);
+        for (long i = 0; i < skips; i++)
+        {
+            StandardNormal.Skip(rng);
+        }
     }
 
     /// <summary>

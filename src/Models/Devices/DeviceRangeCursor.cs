@@ -2,42 +2,33 @@ namespace Engram.Models.Devices;
 
 /// <summary>
 /// The sampled bounds [b_min, b_max] of an array's devices in cell order, for writes that sweep the whole array:
-/// read from the pulse response when it has been sampled, or from bounds drawn ahead, else drawn device by device
+/// read from the pulse response when it has been sampled, else drawn device by device
 /// from a fresh copy of the variation stream (the draws <see cref="PulseResponse.Create"/> makes first), so that
 /// nothing per device is kept.
 /// </summary>
 internal struct DeviceRangeCursor
 {
     private readonly IPulseResponse? _response;
-    private readonly DeviceBounds? _bounds;
     private readonly PulseResponseSpec? _spec;
     private readonly Random? _variation;
     private int _cell;
 
-    private DeviceRangeCursor(IPulseResponse? response, DeviceBounds? bounds, PulseResponseSpec? spec, Random? variation)
+    private DeviceRangeCursor(IPulseResponse? response, PulseResponseSpec? spec, Random? variation)
     {
         _response = response;
-        _bounds = bounds;
         _spec = spec;
         _variation = variation;
     }
 
-    public static DeviceRangeCursor Over(IPulseResponse response) => new(response, null, null, null);
-
-    public static DeviceRangeCursor Over(DeviceBounds bounds) => new(null, bounds, null, null);
+    public static DeviceRangeCursor Over(IPulseResponse response) => new(response, null, null);
 
     /// <param name="variation">A stream positioned where the array's own variation stream starts.</param>
-    public static DeviceRangeCursor Drawing(PulseResponseSpec spec, Random variation) => new(null, null, spec, variation);
+    public static DeviceRangeCursor Drawing(PulseResponseSpec spec, Random variation) => new(null, spec, variation);
 
     /// <summary>The bounds of the next cell (aihwkit weight units).</summary>
     public void Next(out double minBound, out double maxBound)
     {
-        if (_bounds is { } bounds)
-        {
-            minBound = bounds.MinBound[_cell];
-            maxBound = bounds.MaxBound[_cell];
-        }
-        else if (_response is { } response)
+        if (_response is { } response)
         {
             minBound = response.MinBound(_cell);
             maxBound = response.MaxBound(_cell);

@@ -26,7 +26,25 @@ public sealed class RandomStream
         _s3 = SplitMix64.Next(ref sm);
     }
 
+    private RandomStream(RandomStream from)
+    {
+        Name = from.Name;
+        Seed = from.Seed;
+        _s0 = from._s0;
+        _s1 = from._s1;
+        _s2 = from._s2;
+        _s3 = from._s3;
+        _spareGaussian = from._spareGaussian;
+        _hasSpare = from._hasSpare;
+    }
+
     public string Name { get; }
+
+    /// <summary>
+    /// A copy at this stream's current position (the same draws from here on, independently): a sequence walked ahead
+    /// once, cheaply, can then be consumed from several places in parallel, each from its own copy.
+    /// </summary>
+    public RandomStream Snapshot() => new(this);
 
     /// <summary>The seed this stream was built from (derived from the master seed and the name).</summary>
     public ulong Seed { get; }

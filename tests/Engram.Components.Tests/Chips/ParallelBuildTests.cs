@@ -43,6 +43,21 @@ public class ParallelBuildTests
 
         AssertSame(layer.Macros().Select(m => m.Crossbar.Arrays.ToArray()).ToList(), serial);
         Assert.All(layer.Macros(), m => Assert.All(m.Crossbar.Arrays, a => Assert.False(a.ResponseSampled)));
+
+        // The arrays were written in parallel from copies of the programming stream; the stream itself must be left
+        // where the serial pass leaves it (a second programming continues from there).
+        Assert.Equal(programming.NextDouble(), chip.Sim.Random.Stream("devices/programming/L0").NextDouble());
+        chip.Program(0, weights);
+        for (int m = 0; m < targets.Count; m++)
+        {
+            for (int k = 0; k < serial[m].Length; k++)
+            {
+                DeviceProgramming.SetConductances(serial[m][k], targets[m].Targets[k], programming);
+            }
+        }
+
+        AssertSame(layer.Macros().Select(m => m.Crossbar.Arrays.ToArray()).ToList(), serial);
+        Assert.Equal(programming.NextDouble(), chip.Sim.Random.Stream("devices/programming/L0").NextDouble());
     }
 
     private static void AssertSame(List<DeviceArray[]> built, List<DeviceArray[]> serial)

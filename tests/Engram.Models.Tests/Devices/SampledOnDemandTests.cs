@@ -159,27 +159,6 @@ public class SampledOnDemandTests
 
     [Theory]
     [MemberData(nameof(Cards))]
-    public void Bounds_drawn_ahead_program_the_same_devices(string name)
-    {
-        var card = CardsByName[name];
-        var drawnHere = FromSources(card);
-        var drawnAhead = FromSources(card);
-        var bounds = new DeviceBounds(drawnAhead.CellCount);
-        drawnAhead.DrawBounds(bounds);
-        var targets = Targets(card);
-        DeviceProgramming.SetConductances(drawnHere, targets, new Random(8));
-        DeviceProgramming.SetConductances(drawnAhead, targets, new Random(8), bounds);
-        AssertSameCells(drawnHere, drawnAhead);
-        var eager = FromStreams(card);
-        for (int i = 0; i < eager.CellCount; i++)
-        {
-            Assert.Equal(eager.Response.MinBound(i), bounds.MinBound[i]);
-            Assert.Equal(eager.Response.MaxBound(i), bounds.MaxBound[i]);
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(Cards))]
     public void Single_precision_arrays_hold_the_double_values_rounded(string name)
     {
         var card = CardsByName[name];

@@ -102,6 +102,51 @@ public sealed class AdcBank
         site.Ledger.Charge(macro.AdcComponent, _convert, 1, ConversionEnergyJ(macro.Crossbar.ColumnConductanceS(col)), site.Sim.Now, convertPs);
     }
 
+    /// <summary>
+    /// Charges the conversions of <paramref name="columns"/> (array-local) of <paramref name="macro"/>, in order, starting
+    /// now: the energies of <see cref="Charge"/> one by one, with one ledger lookup.
+    /// </summary>
+    /// <param name="energiesJ">Scratch of at least <paramref name="columns"/>.Length entries.</param>
+    internal void ChargeEach(Macro macro, ReadOnlySpan<int> columns, long convertPs, Span<double> energiesJ)
+    {
+        var site = _site!;
+        var energies = energiesJ[..columns.Length];
+        var crossbar = macro.Crossbar;
+        if (FixedEnergyJ is double fixedJ)
+        {
+            energies.Fill(fixedJ);
+        }
+        else
+        {
+            for (int i = 0; i < columns.Length; i++)
+            {
+                energies[i] = Adc.ConversionEnergyJ(crossbar.ColumnConductanceS(columns[i]), ReadVoltageV);
+            }
+        }
+
+        site.Ledger.ChargeEach(macro.AdcComponent, _convert, energies, site.Sim.Now, convertPs);
+    }
+
+    /// <summary>
+    /// <see cref="Quantize"/> for the columns [<paramref name="first"/>, <paramref name="end"/>) of <paramref name="macro"/>
+    /// in order, with the read's code step and scale taken once.
+    /// </summary>
+    /// <param name="signedA">Scratch of at least the array's columns, for the combined column currents.</param>
+    internal void QuantizeRange(Macro macro, int first, int end, LayerScale scale, double planeWeight, double[] output, Span<double> signedA)
+    {
+        double step = scale.CodeStepA;
+        double perWeight = ReadVoltageV * scale.SiemensPerWeight;
+        var crossbar = macro.Crossbar;
+        var currents = signedA[first..end];
+        crossbar.SignedCurrentsA(first, scale.Signs, currents);
+        var fields = output.AsSpan(crossbar.ColStart + first, end - first);
+        for (int i = 0; i < currents.Length; i++)
+        {
+            int code = Adc.Quantize(currents[i], step);
+            fields[i] += planeWeight * (code * step / perWeight);
+        }
+    }
+
     /// <summary>The code of column <paramref name="col"/> at the end of its conversion, added to <paramref name="output"/> in input·weight units.</summary>
     internal void Quantize(Macro macro, int col, LayerScale scale, double planeWeight, double[] output)
     {

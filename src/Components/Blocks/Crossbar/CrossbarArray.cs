@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Engram.Models.Devices;
 using Engram.Models.Devices.Wires;
 
@@ -18,6 +19,14 @@ public sealed class CrossbarArray
     private readonly double[] _noiseVarianceA2;
     private readonly double[] _noiseA;
     private bool _noisy;
+    // Row sums are taken when first read (a chip is programmed before it is read: building it need not sum its cells).
+    private bool _rowSumsValid;
+    private readonly double[] _powerW;
+    private readonly double[] _powerSquareV2;
+    private double _referencePowerW;
+    private double _referenceSquareV2 = double.NaN;
+    private double? _uniformSquareV2;
+    private readonly float[] _voltagesF;
     private double _voltageSum;
 
     private readonly WiredRead[]? _wires;
@@ -39,7 +48,9 @@ public sealed class CrossbarArray
         _rowSumsS = [.. arrays.Select(_ => new double[Rows])];
         _noiseVarianceA2 = new double[Cols];
         _noiseA = new double[Cols];
-        RefreshRowSums();
+        _powerW = new double[arrays.Length];
+        _voltagesF = new float[Rows];
+        _powerSquareV2 = [.. arrays.Select(_ => double.NaN)];
     }
 
     public int BlockRow { get; }
@@ -80,14 +91,12 @@ public sealed class CrossbarArray
     /// </summary>
     public void RefreshRowSums()
     {
+        _rowSumsValid = true;
+        Array.Fill(_powerSquareV2, double.NaN);
+        _referenceSquareV2 = double.NaN;
         for (int k = 0; k < Arrays.Count; k++)
         {
-            var array = Arrays[k];
-            var rowSums = _rowSumsS[k];
-            for (int r = 0; r < array.Rows; r++)
-            {
-                rowSums[r] = array.RowSumS(r);
-            }
+            Arrays[k].RowSumsS(_rowSumsS[k]);
         }
     }
 
@@ -106,6 +115,30 @@ public sealed class CrossbarArray
         }
 
         return ReferenceS == 0 ? current : current - (ReferenceS * _voltageSum);
+    }
+
+    /// <summary>
+    /// <see cref="SignedCurrentA"/> of the columns [<paramref name="first"/>, + <paramref name="signedA"/>.Length), with the
+    /// same operations per column in the same order (so the same bits), array by array over the span.
+    /// </summary>
+    public void SignedCurrentsA(int first, ReadOnlySpan<double> signs, Span<double> signedA)
+    {
+        int count = signedA.Length;
+        TensorPrimitives.Multiply(_currentsA[0].AsSpan(first, count), signs[0], signedA);
+        for (int k = 1; k < _currentsA.Length; k++)
+        {
+            TensorPrimitives.MultiplyAdd(_currentsA[k].AsSpan(first, count), signs[k], signedA, signedA);
+        }
+
+        if (_noisy)
+        {
+            TensorPrimitives.Add(signedA, _noiseA.AsSpan(first, count), signedA);
+        }
+
+        if (ReferenceS != 0)
+        {
+            TensorPrimitives.Subtract(signedA, ReferenceS * _voltageSum, signedA);
+        }
     }
 
     /// <summary>Σ G over the driven rows of every array in a column (what a converter's column term sees).</summary>
@@ -150,7 +183,7 @@ public sealed class CrossbarArray
             }
 
             Arrays[k].DrivenConductanceSums(VoltagesV, _drivenSumsS[k]);
-            power = k == 0 ? ArrayPowerW(_rowSumsS[k]) : power + ArrayPowerW(_rowSumsS[k]);
+            power = k == 0 ? ArrayPowerW(k) : power + ArrayPowerW(k);
         }
 
         if (_noisy)
@@ -169,10 +202,10 @@ public sealed class CrossbarArray
     public double DriveOnly()
     {
         Prepare();
-        double power = ArrayPowerW(_rowSumsS[0]);
+        double power = ArrayPowerW(0);
         for (int k = 1; k < Arrays.Count; k++)
         {
-            power += ArrayPowerW(_rowSumsS[k]);
+            power += ArrayPowerW(k);
         }
 
         return ReferenceS == 0 ? power : power + ReferencePowerW();
@@ -204,13 +237,26 @@ public sealed class CrossbarArray
         double selectedPower = 0;
         allPowerW = 0;
         _noisy = Arrays[0].IsNoisy(noise) && ActiveRows > 0;
+        // Every word line at one |V| on single-precision arrays: a dot product per column and the kept column sums.
+        bool driven = _uniformSquareV2 is > 0 && Arrays[0].Precision == CellPrecision.Single;
+        if (driven)
+        {
+            for (int r = 0; r < _voltagesF.Length; r++)
+            {
+                _voltagesF[r] = (float)VoltagesV[r];
+            }
+        }
+
         for (int i = 0; i < columns.Length; i++)
         {
             int col = columns[i];
             double columnPower = 0, variance = 0;
             for (int k = 0; k < Arrays.Count; k++)
             {
-                _currentsA[k][col] = Arrays[k].ReadColumn(VoltagesV, col, out double power, out _drivenSumsS[k][col], out double arrayVariance);
+                double power, arrayVariance;
+                _currentsA[k][col] = driven
+                    ? Arrays[k].ReadDrivenColumn(_voltagesF, _uniformSquareV2!.Value, col, out power, out _drivenSumsS[k][col], out arrayVariance)
+                    : Arrays[k].ReadColumn(VoltagesV, col, out power, out _drivenSumsS[k][col], out arrayVariance);
                 columnPower = k == 0 ? power : columnPower + power;
                 variance += signs[k] * signs[k] * arrayVariance;
             }
@@ -225,7 +271,7 @@ public sealed class CrossbarArray
 
         for (int k = 0; k < Arrays.Count; k++)
         {
-            allPowerW = k == 0 ? ArrayPowerW(_rowSumsS[k]) : allPowerW + ArrayPowerW(_rowSumsS[k]);
+            allPowerW = k == 0 ? ArrayPowerW(k) : allPowerW + ArrayPowerW(k);
         }
 
         if (ReferenceS != 0)
@@ -255,8 +301,16 @@ public sealed class CrossbarArray
         return ReferenceS == 0 ? cells : cells + ReferencePowerW();
     }
 
-    private double ArrayPowerW(double[] rowSums)
+    // Σ_i V_i²·Σ_j G_ij of array k. Every word line at one |V| (a binary state) gives the same sum read after read
+    // until the cells change, so it is kept per array for that V² (the same additions, so the same value).
+    private double ArrayPowerW(int k)
     {
+        if (_uniformSquareV2 is double square && _powerSquareV2[k] == square)
+        {
+            return _powerW[k];
+        }
+
+        var rowSums = _rowSumsS[k];
         double p = 0;
         for (int r = 0; r < rowSums.Length; r++)
         {
@@ -264,35 +318,67 @@ public sealed class CrossbarArray
             p += v * v * rowSums[r];
         }
 
+        if (_uniformSquareV2 is double kept)
+        {
+            _powerSquareV2[k] = kept;
+            _powerW[k] = p;
+        }
+
         return p;
     }
 
     private double ReferencePowerW()
     {
+        if (_uniformSquareV2 is double square && _referenceSquareV2 == square)
+        {
+            return _referencePowerW;
+        }
+
         double p = 0;
         foreach (double v in VoltagesV)
         {
             p += v * v;
         }
 
-        return p * ReferenceS;
+        p *= ReferenceS;
+        if (_uniformSquareV2 is double kept)
+        {
+            _referenceSquareV2 = kept;
+            _referencePowerW = p;
+        }
+
+        return p;
     }
 
     private void Prepare()
     {
+        if (!_rowSumsValid)
+        {
+            RefreshRowSums();
+        }
+
         int active = 0;
-        double sum = 0;
+        double square = VoltagesV[0] * VoltagesV[0];
+        bool uniform = true;
         foreach (double v in VoltagesV)
         {
-            if (v != 0)
-            {
-                active++;
-            }
-
-            sum += v;
+            active += v != 0 ? 1 : 0;
+            uniform &= v * v == square;
         }
 
         ActiveRows = active;
-        _voltageSum = sum;
+        _uniformSquareV2 = uniform ? square : null;
+
+        // Only a reference column needs Σ V (a dependent chain of additions: not paid without one).
+        if (ReferenceS != 0)
+        {
+            double sum = 0;
+            foreach (double v in VoltagesV)
+            {
+                sum += v;
+            }
+
+            _voltageSum = sum;
+        }
     }
 }

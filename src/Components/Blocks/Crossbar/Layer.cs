@@ -157,6 +157,12 @@ public sealed class Layer
         public double At(int output, int input) => _weights[(output * inputs) + input];
     }
 
+    /// <summary>A dense row-major copy of the weights (outputs × inputs), readable from several threads.</summary>
+    internal readonly struct ArrayWeights(double[] weights, int inputs) : IWeightEntries
+    {
+        public double At(int output, int input) => weights[(output * inputs) + input];
+    }
+
     internal readonly struct MatrixWeights(IWeightMatrix weights) : IWeightEntries
     {
         public double At(int output, int input) => weights[output, input];

@@ -20,6 +20,10 @@ internal sealed class LayerRead
     private readonly int[] _local;
     private readonly BroadcastEnergy _broadcast;
     private readonly List<Event> _conversions = [];
+    private readonly int[] _identity;
+    private readonly int[] _roundColumns;
+    private readonly double[] _energiesJ;
+    private readonly double[] _signedA;
 
     public LayerRead(Layer layer, BlockSite crossbarSite, Random? readNoise, bool unselectedColumnsConduct)
     {
@@ -31,6 +35,10 @@ internal sealed class LayerRead
         _colBlocks = new int[layer.ColBlocks];
         _firstSelected = new int[layer.ColBlocks + 1];
         _local = new int[layer.ArrayCols];
+        _identity = [.. Enumerable.Range(0, layer.ArrayCols)];
+        _roundColumns = new int[layer.ArrayCols];
+        _energiesJ = new double[layer.ArrayCols];
+        _signedA = new double[layer.ArrayCols];
         _broadcast = new BroadcastEnergy(layer.Blocks.Drivers.Driver.Planes, layer.Inputs);
     }
 
@@ -247,17 +255,41 @@ internal sealed class LayerRead
             {
                 var macro = layer.Macro(rb, _colBlocks[s]);
                 int end = Math.Min(first + adcs.PerArray, Conversions(macro, columns, s));
-                for (int q = first; q < end; q++)
+                if (end <= first)
                 {
-                    int col = columns.IsAll ? q : columns[_firstSelected[s] + q] - macro.Crossbar.ColStart;
+                    continue;
+                }
+
+                if (columns.IsAll)
+                {
                     if (quantize)
                     {
-                        adcs.Quantize(macro, col, layer.Scale, planeWeight, output);
+                        adcs.QuantizeRange(macro, first, end, layer.Scale, planeWeight, output, _signedA);
                     }
                     else
                     {
-                        adcs.Charge(macro, col, convertPs);
+                        adcs.ChargeEach(macro, _identity.AsSpan(first, end - first), convertPs, _energiesJ);
                     }
+
+                    continue;
+                }
+
+                int ColumnAt(int q) => columns[_firstSelected[s] + q] - macro.Crossbar.ColStart;
+                if (quantize)
+                {
+                    for (int q = first; q < end; q++)
+                    {
+                        adcs.Quantize(macro, ColumnAt(q), layer.Scale, planeWeight, output);
+                    }
+                }
+                else
+                {
+                    for (int q = first; q < end; q++)
+                    {
+                        _roundColumns[q - first] = ColumnAt(q);
+                    }
+
+                    adcs.ChargeEach(macro, _roundColumns.AsSpan(0, end - first), convertPs, _energiesJ);
                 }
             }
         }

@@ -2,6 +2,7 @@ using Engram.Components.Blocks.Crossbar;
 using Engram.Models.Devices;
 using Engram.Models.Learning;
 using Engram.Sim.Core;
+using Engram.Sim.Random;
 
 namespace Engram.Components.Blocks.Programming;
 
@@ -19,44 +20,112 @@ public sealed class Programmer(BlockSite site, long readPs)
     private readonly int _verify = site.Ledger.Action("verify_read");
 
     /// <summary>Set-to-target; returns the number of cells that could not be programmed (stuck).</summary>
-    public static int Set(Layer layer, ReadOnlySpan<double> weights, Random rng)
+    public static int Set(Layer layer, ReadOnlySpan<double> weights, RandomStream stream)
     {
         layer.SetWeightScale(weights);
-        return Set(layer, new Layer.DenseWeights(weights, layer.Inputs), rng);
+        return Set(layer, new Layer.ArrayWeights(weights.ToArray(), layer.Inputs), stream);
     }
 
     /// <summary>Set-to-target from weights read entry by entry (<see cref="IWeightMatrix"/>): the same cells as the dense form.</summary>
-    public static int Set(Layer layer, IWeightMatrix weights, Random rng)
+    public static int Set(Layer layer, IWeightMatrix weights, RandomStream stream)
     {
         layer.SetWeightScale(weights);
-        return Set(layer, new Layer.MatrixWeights(weights), rng);
+        return Set(layer, new Layer.MatrixWeights(weights), stream);
     }
 
-    // One macro's targets at a time: a layer's targets at once would take as much memory as its devices. The devices'
-    // bounds (pure functions of their own streams) are drawn for the next macro while this one is written: the
-    // programming stream is one sequence, the bounds draws are not, so they may run elsewhere.
-    private static int Set<TWeights>(Layer layer, TWeights weights, Random rng)
-        where TWeights : Layer.IWeightEntries, allows ref struct
+    // The layer's programming noise is one stream, consumed macro by macro, array by array, cell by cell. A walk of
+    // it without the deviates (no logarithms) finds each array's starting position; the arrays are written in
+    // parallel behind the walk, each from a copy of the stream at its start: the same draws as one pass in order, and
+    // the stream is left where that pass would leave it. One macro's targets per worker at a time: a layer's targets
+    // at once would take as much memory as its devices.
+    private static int Set<TWeights>(Layer layer, TWeights weights, RandomStream stream)
+        where TWeights : struct, Layer.IWeightEntries
     {
         var macros = layer.Macros().ToList();
-        var targets = macros[0].Crossbar.Arrays.Select(a => new double[a.CellCount]).ToArray();
-        var ahead = new BoundsAhead(macros);
-        int stuck = 0;
-        for (int m = 0; m < macros.Count; m++)
-        {
-            var macro = macros[m];
-            var bounds = ahead.Take(m);
-            layer.FillTargets(macro, weights, targets);
-            var arrays = macro.Crossbar.Arrays;
-            for (int k = 0; k < arrays.Count; k++)
+        var starts = new RandomStream[macros.Count][];
+        int walked = 0;
+        var gate = new object();
+        var walk = Task.Factory.StartNew(
+            () =>
             {
-                stuck += arrays[k].CellCount - DeviceProgramming.SetConductances(arrays[k], targets[k], rng, bounds[k]);
-            }
+                var draws = stream.AsSystemRandom();
+                try
+                {
+                    Walk(draws);
+                }
+                finally
+                {
+                    // A failed walk releases the workers; the macros it did not reach have no start, and the walk's
+                    // exception is rethrown below.
+                    lock (gate)
+                    {
+                        walked = macros.Count;
+                        Monitor.PulseAll(gate);
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
-            macro.Crossbar.RefreshRowSums();
+        void Walk(Random draws)
+        {
+            for (int m = 0; m < macros.Count; m++)
+            {
+                var arrays = macros[m].Crossbar.Arrays;
+                var macroStarts = new RandomStream[arrays.Count];
+                for (int k = 0; k < arrays.Count; k++)
+                {
+                    macroStarts[k] = stream.Snapshot();
+                    DeviceProgramming.SkipSetConductances(arrays[k], draws);
+                }
+
+                lock (gate)
+                {
+                    starts[m] = macroStarts;
+                    walked = m + 1;
+                    Monitor.PulseAll(gate);
+                }
+            }
         }
 
-        return stuck;
+        var stuck = new int[macros.Count];
+        Parallel.For(
+            0,
+            macros.Count,
+            () => macros[0].Crossbar.Arrays.Select(a => new double[a.CellCount]).ToArray(),
+            (m, _, targets) =>
+            {
+                var macro = macros[m];
+                layer.FillTargets(macro, weights, targets);
+                RandomStream[] macroStarts;
+                lock (gate)
+                {
+                    while (walked <= m)
+                    {
+                        Monitor.Wait(gate);
+                    }
+
+                    macroStarts = starts[m];
+                }
+
+                if (macroStarts is null)
+                {
+                    return targets;
+                }
+
+                var arrays = macro.Crossbar.Arrays;
+                for (int k = 0; k < arrays.Count; k++)
+                {
+                    stuck[m] += arrays[k].CellCount - DeviceProgramming.SetConductances(arrays[k], targets[k], macroStarts[k].AsSystemRandom());
+                }
+
+                macro.Crossbar.RefreshRowSums();
+                return targets;
+            },
+            _ => { });
+        walk.GetAwaiter().GetResult();
+        return stuck.Sum();
     }
 
     /// <summary>Write-verify of every array of <paramref name="layer"/>, run on the kernel until the slowest array is done.</summary>
