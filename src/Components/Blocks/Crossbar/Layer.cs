@@ -64,13 +64,16 @@ public sealed class Layer
     /// <summary>Word-line voltages of a macro for one input plane (values in [−1, 1], scaled by the read voltage).</summary>
     public void Drive(Macro macro, ReadOnlySpan<double> plane)
     {
-        var v = macro.Crossbar.VoltagesV;
+        var v = macro.Crossbar.VoltagesV.AsSpan();
         double readV = Scale.ReadVoltageV;
-        for (int r = 0; r < v.Length; r++)
+        int start = macro.Crossbar.RowStart;
+        int driven = Math.Clamp(Inputs - start, 0, v.Length);
+        if (driven > 0)
         {
-            int input = macro.Crossbar.RowStart + r;
-            v[r] = input < Inputs ? plane[input] * readV : 0;
+            TensorPrimitives.Multiply(plane.Slice(start, driven), readV, v[..driven]);
         }
+
+        v[driven..].Clear();
     }
 
     /// <summary>
