@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Engram.Sim.Queues;
 
@@ -49,6 +50,39 @@ internal sealed class RunQueue
             ref readonly var run = ref _runs[_runHead];
             return run.LiveKey == OwnSequence ? run.First : run.LiveKey;
         }
+    }
+
+    /// <summary>The head run's live key when it is a fired signal's (a token), or <see cref="OwnSequence"/>; needs Count &gt; 0.</summary>
+    public long HeadRunToken
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _runs[_runHead].LiveKey;
+    }
+
+    /// <summary>
+    /// Takes the head entry, known to belong to a signal's run (so it is live under the run's token):
+    /// its sequence and slot; true when it was the run's last entry.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool DequeueFromSignalRun(out long sequence, out int slot)
+    {
+        var slots = _slots;
+        int head = _head;
+        slot = Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(slots), head);
+        _head = (head + 1) & (slots.Length - 1);
+        _count--;
+        int r = _runHead;
+        ref var run = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_runs), r);
+        sequence = run.First;
+        if (--run.Count == 0)
+        {
+            _runHead = (r + 1) & (_runs.Length - 1);
+            _runCount--;
+            return true;
+        }
+
+        run.First = sequence + 1;
+        return false;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
