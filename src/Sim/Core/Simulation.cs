@@ -442,7 +442,6 @@ public sealed class Simulation
     {
         var run = _run;
         long token = run.HeadRunToken;
-        ref long resumes = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_dispatchedByKind), (int)SimTraceKind.ProcessResume);
         try
         {
             while (true)
@@ -455,7 +454,7 @@ public sealed class Simulation
                     t.ScheduledSequence = sequence;
                     _processedEvents++;
                     _hash = DispatchHashing.Mix(_hash, _now, sequence, t.Id);
-                    resumes++;
+                    Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_dispatchedByKind), (int)SimTraceKind.ProcessResume)++;
                     Unsafe.As<Process>(t).ResumeFromSignal(this, slot);
                 }
 
