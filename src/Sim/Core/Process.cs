@@ -157,6 +157,104 @@ public sealed class Process : Event, IEventWaiter, IWakeable
             _resumedFrom = from;
         }
 
+        RunBody(sim);
+    }
+
+    /// <summary>
+    /// Resumes a process woken by a signal's fan-out loop (<c>Simulation.DrainSignalRun</c>), which has
+    /// checked what <see cref="DispatchProcess"/> and <see cref="Resume"/> would: a process that still holds
+    /// a fired signal's token is alive, has no interrupt pending (an interrupt reschedules it, which takes
+    /// the token away), was not interrupted (that flag is cleared at every yield), resumes from no event,
+    /// waits on that signal (<see cref="_waitKind"/> and <see cref="_waitTarget"/> say so) and has
+    /// <paramref name="slot"/>; the loop runs it only while no trace sink is set. The common next wait,
+    /// the same signal again, is taken here; anything else continues in the general loop. No try block:
+    /// the fan-out loop wraps an exception from the body as <see cref="RunBody"/> would, so this inlines
+    /// into it.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="_waitKind"/> stays <see cref="WaitKind.Signal"/> while the body runs: only
+    /// <see cref="Detach"/> reads it, from <see cref="Interrupt"/>, which refuses the running process.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void ResumeFromSignal(Simulation sim, int slot)
+    {
+        System.Diagnostics.Debug.Assert(
+            _alive && !_interruptPending && !_interrupted && _resumedFrom is null && Slot == slot && _waitKind == WaitKind.Signal,
+            "a signal waiter in an unexpected state");
+        sim.EnterSlot(slot);
+        var body = _body;
+        if (body.MoveNext())
+        {
+            var wait = body.Current;
+            if (ReferenceEquals(wait.Target, _waitTarget))
+            {
+                Unsafe.As<Signal>(wait.Target!).AddWaiter(this, slot);
+                sim.LeaveSlot();
+                return;
+            }
+
+            ContinueAfterSignal(sim, wait);
+            return;
+        }
+
+        EndAfterSignal(sim);
+    }
+
+    /// <summary>The process's end after a signal's resume, as <see cref="RunBody"/> ends it.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EndAfterSignal(Simulation sim)
+    {
+        _waitKind = WaitKind.None;
+        Finish();
+        sim.LeaveProcess();
+    }
+
+    /// <summary>Takes a wait other than a signal, yielded during a signal's resume, through the general loop.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ContinueAfterSignal(Simulation sim, Wait wait)
+    {
+        _waitKind = WaitKind.None;
+        var target = wait.Target;
+        if (target is not null && target.GetType() == typeof(Signal))
+        {
+            var signal = Unsafe.As<Signal>(target);
+            _waitKind = WaitKind.Signal;
+            SetWaitTarget(signal);
+            signal.AddWaiter(this);
+            sim.LeaveProcess();
+            return;
+        }
+
+        if (target is not null && target.GetType() == typeof(DelayMarker))
+        {
+            _waitKind = WaitKind.Delay;
+            sim.Schedule(this, wait.Argument, Unsafe.As<DelayMarker>(target).Priority);
+            sim.LeaveProcess();
+            return;
+        }
+
+        if (WaitOnOther(target, wait.Argument))
+        {
+            RunBody(sim);
+            return;
+        }
+
+        sim.LeaveProcess();
+    }
+
+    /// <summary>
+    /// Wraps an exception thrown by the body during a signal's resume as <see cref="RunBody"/> does: the
+    /// process ends and the run stops with the tick and the process name.
+    /// </summary>
+    internal SimulationException FailedAfterSignal(Exception ex)
+    {
+        MarkEnded();
+        return new SimulationException(ex.Message, Simulation.Now, Name, ex);
+    }
+
+    /// <summary>Runs the body up to its next wait (or its end), after the caller has entered the process.</summary>
+    private void RunBody(Simulation sim)
+    {
         try
         {
             while (true)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Engram.Sim.Monitoring;
 using Engram.Sim.Queues;
 using Engram.Sim.Random;
@@ -35,7 +36,9 @@ public sealed class Simulation
     private Process? _activeFallback;
 
     // A lower bound on the tick of the queue's first entry (long.MaxValue: known empty). Pushes lower it;
-    // pops can only raise the true first tick, so the bound stays valid without being touched.
+    // pops can only raise the true first tick, so the bound stays valid without being touched. Stop() and
+    // setting a trace sink drop it to long.MinValue (TryTake then recomputes it), which tells the signal
+    // fan-out loop to leave.
     private long _queueTopHint = long.MaxValue;
     private ISimTraceSink? _trace;
 
@@ -100,7 +103,13 @@ public sealed class Simulation
     public ISimTraceSink? TraceSink
     {
         get => _trace;
-        set => _trace = value;
+        set
+        {
+            _trace = value;
+
+            // As in Stop: the signal fan-out loop, which runs without a sink, leaves at its next check.
+            _queueTopHint = long.MinValue;
+        }
     }
 
     /// <summary>A wait of <paramref name="ticks"/> picoseconds; allocates nothing.</summary>
@@ -227,7 +236,14 @@ public sealed class Simulation
     }
 
     /// <summary>Ends the current Run after the dispatch in progress.</summary>
-    public void Stop() => _stop = true;
+    public void Stop()
+    {
+        _stop = true;
+
+        // Any value is a valid lower bound; this one also makes the signal fan-out loop, which checks
+        // only the hint, stop at once.
+        _queueTopHint = long.MinValue;
+    }
 
     internal long NextId() => _nextId++;
 
@@ -245,6 +261,14 @@ public sealed class Simulation
 
         _trace?.OnResume(_now, p.Id);
     }
+
+    /// <summary>Enters a process known to have a slot, with no trace sink set (the signal fan-out loop).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void EnterSlot(int slot) => _activeSlot = slot;
+
+    /// <summary>Leaves a process entered by <see cref="EnterSlot"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void LeaveSlot() => _activeSlot = -1;
 
     internal void LeaveProcess()
     {
@@ -389,6 +413,12 @@ public sealed class Simulation
         var run = _run;
         do
         {
+            if (run.HeadRunToken != RunQueue.OwnSequence && _trace is null)
+            {
+                DrainSignalRun();
+                continue;
+            }
+
             run.Dequeue(out long sequence, out int slot, out long liveKey);
             var t = _slots.Get(slot);
             if (t is null || t.ScheduledSequence != liveKey)
@@ -400,6 +430,53 @@ public sealed class Simulation
             DispatchTaken(sequence, slot, t);
         }
         while (!_stop && run.Count > 0 && _queueTopHint > _now);
+    }
+
+    /// <summary>
+    /// Resumes the processes of the run queue's head run, a fired signal's, in order, for as long as
+    /// <see cref="DrainRunQueue"/> would go on: every entry is a process waiter (live while it holds the
+    /// run's token), so each costs the token check, the counters and hash of an ordinary dispatch, and
+    /// the resume itself, with no type test, trace hook or slot release to look at.
+    /// </summary>
+    private void DrainSignalRun()
+    {
+        var run = _run;
+        long token = run.HeadRunToken;
+        try
+        {
+            while (true)
+            {
+                bool last = run.DequeueFromSignalRun(out long sequence, out int slot);
+                var t = _slots.GetUnchecked(slot);
+                if (t is not null && t.ScheduledSequence == token)
+                {
+                    // Only a process waiting on the signal holds its token (Signal.AddWaiter).
+                    t.ScheduledSequence = sequence;
+                    _processedEvents++;
+                    _hash = DispatchHashing.Mix(_hash, _now, sequence, t.Id);
+                    Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_dispatchedByKind), (int)SimTraceKind.ProcessResume)++;
+                    Unsafe.As<Process>(t).ResumeFromSignal(this, slot);
+                }
+
+                // Stop() and a new trace sink lower the hint too, so this one check covers them.
+                if (last || _queueTopHint <= _now)
+                {
+                    return;
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            // The resume has no try block of its own (it inlines here); wrap as Process.RunBody does.
+            var p = ActiveProcess;
+            LeaveProcess();
+            if (p is null || ex is SimulationException)
+            {
+                throw;
+            }
+
+            throw p.FailedAfterSignal(ex);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

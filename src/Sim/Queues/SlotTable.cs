@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Engram.Sim.Core;
 
 namespace Engram.Sim.Queues;
@@ -59,4 +60,8 @@ internal sealed class SlotTable
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Schedulable? Get(int slot) => _items[slot];
+
+    /// <summary>The object at a slot handed out by <see cref="Acquire"/> (the table never shrinks), without a bounds check.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public Schedulable? GetUnchecked(int slot) => Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_items), slot);
 }

@@ -19,9 +19,9 @@ internal sealed class TimingWheel : IEventQueue
     private readonly int _bucketMask;
     private readonly long _bucketWidth;
     private readonly long _span;
-    private readonly QueueEntry[][] _buckets;
-    private readonly int[] _bucketCounts;
-    private readonly bool[] _bucketUnsorted;
+    // A bucket's entries, count and order flag side by side: placing an entry in a far bucket touches
+    // one cold line of this array rather than one in each of three.
+    private readonly Bucket[] _buckets;
     private readonly ulong[] _occupied;
 
     // One bit per word of _occupied that has any bit set: sparse wheels skip 4,096 buckets per probe.
@@ -51,9 +51,7 @@ internal sealed class TimingWheel : IEventQueue
         _bucketMask = buckets - 1;
         _bucketWidth = 1L << bucketShift;
         _span = _bucketWidth * buckets;
-        _buckets = new QueueEntry[buckets][];
-        _bucketCounts = new int[buckets];
-        _bucketUnsorted = new bool[buckets];
+        _buckets = new Bucket[buckets];
         _occupied = new ulong[buckets / 64];
         _summary = new ulong[Math.Max(1, _occupied.Length / 64)];
 
@@ -80,9 +78,9 @@ internal sealed class TimingWheel : IEventQueue
     public ref readonly QueueEntry Peek()
     {
         EnsureActive();
-        if (_read < _bucketCounts[_activeIndex])
+        if (_read < _buckets[_activeIndex].Count)
         {
-            ref readonly var head = ref _buckets[_activeIndex][_read];
+            ref readonly var head = ref _buckets[_activeIndex].Entries![_read];
             if (_side.Count == 0 || !QueueEntry.Precedes(_side.Peek(), head))
             {
                 return ref head;
@@ -97,9 +95,9 @@ internal sealed class TimingWheel : IEventQueue
         EnsureActive();
         _count--;
         int index = _activeIndex;
-        if (_read < _bucketCounts[index])
+        if (_read < _buckets[index].Count)
         {
-            var bucket = _buckets[index];
+            var bucket = _buckets[index].Entries!;
             if (_side.Count == 0 || !QueueEntry.Precedes(_side.Peek(), bucket[_read]))
             {
                 return bucket[_read++];
@@ -114,15 +112,15 @@ internal sealed class TimingWheel : IEventQueue
         if (entry.Tick < ActiveEnd)
         {
             // The bucket being drained: extend its FIFO if that keeps it sorted.
-            int n = _bucketCounts[_activeIndex];
+            int n = _buckets[_activeIndex].Count;
             if (_read == n)
             {
                 // Drained FIFO: start it over rather than grow it.
-                _bucketCounts[_activeIndex] = 0;
+                _buckets[_activeIndex].Count = 0;
                 _read = 0;
                 Append(_activeIndex, entry);
             }
-            else if (!QueueEntry.Precedes(entry, _buckets[_activeIndex][n - 1]))
+            else if (!QueueEntry.Precedes(entry, _buckets[_activeIndex].Entries![n - 1]))
             {
                 Append(_activeIndex, entry);
             }
@@ -134,10 +132,10 @@ internal sealed class TimingWheel : IEventQueue
         else if (entry.Tick < WindowEnd)
         {
             int index = (int)(entry.Tick >> _shift) & _bucketMask;
-            int n = _bucketCounts[index];
-            if (n > 0 && QueueEntry.Precedes(entry, _buckets[index][n - 1]))
+            int n = _buckets[index].Count;
+            if (n > 0 && QueueEntry.Precedes(entry, _buckets[index].Entries![n - 1]))
             {
-                _bucketUnsorted[index] = true;
+                _buckets[index].Unsorted = true;
             }
 
             Append(index, entry);
@@ -153,39 +151,41 @@ internal sealed class TimingWheel : IEventQueue
 
     private void Append(int index, in QueueEntry entry)
     {
-        var bucket = _buckets[index];
-        int n = _bucketCounts[index];
+        ref var slot = ref _buckets[index];
+        var bucket = slot.Entries;
+        int n = slot.Count;
         if (bucket is null)
         {
             // Few buckets are occupied at once: recycle drained buckets' arrays, grown to fit.
-            bucket = _buckets[index] = _spareArrays.Count > 0 ? _spareArrays.Pop() : new QueueEntry[16];
+            bucket = slot.Entries = _spareArrays.Count > 0 ? _spareArrays.Pop() : new QueueEntry[16];
         }
         else if (n == bucket.Length)
         {
-            Array.Resize(ref _buckets[index], n * 2);
-            bucket = _buckets[index];
+            Array.Resize(ref slot.Entries, n * 2);
+            bucket = slot.Entries;
         }
 
         bucket[n] = entry;
-        _bucketCounts[index] = n + 1;
+        slot.Count = n + 1;
     }
 
     private void Recycle(int index)
     {
-        var bucket = _buckets[index];
+        ref var slot = ref _buckets[index];
+        var bucket = slot.Entries;
         if (bucket is not null)
         {
-            _buckets[index] = null!;
+            slot.Entries = null;
             _spareArrays.Push(bucket);
         }
 
-        _bucketCounts[index] = 0;
-        _bucketUnsorted[index] = false;
+        slot.Count = 0;
+        slot.Unsorted = false;
     }
 
     private void EnsureActive()
     {
-        while (_read >= _bucketCounts[_activeIndex] && _side.Count == 0 && _count > 0)
+        while (_read >= _buckets[_activeIndex].Count && _side.Count == 0 && _count > 0)
         {
             Advance();
         }
@@ -214,11 +214,11 @@ internal sealed class TimingWheel : IEventQueue
             _summary[word >> 6] &= ~(1UL << (word & 63));
         }
 
-        if (_bucketUnsorted[index])
+        if (_buckets[index].Unsorted)
         {
             // Out-of-order appends: let the side heap order this bucket.
-            var bucket = _buckets[index];
-            for (int i = 0; i < _bucketCounts[index]; i++)
+            var bucket = _buckets[index].Entries!;
+            for (int i = 0; i < _buckets[index].Count; i++)
             {
                 _side.Push(bucket[i]);
             }
@@ -277,5 +277,13 @@ internal sealed class TimingWheel : IEventQueue
         }
 
         return -1;
+    }
+
+    /// <summary>One bucket: its entries (null while empty, the array then recycled), how many, and whether they arrived out of order.</summary>
+    private struct Bucket
+    {
+        public QueueEntry[]? Entries;
+        public int Count;
+        public bool Unsorted;
     }
 }

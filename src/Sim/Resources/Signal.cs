@@ -113,6 +113,29 @@ public sealed class Signal
         process.ScheduledSequence = _token;
     }
 
+    /// <summary>
+    /// <see cref="AddWaiter(Process)"/> for a process known to hold <paramref name="slot"/>, the one a
+    /// signal's resume loop is running.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void AddWaiter(Process process, int slot)
+    {
+        int count = _count;
+        var slots = _slots;
+        if ((uint)count < (uint)slots.Length)
+        {
+            slots[count] = slot;
+            _count = count + 1;
+            process.ScheduledSequence = _token;
+            return;
+        }
+
+        AddWaiterGrowing(process);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void AddWaiterGrowing(Process process) => AddWaiter(process);
+
     internal bool RemoveWaiter(IWakeable waiter)
     {
         int slot = waiter is Process p && p.Slot >= 0 ? p.Slot : -1;
