@@ -25,7 +25,11 @@ internal sealed class SinglePrecisionPass
 {
     private readonly float[] _xT;       // N × P̂, padding columns zero
     private readonly float[] _valid;    // N × P̂: 1 for a real pattern, 0 for padding
-    private readonly float[] _weights;  // N × N, W_eff
+    private readonly int[] _cells;      // the cells W_eff can be nonzero at (trainable, or frozen at a nonzero value), row-major ascending
+    private readonly int[] _cellX;      // per cell, the Xᵀ row offset of its column
+    private readonly int[] _rowStart;   // per row, its first cell; one extra entry closes the last row
+    private readonly float[] _weights;  // W_eff at _cells
+    private readonly int[]? _trainableCell; // per trainable cell (_index order), its position in _cells; null when the two lists are one
     private readonly float[] _bias;     // N
     private readonly float[] _zT;       // N × P̂ pre-activations
     private readonly float[] _deltaT;   // N × P̂ loss gradient wrt pre-activations
@@ -58,11 +62,43 @@ internal sealed class SinglePrecisionPass
             }
         }
 
-        _weights = new float[n * n];
+        // Zᵀ is a sum over the cells W_eff can be nonzero at: a stuck-at-0 cell or the diagonal only adds fma(0, x, z) = z.
+        var cells = new List<int>();
+        _rowStart = new int[n + 1];
+        for (int i = 0; i < n; i++)
+        {
+            _rowStart[i] = cells.Count;
+            for (int j = 0; j < n; j++)
+            {
+                int k = (i * n) + j;
+                if (layer.Trainable[k] != 0 || layer.Fixed[k] != 0)
+                {
+                    cells.Add(k);
+                }
+            }
+        }
+
+        _rowStart[n] = cells.Count;
+        _cells = [.. cells];
+        _cellX = [.. cells.Select(k => k % n * _padded)];
+        _weights = new float[_cells.Length];
         _bias = new float[n];
         _zT = new float[n * _padded];
         _deltaT = new float[n * _padded];
         _index = layer.Compact.Index.ToArray();
+        if (_index.Length != _cells.Length)
+        {
+            _trainableCell = new int[_index.Length];
+            for (int t = 0, c = 0; t < _index.Length; t++)
+            {
+                while (_cells[c] != _index[t])
+                {
+                    c++;
+                }
+
+                _trainableCell[t] = c;
+            }
+        }
         _gradient = new float[_index.Length];
         _biasGradient = new float[n];
 
@@ -100,12 +136,7 @@ internal sealed class SinglePrecisionPass
     /// </summary>
     public double LossAndGradients(MaskedTanhLayer layer)
     {
-        Narrow(layer.Effective, _weights);
-        for (int i = 0; i < _n; i++)
-        {
-            _bias[i] = (float)layer.Bias[i];
-        }
-
+        LoadEffective(layer);
         double loss = Pass();
         Array.Clear(layer.WeightGradient);
         for (int t = 0; t < _index.Length; t++)
@@ -121,6 +152,17 @@ internal sealed class SinglePrecisionPass
         return loss;
     }
 
+    /// <summary>Zᵀ = W_eff Xᵀ + b (N × P̂, padding columns included) for <paramref name="layer"/>'s current <see cref="MaskedTanhLayer.Effective"/> and bias (for tests).</summary>
+    internal float[] PreActivations(MaskedTanhLayer layer)
+    {
+        LoadEffective(layer);
+        Forward();
+        return (float[])_zT.Clone();
+    }
+
+    /// <summary>The padded pattern count P̂, the row length of <see cref="PreActivations"/>.</summary>
+    internal int PaddedBatch => _padded;
+
     /// <summary>
     /// Full-batch training from <paramref name="layer"/>'s <see cref="MaskedTanhLayer.Effective"/> (set by the caller) and bias,
     /// with its packed weights and optimizer states loaded; writes the loss of every epoch (before its step) into
@@ -129,71 +171,237 @@ internal sealed class SinglePrecisionPass
     /// </summary>
     public int Train(MaskedTanhLayer layer, IOptimizer optimizer, Span<double> losses, double earlyStop)
     {
-        var compact = layer.Compact;
-        var index = compact.Index;
-        var values = compact.Values;
-        var gradient = compact.Gradient;
-        Narrow(layer.Effective, _weights);
-        for (int i = 0; i < _n; i++)
-        {
-            _bias[i] = (float)layer.Bias[i];
-        }
-
+        LoadEffective(layer);
         int epoch = 0;
         while (epoch < losses.Length)
         {
-            double loss = Pass();
+            double loss = Epoch(layer, optimizer);
             losses[epoch++] = loss;
-            Widen(_gradient, gradient);
-            optimizer.Step(values, gradient, layer.WeightState!);
-            for (int t = 0; t < index.Length; t++)
-            {
-                _weights[index[t]] = (float)values[t];
-            }
-
-            for (int i = 0; i < _n; i++)
-            {
-                layer.BiasGradient[i] = _biasGradient[i];
-            }
-
-            optimizer.Step(layer.Bias, layer.BiasGradient, layer.BiasState!);
-            for (int i = 0; i < _n; i++)
-            {
-                _bias[i] = (float)layer.Bias[i];
-            }
-
             if (loss < earlyStop)
             {
                 break;
             }
         }
 
-        compact.Store(layer.Weights);
+        layer.Compact.Store(layer.Weights);
         return epoch;
+    }
+
+    // One pass and one optimizer step; its own method so the tiered JIT compiles it whole rather than as an on-stack replacement of Train's loop.
+    private double Epoch(MaskedTanhLayer layer, IOptimizer optimizer)
+    {
+        var compact = layer.Compact;
+        double loss = Pass();
+        Widen(_gradient, compact.Gradient);
+        optimizer.Step(compact.Values, compact.Gradient, layer.WeightState!);
+        if (_trainableCell is null)
+        {
+            Narrow(compact.Values, _weights);
+        }
+        else
+        {
+            var values = compact.Values;
+            for (int t = 0; t < values.Length; t++)
+            {
+                _weights[_trainableCell[t]] = (float)values[t];
+            }
+        }
+
+        Widen(_biasGradient, layer.BiasGradient);
+        optimizer.Step(layer.Bias, layer.BiasGradient, layer.BiasState!);
+        Narrow(layer.Bias, _bias);
+        return loss;
+    }
+
+    // W_eff at the cells and the bias, narrowed to float32.
+    private void LoadEffective(MaskedTanhLayer layer)
+    {
+        var effective = layer.Effective;
+        for (int c = 0; c < _cells.Length; c++)
+        {
+            _weights[c] = (float)effective[_cells[c]];
+        }
+
+        Narrow(layer.Bias, _bias);
     }
 
     // One forward and backward pass from _weights and _bias: the loss, _gradient and _biasGradient.
     private double Pass()
     {
-        int n = _n;
-        int pp = _padded;
-        var zT = _zT.AsSpan();
-        for (int i = 0; i < n; i++)
-        {
-            zT.Slice(i * pp, pp).Fill(_bias[i]);
-        }
-
-        DenseProduct<float>.MultiplyAccumulate(n, n, pp, _weights, n, 1, _xT, zT);
-        double scale = 1.0 / (_batch * n);
+        Forward();
+        double scale = 1.0 / (_batch * _n);
         double loss = Delta((float)(2 * scale)) * scale;
 
         TrainableGradient();
         return loss;
     }
 
+    // Zᵀ_i = b_i + Σ_c w_c Xᵀ_(column of c) over row i's cells in ascending column order: for every element the FMA chain of the
+    // dense product W_eff Xᵀ (DenseProduct) with its zero terms left out, so the same bits. Four rows at a time, three vectors of
+    // patterns each (twelve accumulators): each FMA needs its own load of Xᵀ (the rows' columns differ), and a broadcast weight
+    // feeds three; the four rows' cell lists run together up to the shortest, then each finishes its own.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Forward()
+    {
+        int n = _n;
+        int width = Vector256<float>.Count;
+        int vectors = _padded / width;
+        int i = 0;
+        for (; i + 4 <= n; i += 4)
+        {
+            int v = 0;
+            for (; v + 3 <= vectors; v += 3)
+            {
+                Rows4x3(i, v * width);
+            }
+
+            for (; v < vectors; v++)
+            {
+                Rows4x1(i, v * width);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            for (int v = 0; v < vectors; v++)
+            {
+                Row1(i, v * width);
+            }
+        }
+    }
+
+    private void Rows4x3(int i, int column)
+    {
+        ref float w = ref MemoryMarshal.GetArrayDataReference(_weights);
+        ref int cx = ref MemoryMarshal.GetArrayDataReference(_cellX);
+        ref float x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_xT), column);
+        ref float z = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_zT), column);
+        nuint pp = (nuint)_padded;
+        nuint w1 = (nuint)Vector256<float>.Count;
+        nuint w2 = 2 * w1;
+        int s0 = _rowStart[i], s1 = _rowStart[i + 1], s2 = _rowStart[i + 2], s3 = _rowStart[i + 3], end = _rowStart[i + 4];
+        int common = Math.Min(Math.Min(s1 - s0, s2 - s1), Math.Min(s3 - s2, end - s3));
+        var a00 = Vector256.Create(_bias[i]);
+        var a10 = Vector256.Create(_bias[i + 1]);
+        var a20 = Vector256.Create(_bias[i + 2]);
+        var a30 = Vector256.Create(_bias[i + 3]);
+        Vector256<float> a01 = a00, a02 = a00, a11 = a10, a12 = a10, a21 = a20, a22 = a20, a31 = a30, a32 = a30;
+        for (int c = 0; c < common; c++)
+        {
+            var b = Vector256.Create(Unsafe.Add(ref w, s0 + c));
+            ref float r = ref Unsafe.Add(ref x, Unsafe.Add(ref cx, s0 + c));
+            a00 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r), a00);
+            a01 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w1), a01);
+            a02 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w2), a02);
+            b = Vector256.Create(Unsafe.Add(ref w, s1 + c));
+            r = ref Unsafe.Add(ref x, Unsafe.Add(ref cx, s1 + c));
+            a10 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r), a10);
+            a11 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w1), a11);
+            a12 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w2), a12);
+            b = Vector256.Create(Unsafe.Add(ref w, s2 + c));
+            r = ref Unsafe.Add(ref x, Unsafe.Add(ref cx, s2 + c));
+            a20 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r), a20);
+            a21 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w1), a21);
+            a22 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w2), a22);
+            b = Vector256.Create(Unsafe.Add(ref w, s3 + c));
+            r = ref Unsafe.Add(ref x, Unsafe.Add(ref cx, s3 + c));
+            a30 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r), a30);
+            a31 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w1), a31);
+            a32 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w2), a32);
+        }
+
+        Tail3(ref w, ref cx, ref x, s0 + common, s1, ref a00, ref a01, ref a02);
+        Tail3(ref w, ref cx, ref x, s1 + common, s2, ref a10, ref a11, ref a12);
+        Tail3(ref w, ref cx, ref x, s2 + common, s3, ref a20, ref a21, ref a22);
+        Tail3(ref w, ref cx, ref x, s3 + common, end, ref a30, ref a31, ref a32);
+        nuint o = (nuint)i * pp;
+        a00.StoreUnsafe(ref z, o);
+        a01.StoreUnsafe(ref z, o + w1);
+        a02.StoreUnsafe(ref z, o + w2);
+        o += pp;
+        a10.StoreUnsafe(ref z, o);
+        a11.StoreUnsafe(ref z, o + w1);
+        a12.StoreUnsafe(ref z, o + w2);
+        o += pp;
+        a20.StoreUnsafe(ref z, o);
+        a21.StoreUnsafe(ref z, o + w1);
+        a22.StoreUnsafe(ref z, o + w2);
+        o += pp;
+        a30.StoreUnsafe(ref z, o);
+        a31.StoreUnsafe(ref z, o + w1);
+        a32.StoreUnsafe(ref z, o + w2);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tail3(ref float w, ref int cx, ref float x, int from, int to, ref Vector256<float> a0, ref Vector256<float> a1, ref Vector256<float> a2)
+    {
+        nuint w1 = (nuint)Vector256<float>.Count;
+        for (int c = from; c < to; c++)
+        {
+            var b = Vector256.Create(Unsafe.Add(ref w, c));
+            ref float r = ref Unsafe.Add(ref x, Unsafe.Add(ref cx, c));
+            a0 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r), a0);
+            a1 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w1), a1);
+            a2 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, 2 * w1), a2);
+        }
+    }
+
+    private void Rows4x1(int i, int column)
+    {
+        ref float w = ref MemoryMarshal.GetArrayDataReference(_weights);
+        ref int cx = ref MemoryMarshal.GetArrayDataReference(_cellX);
+        ref float x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_xT), column);
+        ref float z = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_zT), column);
+        nuint pp = (nuint)_padded;
+        int s0 = _rowStart[i], s1 = _rowStart[i + 1], s2 = _rowStart[i + 2], s3 = _rowStart[i + 3], end = _rowStart[i + 4];
+        int common = Math.Min(Math.Min(s1 - s0, s2 - s1), Math.Min(s3 - s2, end - s3));
+        var a0 = Vector256.Create(_bias[i]);
+        var a1 = Vector256.Create(_bias[i + 1]);
+        var a2 = Vector256.Create(_bias[i + 2]);
+        var a3 = Vector256.Create(_bias[i + 3]);
+        for (int c = 0; c < common; c++)
+        {
+            a0 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref w, s0 + c)), Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref cx, s0 + c))), a0);
+            a1 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref w, s1 + c)), Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref cx, s1 + c))), a1);
+            a2 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref w, s2 + c)), Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref cx, s2 + c))), a2);
+            a3 = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref w, s3 + c)), Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref cx, s3 + c))), a3);
+        }
+
+        Tail1(ref w, ref cx, ref x, s0 + common, s1, ref a0);
+        Tail1(ref w, ref cx, ref x, s1 + common, s2, ref a1);
+        Tail1(ref w, ref cx, ref x, s2 + common, s3, ref a2);
+        Tail1(ref w, ref cx, ref x, s3 + common, end, ref a3);
+        nuint o = (nuint)i * pp;
+        a0.StoreUnsafe(ref z, o);
+        a1.StoreUnsafe(ref z, o + pp);
+        a2.StoreUnsafe(ref z, o + (2 * pp));
+        a3.StoreUnsafe(ref z, o + (3 * pp));
+    }
+
+    private void Row1(int i, int column)
+    {
+        ref float w = ref MemoryMarshal.GetArrayDataReference(_weights);
+        ref int cx = ref MemoryMarshal.GetArrayDataReference(_cellX);
+        ref float x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_xT), column);
+        ref float z = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_zT), column);
+        var a = Vector256.Create(_bias[i]);
+        Tail1(ref w, ref cx, ref x, _rowStart[i], _rowStart[i + 1], ref a);
+        a.StoreUnsafe(ref z, (nuint)i * (nuint)_padded);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tail1(ref float w, ref int cx, ref float x, int from, int to, ref Vector256<float> a)
+    {
+        for (int c = from; c < to; c++)
+        {
+            a = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref w, c)), Vector256.LoadUnsafe(ref Unsafe.Add(ref x, Unsafe.Add(ref cx, c))), a);
+        }
+    }
+
     // ∂L/∂W_ij = Σ_μ Δᵀ_iμ Xᵀ_jμ at the trainable cells only (about half of N² at a stuck rate of 0.5): eight cells
     // of one row at a time, each a dot product along the pattern axis with its own accumulator, so eight independent
     // FMA chains share every load of the row of Δᵀ; padding patterns add exact zeros.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrainableGradient()
     {
         ref float delta = ref MemoryMarshal.GetArrayDataReference(_deltaT);
@@ -243,6 +451,7 @@ internal sealed class SinglePrecisionPass
     }
 
     // y = tanh(z); δ = c (y − x)(1 − y²) on real patterns, 0 on padding; ∂L/∂b_i = Σ_μ δ_iμ; returns Σ (y − x)² over real patterns.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float Delta(float c)
     {
         ref float z = ref MemoryMarshal.GetArrayDataReference(_zT);

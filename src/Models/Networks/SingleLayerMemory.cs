@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Engram.Models.Learning;
 
 namespace Engram.Models.Networks;
@@ -67,7 +68,23 @@ public sealed class SingleLayerMemory : IAssociativeMemory
         }
 
         DenseProduct<double>.MultiplyAccumulate(count, n, n, states, n, 1, _wT, next);
-        for (int k = 0; k < count * n; k++)
+        int length = count * n;
+        int k = 0;
+        if (!Continuous)
+        {
+            // NeuronFunctions.Sign as selects: a field's sign is a coin flip for the branch predictor.
+            var one = Vector256<double>.One;
+            var minusOne = -one;
+            for (; k + Vector256<double>.Count <= length; k += Vector256<double>.Count)
+            {
+                var field = Vector256.Create(next.Slice(k, Vector256<double>.Count));
+                var previous = Vector256.Create(states.Slice(k, Vector256<double>.Count));
+                var below = Vector256.ConditionalSelect(Vector256.LessThan(field, Vector256<double>.Zero), minusOne, previous);
+                Vector256.ConditionalSelect(Vector256.GreaterThan(field, Vector256<double>.Zero), one, below).CopyTo(next[k..]);
+            }
+        }
+
+        for (; k < length; k++)
         {
             next[k] = NeuronFunctions.Activate(next[k], states[k], Continuous);
         }
