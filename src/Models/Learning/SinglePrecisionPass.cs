@@ -237,27 +237,43 @@ internal sealed class SinglePrecisionPass
     }
 
     // Zᵀ_i = b_i + Σ_c w_c Xᵀ_(column of c) over row i's cells in ascending column order: for every element the FMA chain of the
-    // dense product W_eff Xᵀ (DenseProduct) with its zero terms left out, so the same bits. Four rows at a time, three vectors of
-    // patterns each (twelve accumulators): each FMA needs its own load of Xᵀ (the rows' columns differ), and a broadcast weight
-    // feeds three; the four rows' cell lists run together up to the shortest, then each finishes its own.
+    // dense product W_eff Xᵀ (DenseProduct) with its zero terms left out, so the same bits. Each FMA needs its own load of Xᵀ (rows'
+    // columns differ), so the blocks are chosen for loads per FMA with at least eight independent chains (FMA latency × ports):
+    // one row by eight vectors of patterns (a broadcast weight feeds eight), and for the vectors left over, four rows by three, two
+    // or one; the four rows' cell lists run together up to the shortest, then each finishes its own.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Forward()
     {
         int n = _n;
         int width = Vector256<float>.Count;
         int vectors = _padded / width;
+        int wide = vectors / 8 * 8;
         int i = 0;
         for (; i + 4 <= n; i += 4)
         {
-            int v = 0;
-            for (; v + 3 <= vectors; v += 3)
+            for (int q = 0; q < 4; q++)
             {
-                Rows4x3(i, v * width);
+                for (int v = 0; v < wide; v += 8)
+                {
+                    Row1x8(i + q, v * width);
+                }
             }
 
-            for (; v < vectors; v++)
+            int rest = wide;
+            for (; rest + 3 <= vectors; rest += 3)
             {
-                Rows4x1(i, v * width);
+                Rows4x3(i, rest * width);
+            }
+
+            if (rest + 2 <= vectors)
+            {
+                Rows4x2(i, rest * width);
+                rest += 2;
+            }
+
+            if (rest < vectors)
+            {
+                Rows4x1(i, rest * width);
             }
         }
 
@@ -270,6 +286,7 @@ internal sealed class SinglePrecisionPass
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Rows4x3(int i, int column)
     {
         ref float w = ref MemoryMarshal.GetArrayDataReference(_weights);
@@ -346,6 +363,110 @@ internal sealed class SinglePrecisionPass
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Row1x8(int i, int column)
+    {
+        ref float w = ref MemoryMarshal.GetArrayDataReference(_weights);
+        ref int cx = ref MemoryMarshal.GetArrayDataReference(_cellX);
+        ref float x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_xT), column);
+        ref float z = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_zT), column);
+        nuint v = (nuint)Vector256<float>.Count;
+        var a0 = Vector256.Create(_bias[i]);
+        Vector256<float> a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
+        int end = _rowStart[i + 1];
+        for (int c = _rowStart[i]; c < end; c++)
+        {
+            var b = Vector256.Create(Unsafe.Add(ref w, c));
+            ref float r = ref Unsafe.Add(ref x, Unsafe.Add(ref cx, c));
+            a0 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r), a0);
+            a1 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, v), a1);
+            a2 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, 2 * v), a2);
+            a3 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, 3 * v), a3);
+            a4 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, 4 * v), a4);
+            a5 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, 5 * v), a5);
+            a6 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, 6 * v), a6);
+            a7 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, 7 * v), a7);
+        }
+
+        ref float o = ref Unsafe.Add(ref z, (nuint)i * (nuint)_padded);
+        a0.StoreUnsafe(ref o);
+        a1.StoreUnsafe(ref o, v);
+        a2.StoreUnsafe(ref o, 2 * v);
+        a3.StoreUnsafe(ref o, 3 * v);
+        a4.StoreUnsafe(ref o, 4 * v);
+        a5.StoreUnsafe(ref o, 5 * v);
+        a6.StoreUnsafe(ref o, 6 * v);
+        a7.StoreUnsafe(ref o, 7 * v);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Rows4x2(int i, int column)
+    {
+        ref float w = ref MemoryMarshal.GetArrayDataReference(_weights);
+        ref int cx = ref MemoryMarshal.GetArrayDataReference(_cellX);
+        ref float x = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_xT), column);
+        ref float z = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_zT), column);
+        nuint pp = (nuint)_padded;
+        nuint w1 = (nuint)Vector256<float>.Count;
+        int s0 = _rowStart[i], s1 = _rowStart[i + 1], s2 = _rowStart[i + 2], s3 = _rowStart[i + 3], end = _rowStart[i + 4];
+        int common = Math.Min(Math.Min(s1 - s0, s2 - s1), Math.Min(s3 - s2, end - s3));
+        var a00 = Vector256.Create(_bias[i]);
+        var a10 = Vector256.Create(_bias[i + 1]);
+        var a20 = Vector256.Create(_bias[i + 2]);
+        var a30 = Vector256.Create(_bias[i + 3]);
+        Vector256<float> a01 = a00, a11 = a10, a21 = a20, a31 = a30;
+        for (int c = 0; c < common; c++)
+        {
+            var b = Vector256.Create(Unsafe.Add(ref w, s0 + c));
+            ref float r = ref Unsafe.Add(ref x, Unsafe.Add(ref cx, s0 + c));
+            a00 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r), a00);
+            a01 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w1), a01);
+            b = Vector256.Create(Unsafe.Add(ref w, s1 + c));
+            r = ref Unsafe.Add(ref x, Unsafe.Add(ref cx, s1 + c));
+            a10 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r), a10);
+            a11 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w1), a11);
+            b = Vector256.Create(Unsafe.Add(ref w, s2 + c));
+            r = ref Unsafe.Add(ref x, Unsafe.Add(ref cx, s2 + c));
+            a20 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r), a20);
+            a21 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w1), a21);
+            b = Vector256.Create(Unsafe.Add(ref w, s3 + c));
+            r = ref Unsafe.Add(ref x, Unsafe.Add(ref cx, s3 + c));
+            a30 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r), a30);
+            a31 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w1), a31);
+        }
+
+        Tail2(ref w, ref cx, ref x, s0 + common, s1, ref a00, ref a01);
+        Tail2(ref w, ref cx, ref x, s1 + common, s2, ref a10, ref a11);
+        Tail2(ref w, ref cx, ref x, s2 + common, s3, ref a20, ref a21);
+        Tail2(ref w, ref cx, ref x, s3 + common, end, ref a30, ref a31);
+        nuint o = (nuint)i * pp;
+        a00.StoreUnsafe(ref z, o);
+        a01.StoreUnsafe(ref z, o + w1);
+        o += pp;
+        a10.StoreUnsafe(ref z, o);
+        a11.StoreUnsafe(ref z, o + w1);
+        o += pp;
+        a20.StoreUnsafe(ref z, o);
+        a21.StoreUnsafe(ref z, o + w1);
+        o += pp;
+        a30.StoreUnsafe(ref z, o);
+        a31.StoreUnsafe(ref z, o + w1);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tail2(ref float w, ref int cx, ref float x, int from, int to, ref Vector256<float> a0, ref Vector256<float> a1)
+    {
+        nuint w1 = (nuint)Vector256<float>.Count;
+        for (int c = from; c < to; c++)
+        {
+            var b = Vector256.Create(Unsafe.Add(ref w, c));
+            ref float r = ref Unsafe.Add(ref x, Unsafe.Add(ref cx, c));
+            a0 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r), a0);
+            a1 = Vector256.FusedMultiplyAdd(b, Vector256.LoadUnsafe(ref r, w1), a1);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Rows4x1(int i, int column)
     {
         ref float w = ref MemoryMarshal.GetArrayDataReference(_weights);
@@ -378,6 +499,7 @@ internal sealed class SinglePrecisionPass
         a3.StoreUnsafe(ref z, o + (3 * pp));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Row1(int i, int column)
     {
         ref float w = ref MemoryMarshal.GetArrayDataReference(_weights);
