@@ -18,6 +18,7 @@ public sealed class SingleLayerMemory : IAssociativeMemory
     private readonly double[] _wT;
     private readonly double[] _bias;
     private readonly bool[] _stuck;
+    private SparseRows? _rows;
 
     public SingleLayerMemory(double[] weights, double[]? bias, bool continuous, bool[]? stuck = null)
     {
@@ -50,6 +51,9 @@ public sealed class SingleLayerMemory : IAssociativeMemory
     public ReadOnlySpan<double> Weights => _w;
 
     public ReadOnlySpan<double> Bias => _bias;
+
+    /// <summary>The nonzero weights by row, for <see cref="TransposedRecall"/> (built on first use).</summary>
+    internal SparseRows NonzeroRows => _rows ??= new SparseRows(_w, Neurons);
 
     public void Step(ReadOnlySpan<double> state, Span<double> next) => StepBatch(state, next, 1);
 
