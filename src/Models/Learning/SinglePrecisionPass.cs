@@ -34,7 +34,7 @@ internal sealed class SinglePrecisionPass
     private readonly float[] _zT;       // N × P̂ pre-activations
     private readonly float[] _deltaT;   // N × P̂ loss gradient wrt pre-activations
     private readonly int[] _index;      // the trainable cells, row-major ascending (TrainableSubset order)
-    private readonly float[] _gradient; // ∂L/∂W at the trainable cells only, in _index order
+    private readonly float[] _gradient; // ∂L/∂W at the trainable cells only, in _index order, and one spare vector
     private readonly float[] _biasGradient; // N
     private readonly int[] _groupDelta; // per group of ≤ 8 cells of one row: that row's offset in Δᵀ
     private readonly int[] _groupX;     // per group, eight Xᵀ row offsets (the cells' columns)
@@ -99,7 +99,7 @@ internal sealed class SinglePrecisionPass
                 _trainableCell[t] = c;
             }
         }
-        _gradient = new float[_index.Length];
+        _gradient = new float[_index.Length + Vector256<float>.Count];
         _biasGradient = new float[n];
 
         // Each row's trainable cells in groups of eight; a short last group repeats its last cell, whose extra sums are dropped.
@@ -192,7 +192,7 @@ internal sealed class SinglePrecisionPass
     {
         var compact = layer.Compact;
         double loss = Pass();
-        Widen(_gradient, compact.Gradient);
+        Widen(_gradient.AsSpan(0, _index.Length), compact.Gradient);
         optimizer.Step(compact.Values, compact.Gradient, layer.WeightState!);
         if (_trainableCell is null)
         {
@@ -528,7 +528,7 @@ internal sealed class SinglePrecisionPass
     {
         ref float delta = ref MemoryMarshal.GetArrayDataReference(_deltaT);
         ref float xT = ref MemoryMarshal.GetArrayDataReference(_xT);
-        Span<float> sums = stackalloc float[Vector256<float>.Count];
+        ref float gradient = ref MemoryMarshal.GetArrayDataReference(_gradient);
         nuint pp = (nuint)_padded;
         nuint width = (nuint)Vector256<float>.Count;
         for (int g = 0; g < _groupDelta.Length; g++)
@@ -558,17 +558,9 @@ internal sealed class SinglePrecisionPass
             }
 
             var total = LaneSums.Of8(s0, s1, s2, s3, s4, s5, s6, s7);
-            int first = _groupFirst[g];
-            int count = _groupFirst[g + 1] - first;
-            if (count == Vector256<float>.Count)
-            {
-                total.CopyTo(_gradient.AsSpan(first));
-            }
-            else
-            {
-                total.CopyTo(sums);
-                sums[..count].CopyTo(_gradient.AsSpan(first));
-            }
+            // A short group's extra sums land on the next group's cells, which that group overwrites (groups run in cell order);
+            // the last group's land in the spare vector at the end.
+            total.StoreUnsafe(ref gradient, (nuint)_groupFirst[g]);
         }
     }
 
@@ -585,21 +577,45 @@ internal sealed class SinglePrecisionPass
         var sum = Vector256<float>.Zero;
         nuint width = (nuint)Vector256<float>.Count;
         nuint pp = (nuint)_padded;
-        for (int i = 0; i < _n; i++)
+        Span<Vector256<float>> rowSums = stackalloc Vector256<float>[8];
+        for (int i0 = 0; i0 < _n; i0 += 8)
         {
-            var rowSum = Vector256<float>.Zero;
-            nuint row = (nuint)i * pp;
-            for (nuint k = row; k < row + pp; k += width)
+            int rows = Math.Min(8, _n - i0);
+            for (int q = 0; q < rows; q++)
             {
-                var y = FastTanh.Tanh(Vector256.LoadUnsafe(ref z, k));
-                var d = (y - Vector256.LoadUnsafe(ref x, k)) * Vector256.LoadUnsafe(ref valid, k);
-                sum += d * d;
-                var dk = factor * d * (one - (y * y));
-                dk.StoreUnsafe(ref delta, k);
-                rowSum += dk;
+                var rowSum = Vector256<float>.Zero;
+                nuint row = (nuint)(i0 + q) * pp;
+                nuint last = row + pp - width;
+                for (nuint k = row; k <= last; k += width)
+                {
+                    var y = FastTanh.Tanh(Vector256.LoadUnsafe(ref z, k));
+                    var d = y - Vector256.LoadUnsafe(ref x, k);
+                    if (k == last)
+                    {
+                        // Only a row's last vector holds padding patterns (times 1 elsewhere is exact).
+                        d *= Vector256.LoadUnsafe(ref valid, k);
+                    }
+
+                    sum += d * d;
+                    var dk = factor * d * (one - (y * y));
+                    dk.StoreUnsafe(ref delta, k);
+                    rowSum += dk;
+                }
+
+                rowSums[q] = rowSum;
             }
 
-            _biasGradient[i] = LaneSums.Of(rowSum);
+            if (rows == 8)
+            {
+                LaneSums.Of8(rowSums[0], rowSums[1], rowSums[2], rowSums[3], rowSums[4], rowSums[5], rowSums[6], rowSums[7]).CopyTo(_biasGradient.AsSpan(i0));
+            }
+            else
+            {
+                for (int q = 0; q < rows; q++)
+                {
+                    _biasGradient[i0 + q] = LaneSums.Of(rowSums[q]);
+                }
+            }
         }
 
         return LaneSums.Of(sum);
