@@ -248,17 +248,20 @@ internal sealed class SinglePrecisionPass
         int width = Vector256<float>.Count;
         int vectors = _padded / width;
         int wide = vectors / 8 * 8;
-        int i = 0;
-        for (; i + 4 <= n; i += 4)
-        {
-            for (int q = 0; q < 4; q++)
-            {
-                for (int v = 0; v < wide; v += 8)
-                {
-                    Row1x8(i + q, v * width);
-                }
-            }
+        int full = n / 4 * 4;
 
+        // Block by block of patterns, so the block's Xᵀ (N × 64 floats) stays in L1 while every row reads it.
+        for (int v = 0; v < wide; v += 8)
+        {
+            for (int r = 0; r < full; r++)
+            {
+                Row1x8(r, v * width);
+            }
+        }
+
+        int i = 0;
+        for (; i < full; i += 4)
+        {
             int rest = wide;
             for (; rest + 3 <= vectors; rest += 3)
             {
