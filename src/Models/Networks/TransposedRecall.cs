@@ -229,7 +229,7 @@ internal sealed class TransposedRecall
         {
             for (int k = 0; k < width; k++)
             {
-                next[k] = NeuronFunctions.Activate(next[k], current[k], false);
+                next[k] = Math.Tanh(next[k]);
             }
         }
 
