@@ -534,18 +534,21 @@ internal sealed class SinglePrecisionPass
         ref float gradient = ref MemoryMarshal.GetArrayDataReference(_gradient);
         nuint pp = (nuint)_padded;
         nuint width = (nuint)Vector256<float>.Count;
+        ref int groupDelta = ref MemoryMarshal.GetArrayDataReference(_groupDelta);
+        ref int groupFirst = ref MemoryMarshal.GetArrayDataReference(_groupFirst);
+        ref int groupX = ref MemoryMarshal.GetArrayDataReference(_groupX);
         for (int g = 0; g < _groupDelta.Length; g++)
         {
-            ref float d = ref Unsafe.Add(ref delta, _groupDelta[g]);
-            int o = 8 * g;
-            ref float x0 = ref Unsafe.Add(ref xT, _groupX[o]);
-            ref float x1 = ref Unsafe.Add(ref xT, _groupX[o + 1]);
-            ref float x2 = ref Unsafe.Add(ref xT, _groupX[o + 2]);
-            ref float x3 = ref Unsafe.Add(ref xT, _groupX[o + 3]);
-            ref float x4 = ref Unsafe.Add(ref xT, _groupX[o + 4]);
-            ref float x5 = ref Unsafe.Add(ref xT, _groupX[o + 5]);
-            ref float x6 = ref Unsafe.Add(ref xT, _groupX[o + 6]);
-            ref float x7 = ref Unsafe.Add(ref xT, _groupX[o + 7]);
+            ref float d = ref Unsafe.Add(ref delta, Unsafe.Add(ref groupDelta, g));
+            ref int o = ref Unsafe.Add(ref groupX, 8 * g);
+            ref float x0 = ref Unsafe.Add(ref xT, o);
+            ref float x1 = ref Unsafe.Add(ref xT, Unsafe.Add(ref o, 1));
+            ref float x2 = ref Unsafe.Add(ref xT, Unsafe.Add(ref o, 2));
+            ref float x3 = ref Unsafe.Add(ref xT, Unsafe.Add(ref o, 3));
+            ref float x4 = ref Unsafe.Add(ref xT, Unsafe.Add(ref o, 4));
+            ref float x5 = ref Unsafe.Add(ref xT, Unsafe.Add(ref o, 5));
+            ref float x6 = ref Unsafe.Add(ref xT, Unsafe.Add(ref o, 6));
+            ref float x7 = ref Unsafe.Add(ref xT, Unsafe.Add(ref o, 7));
             Vector256<float> s0 = default, s1 = default, s2 = default, s3 = default, s4 = default, s5 = default, s6 = default, s7 = default;
             for (nuint k = 0; k < pp; k += width)
             {
@@ -563,7 +566,7 @@ internal sealed class SinglePrecisionPass
             var total = LaneSums.Of8(s0, s1, s2, s3, s4, s5, s6, s7);
             // A short group's extra sums land on the next group's cells, which that group overwrites (groups run in cell order);
             // the last group's land in the spare vector at the end.
-            total.StoreUnsafe(ref gradient, (nuint)_groupFirst[g]);
+            total.StoreUnsafe(ref gradient, (nuint)Unsafe.Add(ref groupFirst, g));
         }
     }
 
@@ -589,23 +592,24 @@ internal sealed class SinglePrecisionPass
                 var rowSum = Vector256<float>.Zero;
                 nuint row = (nuint)(i0 + q) * pp;
                 nuint last = row + pp - width;
-                for (nuint k = row; k <= last; k += width)
+                nuint k = row;
+                for (; k < last; k += width)
                 {
                     var y = FastTanh.Tanh(Vector256.LoadUnsafe(ref z, k));
                     var d = y - Vector256.LoadUnsafe(ref x, k);
-                    if (k == last)
-                    {
-                        // Only a row's last vector holds padding patterns (times 1 elsewhere is exact).
-                        d *= Vector256.LoadUnsafe(ref valid, k);
-                    }
-
                     sum += d * d;
                     var dk = factor * d * (one - (y * y));
                     dk.StoreUnsafe(ref delta, k);
                     rowSum += dk;
                 }
 
-                rowSums[q] = rowSum;
+                // Only a row's last vector holds padding patterns (the mask is 1 elsewhere, and times 1 is exact).
+                var yLast = FastTanh.Tanh(Vector256.LoadUnsafe(ref z, k));
+                var dLast = (yLast - Vector256.LoadUnsafe(ref x, k)) * Vector256.LoadUnsafe(ref valid, k);
+                sum += dLast * dLast;
+                var deltaLast = factor * dLast * (one - (yLast * yLast));
+                deltaLast.StoreUnsafe(ref delta, k);
+                rowSums[q] = rowSum + deltaLast;
             }
 
             if (rows == 8)
