@@ -56,9 +56,18 @@ internal sealed class TransposedRecall
             bool twoCycle = binary && t >= 2;
             _changed.AsSpan(0, width).Clear();
             _changedTwo.AsSpan(0, width).Clear();
+            // Block by block of 32 cues, so the block's states (N × 32 doubles) stay in L1 while every neuron reads them.
+            for (int v = 0; v < width; v += 8 * Width)
+            {
+                int end = Math.Min(width, v + (8 * Width));
+                for (int i = 0; i < n; i++)
+                {
+                    Field(rows, memory.Bias[i], i, stride, v, end);
+                }
+            }
+
             for (int i = 0; i < n; i++)
             {
-                Field(rows, memory.Bias[i], i, stride, width);
                 Activate(i * stride, width, binary, twoCycle);
             }
 
@@ -143,9 +152,9 @@ internal sealed class TransposedRecall
         }
     }
 
-    // The fields of neuron i for cues [0, width) into its row of _next: eight vectors of cues per broadcast weight, then four, then one.
+    // The fields of neuron i for cues [first, width) into its row of _next: eight vectors of cues per broadcast weight, then four, then one.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Field(SparseRows rows, double bias, int i, int stride, int width)
+    private void Field(SparseRows rows, double bias, int i, int stride, int first, int width)
     {
         ref double w = ref MemoryMarshal.GetArrayDataReference(rows.Weights);
         ref int column = ref MemoryMarshal.GetArrayDataReference(rows.Columns);
@@ -155,7 +164,7 @@ internal sealed class TransposedRecall
         int to = rows.RowStart[i + 1];
         nint lane = Width;
         nint rowStride = stride;
-        int v = 0;
+        int v = first;
         for (; v + (8 * Width) <= width; v += 8 * Width)
         {
             var a0 = Vector256.Create(bias);
