@@ -26,10 +26,14 @@ internal sealed class TransposedRecall
     private ulong[] _changedTwo = [];   // per cue: nonzero when its next state differs from the one before its current one
     private int[] _slot = [];
 
+    // Called once per batch, so left to tiering it would run its first batches unoptimised.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Run(SingleLayerMemory memory, ReadOnlySpan<double> cues, int count, int maxIterations, Span<double> results)
     {
         int n = memory.Neurons;
-        int stride = (count + Width - 1) / Width * Width;
+        // Rows an odd number of cache lines apart (stride ≡ 8 mod 16 doubles): with a row length of a multiple of 4 KiB every
+        // neuron's block of states would fall into the same few L1 sets.
+        int stride = ((count + 7) / 8 * 8) | 8;
         Reserve(n * stride, stride);
         for (int r = 0; r < count; r++)
         {
