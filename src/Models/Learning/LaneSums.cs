@@ -12,6 +12,7 @@ namespace Engram.Models.Learning;
 internal static class LaneSums
 {
     /// <summary>The lane sum of one vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Of(Vector256<float> v) =>
         ((v[0] + v[1]) + (v[2] + v[3])) + ((v[4] + v[5]) + (v[6] + v[7]));
 

@@ -5,7 +5,8 @@ namespace Engram.Models.Networks;
 /// <see cref="IAssociativeMemory.StepBatch"/> over the cues still running, so a single-layer memory does one
 /// matrix product per step instead of one matrix–vector product per cue. Every cue keeps its own stopping rule
 /// (fixed point, binary 2-cycle resolved by parity, or K steps), and a finished cue leaves the batch, so each
-/// result is bit-identical to recalling that cue alone. Buffers grow to the largest batch seen and are reused.
+/// result is bit-identical to recalling that cue alone. Buffers grow to the largest batch seen and are reused. A
+/// <see cref="SingleLayerMemory"/> is recalled transposed, over its nonzero weights only (<see cref="TransposedRecall"/>), with the same bits.
 /// </summary>
 public sealed class BatchedRecall
 {
@@ -13,6 +14,7 @@ public sealed class BatchedRecall
     private double[] _current = [];
     private double[] _next = [];
     private int[] _slot = [];
+    private readonly TransposedRecall _transposed = new();
 
     /// <summary>
     /// Recalls the <paramref name="count"/> cues in <paramref name="cues"/> (row-major, count × N) for up to
@@ -24,6 +26,12 @@ public sealed class BatchedRecall
         if (cues.Length < count * n || results.Length < count * n)
         {
             throw new ArgumentException("cue and result spans are shorter than count × N");
+        }
+
+        if (memory is SingleLayerMemory single)
+        {
+            _transposed.Run(single, cues, count, maxIterations, results);
+            return;
         }
 
         Reserve(count * n, count);

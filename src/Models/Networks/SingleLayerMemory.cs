@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using Engram.Models.Learning;
 
 namespace Engram.Models.Networks;
@@ -17,6 +18,7 @@ public sealed class SingleLayerMemory : IAssociativeMemory
     private readonly double[] _wT;
     private readonly double[] _bias;
     private readonly bool[] _stuck;
+    private SparseRows? _rows;
 
     public SingleLayerMemory(double[] weights, double[]? bias, bool continuous, bool[]? stuck = null)
     {
@@ -50,6 +52,9 @@ public sealed class SingleLayerMemory : IAssociativeMemory
 
     public ReadOnlySpan<double> Bias => _bias;
 
+    /// <summary>The nonzero weights by row, for <see cref="TransposedRecall"/> (built on first use).</summary>
+    internal SparseRows NonzeroRows => _rows ??= new SparseRows(_w, Neurons);
+
     public void Step(ReadOnlySpan<double> state, Span<double> next) => StepBatch(state, next, 1);
 
     public void StepBatch(ReadOnlySpan<double> states, Span<double> next, int count)
@@ -67,7 +72,23 @@ public sealed class SingleLayerMemory : IAssociativeMemory
         }
 
         DenseProduct<double>.MultiplyAccumulate(count, n, n, states, n, 1, _wT, next);
-        for (int k = 0; k < count * n; k++)
+        int length = count * n;
+        int k = 0;
+        if (!Continuous)
+        {
+            // NeuronFunctions.Sign as selects: a field's sign is a coin flip for the branch predictor.
+            var one = Vector256<double>.One;
+            var minusOne = -one;
+            for (; k + Vector256<double>.Count <= length; k += Vector256<double>.Count)
+            {
+                var field = Vector256.Create(next.Slice(k, Vector256<double>.Count));
+                var previous = Vector256.Create(states.Slice(k, Vector256<double>.Count));
+                var below = Vector256.ConditionalSelect(Vector256.LessThan(field, Vector256<double>.Zero), minusOne, previous);
+                Vector256.ConditionalSelect(Vector256.GreaterThan(field, Vector256<double>.Zero), one, below).CopyTo(next[k..]);
+            }
+        }
+
+        for (; k < length; k++)
         {
             next[k] = NeuronFunctions.Activate(next[k], states[k], Continuous);
         }

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.Intrinsics;
 using Engram.Models.Learning;
 
@@ -44,8 +45,61 @@ public class SinglePrecisionTrainingTests
     [Theory]
     [InlineData(1, 64, 0.0)]
     [InlineData(13, 64, 0.0)]
+    [InlineData(22, 64, 0.0)]
+    [InlineData(65, 64, 0.0)]
+    [InlineData(130, 64, 0.5)]
+    [InlineData(9, 7, 0.25)]
+    [InlineData(70, 37, 0.25)]
+    public void The_sparse_forward_product_equals_the_dense_product_bit_for_bit(int p, int n, double stuckValue)
+    {
+        // Zᵀ over the cells W_eff can be nonzero at (blocks of one row × eight vectors, four rows × three, two, one, and single
+        // rows when N is not a multiple of four) against DenseProduct over the whole of W_eff with its zeros.
+        var patterns = LearningKit.Binary(p, n, new Random(p + n));
+        var options = AdaptiveOptions.Default with { StuckValue = stuckValue };
+        var stack = new AdaptiveLearner(options).Build(patterns, LearningKit.Context(0.5, 5), out _);
+        var layer = stack.Layers[0];
+        var rng = new Random(6);
+        for (int k = 0; k < layer.Weights.Length; k++)
+        {
+            layer.Weights[k] = (2 * rng.NextDouble()) - 1;
+        }
+
+        TensorPrimitives.FusedMultiplyAdd(layer.Weights, layer.Trainable, layer.Fixed, layer.Effective);
+        var x = patterns.SelectMany(row => row).ToArray();
+        var pass = new SinglePrecisionPass(x, p, layer);
+        int padded = pass.PaddedBatch;
+        var xT = new float[n * padded];
+        for (int mu = 0; mu < p; mu++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                xT[(j * padded) + mu] = (float)patterns[mu][j];
+            }
+        }
+
+        var expected = new float[n * padded];
+        for (int i = 0; i < n; i++)
+        {
+            expected.AsSpan(i * padded, padded).Fill((float)layer.Bias[i]);
+        }
+
+        var weights = layer.Effective.Select(w => (float)w).ToArray();
+        DenseProduct<float>.MultiplyAccumulate(n, n, padded, weights, n, 1, xT, expected);
+        var actual = pass.PreActivations(layer);
+        Assert.Contains(layer.Effective, w => w == 0);
+        for (int k = 0; k < expected.Length; k++)
+        {
+            Assert.True(BitConverter.SingleToInt32Bits(expected[k]) == BitConverter.SingleToInt32Bits(actual[k]), $"element {k}: {expected[k]} against {actual[k]}");
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 64, 0.0)]
+    [InlineData(13, 64, 0.0)]
     [InlineData(9, 7, 0.25)]
     [InlineData(40, 33, 0.0)]
+    [InlineData(70, 64, 0.0)]
+    [InlineData(67, 37, 0.25)]
     public void The_training_loop_equals_stepping_the_optimizer_on_each_passes_gradients(int p, int n, double stuckValue)
     {
         // The loop keeps W_eff in float32 and steps packed cells; the reference rebuilds W_eff from the double

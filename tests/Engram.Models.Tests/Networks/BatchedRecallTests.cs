@@ -86,6 +86,62 @@ public class BatchedRecallTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Transposed_recall_of_a_sparse_memory_equals_the_dense_step_cue_by_cue(bool continuous)
+    {
+        // Half the weights stuck at 0, and hundreds of cues finishing at different steps: the transposed product over the
+        // nonzero weights (blocks of eight, four and one vectors of cues) and the packing of finished cues against
+        // SynchronousRecall, whose steps run the dense product.
+        const int n = 64;
+        var rng = new Random(continuous ? 12 : 11);
+        var patterns = continuous ? RandomPatterns.Continuous(40, n, rng) : RandomPatterns.Binary(40, n, rng);
+        var w = Enumerable.Range(0, n * n).Select(k => k % (n + 1) == 0 || rng.NextDouble() < 0.5 ? 0 : (2 * rng.NextDouble()) - 1).ToArray();
+        foreach (var pattern in patterns.Take(8))
+        {
+            for (int i = 0; i < n; i++)
+            {
+                for (int j = 0; j < n; j++)
+                {
+                    if (w[(i * n) + j] != 0)
+                    {
+                        w[(i * n) + j] += 0.2 * pattern[i] * pattern[j];
+                    }
+                }
+            }
+        }
+
+        var memory = new SingleLayerMemory(w, Enumerable.Range(0, n).Select(_ => 0.1 * (rng.NextDouble() - 0.5)).ToArray(), continuous);
+        const int count = 333;
+        var cues = new double[count * n];
+        for (int c = 0; c < count; c++)
+        {
+            var cue = cues.AsSpan(c * n, n);
+            if (continuous)
+            {
+                CueCorruption.Gaussian(patterns[c % patterns.Length], 0.3, rng, cue);
+            }
+            else
+            {
+                CueCorruption.FlipBits(patterns[c % patterns.Length], 0.1, rng, cue);
+            }
+        }
+
+        var recall = new BatchedRecall();
+        foreach (int k in new[] { 1, 2, 5, 100 })
+        {
+            var batched = new double[cues.Length];
+            recall.Run(memory, cues, count, k, batched);
+            var alone = new SynchronousRecall(n);
+            for (int c = 0; c < count; c++)
+            {
+                var expected = alone.Run(memory, cues.AsSpan(c * n, n), k).ToArray();
+                Assert.True(expected.AsSpan().SequenceEqual(batched.AsSpan(c * n, n)), $"K = {k}: cue {c} differs");
+            }
+        }
+    }
+
     [Fact]
     public void Reused_buffers_of_a_larger_batch_do_not_leak_into_a_smaller_one()
     {
