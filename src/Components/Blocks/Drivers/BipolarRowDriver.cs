@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+
 namespace Engram.Components.Blocks.Drivers;
 
 /// <summary><c>bipolar</c> (<c>dac_bits: 1</c>): binary states driven as ±V_read in one read.</summary>
