@@ -81,6 +81,13 @@ internal sealed class ConductanceStore
         return (col * _rows) + row;
     }
 
+    /// <summary>Where bit line <paramref name="col"/>'s first cell lives and how far apart its cells are, row after row.</summary>
+    public (int Start, int Stride) ColumnSlots(int col) => _single is null ? (col, _cols) : (col * _rows, 1);
+
+    /// <summary>The cell stored at <paramref name="slot"/> of the layout (see <see cref="ColumnSlots"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double AtSlot(int slot) => _single is { } single ? single[slot] : _double![slot];
+
     /// <summary>The cells of bit line <paramref name="col"/>, word line by word line (single precision only).</summary>
     public ReadOnlySpan<float> Column(int col) =>
         (_single ?? throw new InvalidOperationException("a double store is laid out row by row")).AsSpan(col * _rows, _rows);

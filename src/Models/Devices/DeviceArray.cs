@@ -463,36 +463,14 @@ public sealed class DeviceArray
         ArgumentOutOfRangeException.ThrowIfNegative(col);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(col, Cols);
         double current = 0, power = 0, driven = 0, squares = 0;
-        if (_g.Precision == CellPrecision.Single)
-        {
-            // The bit line's cells are contiguous: the same sums in the same row order as the strided loop below.
-            var column = _g.Column(col);
-            for (int r = 0; r < column.Length; r++)
-            {
-                double v = rowVoltagesV[r];
-                if (v != 0)
-                {
-                    double g = column[r];
-                    double vg = v * g;
-                    current += vg;
-                    power += v * v * g;
-                    driven += g;
-                    squares += vg * vg;
-                }
-            }
-
-            powerW = power;
-            drivenS = driven;
-            noiseVarianceA2 = Card.ReadNoiseStdRelative * Card.ReadNoiseStdRelative * squares;
-            return current;
-        }
-
-        for (int r = 0, i = col; r < Rows; r++, i += Cols)
+        // Down the bit line, row by row: contiguous in a single-precision store, one row apart in a double one.
+        var (slot, stride) = _g.ColumnSlots(col);
+        for (int r = 0; r < Rows; r++, slot += stride)
         {
             double v = rowVoltagesV[r];
             if (v != 0)
             {
-                double g = _g[i];
+                double g = _g.AtSlot(slot);
                 double vg = v * g;
                 current += vg;
                 power += v * v * g;
