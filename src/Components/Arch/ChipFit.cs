@@ -14,7 +14,7 @@ namespace Engram.Components.Arch;
 /// <param name="PhysicalArraysNeeded"><paramref name="Blocks"/> × <paramref name="ArraysPerBlock"/>.</param>
 /// <param name="PhysicalArraysAvailable">tiles.count × tiles.arrays_per_tile.</param>
 /// <param name="Cells">Device cells in the needed arrays.</param>
-/// <param name="EstimatedBytes">Cells × <paramref name="BytesPerCell"/> + per-array column state (<see cref="PerColumnBytes"/> per column).</param>
+/// <param name="EstimatedBytes">Cells × <paramref name="BytesPerCell"/> + per-array line state (<see cref="PerColumnBytes"/> per column, <see cref="PerRowBytes"/> per row).</param>
 /// <param name="BytesPerCell">Per-cell state of the card's device arrays while they are only read (<see cref="BytesPerCellOf"/>).</param>
 public sealed record ChipFit(
     long Blocks,
@@ -41,8 +41,11 @@ public sealed record ChipFit(
         return read + (noisy ? writeNoise : 0) + (drifting ? drift : 0);
     }
 
-    /// <summary>Per column of an array: the read scratch (8 B), its single-precision accumulator (4 B) and the kept column sums of G and G² (2 × 8 B).</summary>
-    public const int PerColumnBytes = 8 + 4 + (2 * 8);
+    /// <summary>Per column of an array: the read scratch (8 B) and the kept column sums of G and G² (2 × 8 B).</summary>
+    public const int PerColumnBytes = 8 + (2 * 8);
+
+    /// <summary>Per row of an array: its single-precision word-line voltages (4 B) and the per-row noise weights (8 B).</summary>
+    public const int PerRowBytes = 4 + 8;
 
     /// <summary>The sampled pulse parameters per cell (see <see cref="BytesPerCellOf"/>).</summary>
     public const int PulseParameterBytes = (4 * 8) + 1 + (2 * 8);
@@ -61,7 +64,7 @@ public sealed record ChipFit(
         // Absurd sizes saturate instead of wrapping, so the memory check still says "too large".
         long cells = Saturating(() => checked(arrays * array.Cells));
         int perCell = BytesPerCellOf(card);
-        long bytes = Saturating(() => checked((cells * perCell) + (arrays * array.Cols * PerColumnBytes)));
+        long bytes = Saturating(() => checked((cells * perCell) + (arrays * ((array.Cols * PerColumnBytes) + (array.Rows * PerRowBytes)))));
         return new ChipFit(blocks, perBlock, arrays, tiles.PhysicalArrays, cells, bytes, perCell);
     }
 

@@ -126,16 +126,6 @@ public sealed class EnergyLedger
             return;
         }
 
-        if (KeepEntries)
-        {
-            foreach (double e in energiesJ)
-            {
-                Charge(component, action, 1, e, startTick, durationTicks);
-            }
-
-            return;
-        }
-
         if (IsClosed)
         {
             throw new InvalidOperationException("the ledger is closed; leakage has been integrated up to its end");
@@ -146,14 +136,28 @@ public sealed class EnergyLedger
             throw new ArgumentOutOfRangeException(nameof(durationTicks), $"bad charge for {_components[component]}.{_actions[action]}: start {startTick}, duration {durationTicks}");
         }
 
-        ref var aggregate = ref Slot(component, action);
+        // Every energy is checked before any is added, as Charge checks before it adds.
         foreach (double e in energiesJ)
         {
             if (!(e >= 0) || double.IsInfinity(e))
             {
                 throw new ArgumentOutOfRangeException(nameof(energiesJ), $"bad charge for {_components[component]}.{_actions[action]}: energy {e} J");
             }
+        }
 
+        if (KeepEntries)
+        {
+            foreach (double e in energiesJ)
+            {
+                Charge(component, action, 1, e, startTick, durationTicks);
+            }
+
+            return;
+        }
+
+        ref var aggregate = ref Slot(component, action);
+        foreach (double e in energiesJ)
+        {
             aggregate.EnergyJ += e;
             AddToTotal(e);
         }

@@ -99,7 +99,7 @@ internal sealed class ConductanceStore
     /// <summary><paramref name="acc"/> += v·row for the cells [start, start + acc.Length) of a double store.</summary>
     public void MultiplyAddRow(int start, double v, Span<double> acc)
     {
-        var d = _double ?? throw new InvalidOperationException("a single store reads four rows per pass (MultiplyAddRows)");
+        var d = _double ?? throw new InvalidOperationException("a single store reads one dot product per bit line (ColumnDots)");
         TensorPrimitives.MultiplyAdd(d.AsSpan(start, acc.Length), v, acc, acc);
     }
 

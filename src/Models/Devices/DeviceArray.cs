@@ -323,11 +323,7 @@ public sealed class DeviceArray
         if (_g.Precision == CellPrecision.Single)
         {
             // Single cells sum in single precision, one dot product per bit line, and widen once (0 V rows add 0).
-            for (int r = 0; r < Rows; r++)
-            {
-                _singleScratch[r] = (float)rowVoltagesV[r];
-            }
-
+            SingleVoltages.Narrow(rowVoltagesV, _singleScratch);
             _g.ColumnDots(_singleScratch, columnCurrentsA);
         }
         else

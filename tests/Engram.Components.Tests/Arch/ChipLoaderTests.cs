@@ -65,7 +65,7 @@ public sealed class ChipLoaderTests : IDisposable
         Assert.Equal(Path.Combine(RepoPaths.Chips, "hnn64.yaml"), spec.File);
 
         var fit = ChipFit.Of(spec);
-        Assert.Equal(new ChipFit(1, 2, 2, 2, 8192, (8192L * 5) + (2 * 64 * ChipFit.PerColumnBytes), 5), fit);
+        Assert.Equal(new ChipFit(1, 2, 2, 2, 8192, (8192L * 5) + (2 * 64 * (ChipFit.PerColumnBytes + ChipFit.PerRowBytes)), 5), fit);
     }
 
     [Fact]

@@ -95,6 +95,43 @@ public class EnergyLedgerTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_run_of_charges_equals_one_charge_each_to_the_bit(bool keepEntries)
+    {
+        var each = new EnergyLedger(keepEntries);
+        var run = new EnergyLedger(keepEntries);
+        var random = new Random(11);
+        foreach (var ledger in new[] { each, run })
+        {
+            ledger.Component("L0/b0.0/adc");
+            ledger.Component("L0/b0.1/adc");
+            ledger.Action("convert");
+        }
+
+        for (int round = 0; round < 50; round++)
+        {
+            for (int component = 0; component < 2; component++)
+            {
+                var energies = Enumerable.Range(0, random.Next(0, 9)).Select(_ => random.NextDouble() * Math.Pow(10, -random.Next(11, 15))).ToArray();
+                foreach (double e in energies)
+                {
+                    each.Charge(component, 0, 1, e, round * 1000L, 6000);
+                }
+
+                run.ChargeEach(component, 0, energies, round * 1000L, 6000);
+            }
+        }
+
+        Assert.Equal(each.TotalEnergyJ, run.TotalEnergyJ);
+        Assert.Equal(each.Breakdown(), run.Breakdown());
+        Assert.Equal(each.Entries.ToArray(), run.Entries.ToArray());
+        double total = run.TotalEnergyJ;
+        Assert.Throws<ArgumentOutOfRangeException>(() => run.ChargeEach(0, 0, [1e-12, -1e-12], 0, 6000));
+        Assert.Equal(total, run.TotalEnergyJ);
+    }
 }
 
 public class EnergyLedgerCapTests

@@ -137,7 +137,50 @@ public class SingleLayoutReadTests
 
             float dot = SingleDot.Of(x, y);
             Assert.Equal(exact, dot, (scale * 1e-6) + 1e-30);
-            Assert.Equal(dot, SingleDot.Of(x, y));
+            Assert.Equal(LaneOrder(x, y), dot);
         }
+    }
+
+    // The documented order in scalar floats: four accumulators of eight lanes over blocks of 32, leftover blocks of
+    // eight into the first, lanes summed pairwise, then the tail. Equal to the bit on any machine.
+    private static float LaneOrder(float[] x, float[] y)
+    {
+        var acc = new float[4, 8];
+        int i = 0;
+        for (; i + 32 <= x.Length; i += 32)
+        {
+            for (int a = 0; a < 4; a++)
+            {
+                for (int l = 0; l < 8; l++)
+                {
+                    float product = x[i + (8 * a) + l] * y[i + (8 * a) + l];
+                    acc[a, l] += product;
+                }
+            }
+        }
+
+        for (; i + 8 <= x.Length; i += 8)
+        {
+            for (int l = 0; l < 8; l++)
+            {
+                float product = x[i + l] * y[i + l];
+                acc[0, l] += product;
+            }
+        }
+
+        var lanes = new float[8];
+        for (int l = 0; l < 8; l++)
+        {
+            lanes[l] = (acc[0, l] + acc[1, l]) + (acc[2, l] + acc[3, l]);
+        }
+
+        float sum = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) + ((lanes[4] + lanes[5]) + (lanes[6] + lanes[7]));
+        for (; i < x.Length; i++)
+        {
+            float product = x[i] * y[i];
+            sum += product;
+        }
+
+        return sum;
     }
 }

@@ -95,33 +95,18 @@ public sealed class AdcBank
     /// <summary>Ticks one conversion lasts on the ADC clock.</summary>
     public long ConvertPs => (_site ?? throw new InvalidOperationException("the ADCs have no site: built for costing only")).Ticks(Cycles);
 
-    /// <summary>Charges one conversion of column <paramref name="col"/> of <paramref name="macro"/> starting now (the batched path of a read).</summary>
-    internal void Charge(Macro macro, int col, long convertPs)
-    {
-        var site = _site!;
-        site.Ledger.Charge(macro.AdcComponent, _convert, 1, ConversionEnergyJ(macro.Crossbar.ColumnConductanceS(col)), site.Sim.Now, convertPs);
-    }
-
     /// <summary>
     /// Charges the conversions of <paramref name="columns"/> (array-local) of <paramref name="macro"/>, in order, starting
-    /// now: the energies of <see cref="Charge"/> one by one, with one ledger lookup.
+    /// now: one <see cref="ConversionEnergyJ"/> per column, as <see cref="Convert"/> charges it, with one ledger lookup.
     /// </summary>
     /// <param name="energiesJ">Scratch of at least <paramref name="columns"/>.Length entries.</param>
     internal void ChargeEach(Macro macro, ReadOnlySpan<int> columns, long convertPs, Span<double> energiesJ)
     {
         var site = _site!;
         var energies = energiesJ[..columns.Length];
-        var crossbar = macro.Crossbar;
-        if (FixedEnergyJ is double fixedJ)
+        for (int i = 0; i < columns.Length; i++)
         {
-            energies.Fill(fixedJ);
-        }
-        else
-        {
-            for (int i = 0; i < columns.Length; i++)
-            {
-                energies[i] = Adc.ConversionEnergyJ(crossbar.ColumnConductanceS(columns[i]), ReadVoltageV);
-            }
+            energies[i] = ConversionEnergyJ(macro.Crossbar.ColumnConductanceS(columns[i]));
         }
 
         site.Ledger.ChargeEach(macro.AdcComponent, _convert, energies, site.Sim.Now, convertPs);

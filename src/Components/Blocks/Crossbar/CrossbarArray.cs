@@ -242,7 +242,7 @@ public sealed class CrossbarArray
         bool driven = _uniformSquareV2 is > 0 && Arrays[0].Precision == CellPrecision.Single;
         if (driven)
         {
-            Narrow(VoltagesV, _voltagesF);
+            SingleVoltages.Narrow(VoltagesV, _voltagesF);
         }
 
         for (int i = 0; i < columns.Length; i++)
@@ -346,21 +346,6 @@ public sealed class CrossbarArray
         }
 
         return p;
-    }
-
-    // (float)v for every word line, eight at a time (cvtpd2ps rounds to nearest, as the scalar cast does).
-    private static void Narrow(ReadOnlySpan<double> voltagesV, Span<float> singleV)
-    {
-        int r = 0;
-        for (; r + 8 <= voltagesV.Length; r += 8)
-        {
-            Vector256.Narrow(Vector256.Create(voltagesV.Slice(r, 4)), Vector256.Create(voltagesV.Slice(r + 4, 4))).CopyTo(singleV.Slice(r, 8));
-        }
-
-        for (; r < voltagesV.Length; r++)
-        {
-            singleV[r] = (float)voltagesV[r];
-        }
     }
 
     private void Prepare()
