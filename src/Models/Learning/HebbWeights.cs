@@ -15,15 +15,19 @@ public sealed class HebbWeights : IWeightMatrix
         int n = WeightPostProcessing.CheckPatterns(patterns);
         _patterns = patterns;
         Outputs = Inputs = n;
-        double max = 0;
-        for (int i = 0; i < n; i++)
+        // max |W| over all N² entries, row by row on the thread pool: a maximum does not depend on the order it is taken in.
+        var rowMax = new double[n];
+        Parallel.For(0, n, i =>
         {
+            double max = 0;
             for (int j = 0; j < n; j++)
             {
                 max = Math.Max(max, Math.Abs(Raw(i, j)));
             }
-        }
 
+            rowMax[i] = max;
+        });
+        double max = rowMax.Length == 0 ? 0 : rowMax.Max();
         _max = max;
         MaxMagnitude = max > 0 ? 1.0 : 0.0;
     }
