@@ -125,4 +125,28 @@ public class RandomStreamTests
         int k = view.Next(10);
         Assert.InRange(k, 0, 9);
     }
+
+    [Fact]
+    public void A_run_of_uniforms_is_the_draws_one_at_a_time_and_the_stream_goes_on_from_there()
+    {
+        var single = new RandomStream(5);
+        var runs = new RandomStream(5);
+        var view = new StreamRandom(new RandomStream(5));
+        foreach (int length in new[] { 0, 1, 7, 512, 1000 })
+        {
+            double[] expected = [.. Enumerable.Range(0, length).Select(_ => single.NextDouble())];
+            var actual = new double[length];
+            var viewed = new double[length];
+            runs.NextDoubles(actual);
+            view.NextDoubles(viewed);
+            Assert.Equal(expected, actual);
+            Assert.Equal(expected, viewed);
+        }
+
+        Assert.Equal(single.NextUInt64(), runs.NextUInt64());
+        // The top 53 bits over 2^53 (converted through a signed long): the values stay in [0, 1).
+        var many = new double[100_000];
+        new RandomStream(6).NextDoubles(many);
+        Assert.All(many, u => Assert.InRange(u, 0.0, 1.0 - (1.0 / (1UL << 53))));
+    }
 }

@@ -87,8 +87,8 @@ internal static class ChipBuilder
             string which = k switch { 0 => "plus", 1 => "minus", _ => $"array{k}" };
             string variation = $"devices/variation/{path}/{which}", faults = $"devices/faults/{path}/{which}";
             devices[b][k] = new DeviceArray(card, rows, cols,
-                () => streams.Fresh(variation).AsSystemRandom(),
-                () => streams.Fresh(faults).AsSystemRandom());
+                () => new DeviceStreamRandom(streams.Fresh(variation)),
+                () => new DeviceStreamRandom(streams.Fresh(faults)));
         });
         return devices;
     }

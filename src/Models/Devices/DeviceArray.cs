@@ -43,6 +43,7 @@ public sealed class DeviceArray
     private readonly double[] _driftAgeS;
     private readonly double[] _driftNu;
     private readonly double _weightPerSiemens;
+    private readonly WeightScale _scale;
 
     // Null for an array built from streams: then the samples and the fault map exist from the start.
     private readonly Func<Random>? _variationSource;
@@ -111,6 +112,7 @@ public sealed class DeviceArray
         _driftNu = card.Drift is null ? [] : new double[n];
         var spec = card.PulseResponse;
         _weightPerSiemens = (spec.WMax - spec.WMin) / card.RangeS;
+        _scale = new WeightScale(card.GminS, spec.WMin, _weightPerSiemens);
         _writeNoiseStdS = spec.WriteNoiseStd * spec.DwMin / _weightPerSiemens;
         _persistentS = _writeNoiseStdS > 0 ? new ConductanceStore(rows, cols, CellPrecision.Double) : _g;
         _variationSource = variationSource;
@@ -213,11 +215,9 @@ public sealed class DeviceArray
         return ToDeviceWeight(_persistentS[CellIndex(row, col)]);
     }
 
-    public double ToDeviceWeight(double conductanceS) =>
-        Card.PulseResponse.WMin + (conductanceS - Card.GminS) * _weightPerSiemens;
+    public double ToDeviceWeight(double conductanceS) => _scale.ToDeviceWeight(conductanceS);
 
-    public double ToConductance(double deviceWeight) =>
-        Card.GminS + (deviceWeight - Card.PulseResponse.WMin) / _weightPerSiemens;
+    public double ToConductance(double deviceWeight) => _scale.ToConductance(deviceWeight);
 
     /// <summary>
     /// Re-thresholds the same per-cell draws at a new rate: faults at a lower rate stay a subset of those at a
@@ -278,6 +278,11 @@ public sealed class DeviceArray
     {
         // Every free cell is written: their initial values are never needed.
         _initialPending = false;
+        if (_response is null && DeferredBounds.Applies(Card.PulseResponse))
+        {
+            return WriteAllDeferred(targetsS, rng, writeS);
+        }
+
         var ranges = Ranges();
         int moved = 0;
         for (int i = 0; i < _g.Length; i++)
@@ -288,9 +293,50 @@ public sealed class DeviceArray
                 continue;
             }
 
-            SetFree(i, writeS.Value(targetsS[i], rng), ToConductance(minBound), ToConductance(maxBound));
+            SetFree(i, writeS.Value(targetsS[i], writeS.Draws ? StandardNormal.Sample(rng) : 0), ToConductance(minBound), ToConductance(maxBound));
             AddWriteNoise(i, rng);
             moved++;
+        }
+
+        return moved;
+    }
+
+    // WriteAll with the bounds drawn as they are needed (DeferredBounds) and the programming stream's deviates drawn a
+    // run of cells at a time (the same deviates in the same order): the same bits, most cells without the bounds'
+    // logarithms and without a virtual call per uniform.
+    private int WriteAllDeferred<TWrite>(ReadOnlySpan<double> targetsS, Random rng, TWrite writeS)
+        where TWrite : struct, ICellWrite
+    {
+        const int CellsPerRun = 256;
+        var bounds = new DeferredBounds(Card.PulseResponse, _scale, _variationSource!());
+        bool writeNoise = WriteNoiseDraws;
+        int perCell = (writeS.Draws ? 1 : 0) + (writeNoise ? 1 : 0);
+        Span<double> deviates = stackalloc double[CellsPerRun * 2];
+        int moved = 0;
+        for (int start = 0; start < _g.Length; start += CellsPerRun)
+        {
+            int end = Math.Min(_g.Length, start + CellsPerRun);
+            int free = _stuck.AsSpan(start, end - start).Count(StuckKind.None);
+            var runDeviates = deviates[..(free * perCell)];
+            StandardNormal.SampleEach(rng, runDeviates);
+            int next = 0;
+            for (int i = start; i < end; i++)
+            {
+                bounds.Next();
+                if (_stuck[i] != StuckKind.None)
+                {
+                    continue;
+                }
+
+                double deviate = writeS.Draws ? runDeviates[next++] : 0;
+                Place(i, bounds.Clamp(writeS.Value(targetsS[i], deviate)));
+                if (writeNoise)
+                {
+                    AddWriteNoise(i, runDeviates[next++]);
+                }
+
+                moved++;
+            }
         }
 
         return moved;
@@ -657,14 +703,23 @@ public sealed class DeviceArray
     {
         if (_writeNoiseStdS > 0)
         {
-            _columnSumsValid = false;
-            _g[cell] = Math.Max(_persistentS[cell] + _writeNoiseStdS * StandardNormal.Sample(rng), 0.0);
+            AddWriteNoise(cell, StandardNormal.Sample(rng));
         }
     }
 
-    private void SetFree(int cell, double conductanceS, double lo, double hi)
+    // The read value is the persistent value plus write_noise_std·dw_min·ξ, at least 0.
+    private void AddWriteNoise(int cell, double deviate)
     {
-        double g = Math.Min(Math.Max(conductanceS, lo), hi);
+        _columnSumsValid = false;
+        _g[cell] = Math.Max(_persistentS[cell] + (_writeNoiseStdS * deviate), 0.0);
+    }
+
+    private void SetFree(int cell, double conductanceS, double lo, double hi) =>
+        Place(cell, Math.Min(Math.Max(conductanceS, lo), hi));
+
+    // A programmable cell at g, already within its range.
+    private void Place(int cell, double g)
+    {
         _columnSumsValid = false;
         _persistentS[cell] = g;
         _g[cell] = g;
@@ -745,11 +800,25 @@ public sealed class DeviceArray
         var split = Card.Faults;
         var faults = rate > 0 ? _faultSource!() : null;
         int count = 0;
-        for (int i = 0; i < _stuck.Length; i++)
+        if (faults is not null)
         {
-            bool stuck = faults is not null && FaultMap.IsStuckAt(faults.NextDouble(), rate);
-            _stuck[i] = stuck ? StuckKind.AtGmin : StuckKind.None;
-            count += stuck ? 1 : 0;
+            // The u draws in runs of exactly the cells left, so the kind draws below start where they should.
+            Span<double> draws = stackalloc double[256];
+            for (int start = 0; start < _stuck.Length; start += draws.Length)
+            {
+                var run = draws[..Math.Min(draws.Length, _stuck.Length - start)];
+                StandardNormal.Uniforms(faults, run);
+                for (int k = 0; k < run.Length; k++)
+                {
+                    bool stuck = FaultMap.IsStuckAt(run[k], rate);
+                    _stuck[start + k] = stuck ? StuckKind.AtGmin : StuckKind.None;
+                    count += stuck ? 1 : 0;
+                }
+            }
+        }
+        else
+        {
+            _stuck.AsSpan().Clear();
         }
 
         if (count == 0)

@@ -50,6 +50,12 @@ public sealed record DeviceCard
             return g;
         }
 
+        if (g == GminS)
+        {
+            // The level formula gives G_min + 0·step, G_min itself (half a differential pair's cells are here).
+            return GminS;
+        }
+
         double step = RangeS / (Levels - 1);
         return GminS + Math.Round((g - GminS) / step, MidpointRounding.AwayFromZero) * step;
     }

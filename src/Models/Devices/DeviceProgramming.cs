@@ -33,11 +33,7 @@ public static class DeviceProgramming
     public static void SkipSetConductances(DeviceArray array, Random rng)
     {
         int draws = (array.Card.ProgrammingNoiseStdFraction * array.Card.RangeS > 0 ? 1 : 0) + (array.WriteNoiseDraws ? 1 : 0);
-        long skips = (long)draws * (array.CellCount - array.StuckCount);
-        for (long i = 0; i < skips; i++)
-        {
-            StandardNormal.Skip(rng);
-        }
+        StandardNormal.SkipEach(rng, (long)draws * (array.CellCount - array.StuckCount));
     }
 
     /// <summary>
@@ -105,7 +101,15 @@ public static class DeviceProgramming
     /// <summary>One programming pulse: the target quantized to the card's levels, plus programming noise.</summary>
     private readonly struct ProgrammingPulse(DeviceCard card) : ICellWrite
     {
-        public double Value(double targetS, Random rng) => Noisy(card.Quantize(targetS), card, rng);
+        private readonly double _sigmaS = card.ProgrammingNoiseStdFraction * card.RangeS;
+
+        public bool Draws => _sigmaS > 0;
+
+        public double Value(double targetS, double deviate)
+        {
+            double quantized = card.Quantize(targetS);
+            return _sigmaS > 0 ? quantized + (_sigmaS * deviate) : quantized;
+        }
 
         public static double Noisy(double quantizedTargetS, DeviceCard card, Random rng)
         {

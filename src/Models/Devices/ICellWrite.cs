@@ -3,6 +3,9 @@ namespace Engram.Models.Devices;
 /// <summary>What one write of a whole-array sweep (<see cref="DeviceArray.WriteAll"/>) puts into a programmable cell, before its range clamps it.</summary>
 internal interface ICellWrite
 {
-    /// <summary>The conductance written for target <paramref name="targetS"/> (siemens), drawing any noise from <paramref name="rng"/>.</summary>
-    double Value(double targetS, Random rng);
+    /// <summary>Whether a write takes one N(0, 1) deviate of the programming stream (drawn before the cell's write noise).</summary>
+    bool Draws { get; }
+
+    /// <summary>The conductance written for target <paramref name="targetS"/> (siemens), given its deviate (0 when it draws none).</summary>
+    double Value(double targetS, double deviate);
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Engram.Models.Devices;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace Engram.Models.Devices;
 /// </summary>
 public static class StandardNormal
 {
+    private const int RunLength = 512;
+
     public static double Sample(Random rng)
     {
         while (true)
@@ -33,6 +37,102 @@ public static class StandardNormal
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// <see cref="Sample"/> once per entry of <paramref name="deviates"/>, in order: the same deviates, and
+    /// <paramref name="rng"/> left where those calls leave it. From a source with <see cref="IUniformBatch"/> the
+    /// uniforms come in runs no longer than twice the deviates still owed (each needs at least one more pair), so
+    /// nothing past the last deviate is drawn.
+    /// </summary>
+    public static void SampleEach(Random rng, Span<double> deviates)
+    {
+        if (rng is not IUniformBatch)
+        {
+            for (int i = 0; i < deviates.Length; i++)
+            {
+                deviates[i] = Sample(rng);
+            }
+
+            return;
+        }
+
+        Span<double> uniforms = stackalloc double[RunLength];
+        Span<double> u = stackalloc double[RunLength / 2];
+        Span<double> s = stackalloc double[RunLength / 2];
+        int done = 0;
+        while (done < deviates.Length)
+        {
+            var run = uniforms[..Math.Min(RunLength, 2 * (deviates.Length - done))];
+            Uniforms(rng, run);
+            int accepted = AcceptedPairs(run, u, s);
+            for (int k = 0; k < accepted; k++)
+            {
+                deviates[done + k] = u[k] * Math.Sqrt(-2.0 * Math.Log(s[k]) / s[k]);
+            }
+
+            done += accepted;
+        }
+    }
+
+    /// <summary><see cref="Skip"/> <paramref name="count"/> times, reading the uniforms in runs as <see cref="SampleEach"/> does.</summary>
+    public static void SkipEach(Random rng, long count)
+    {
+        if (rng is not IUniformBatch)
+        {
+            for (long i = 0; i < count; i++)
+            {
+                Skip(rng);
+            }
+
+            return;
+        }
+
+        Span<double> uniforms = stackalloc double[RunLength];
+        Span<double> u = stackalloc double[RunLength / 2];
+        Span<double> s = stackalloc double[RunLength / 2];
+        long done = 0;
+        while (done < count)
+        {
+            var run = uniforms[..(int)Math.Min(RunLength, 2 * (count - done))];
+            Uniforms(rng, run);
+            done += AcceptedPairs(run, u, s);
+        }
+    }
+
+    /// <summary>The next <c>uniforms.Length</c> uniforms of <paramref name="rng"/>, in one run when it has <see cref="IUniformBatch"/>.</summary>
+    internal static void Uniforms(Random rng, Span<double> uniforms)
+    {
+        if (rng is IUniformBatch batch)
+        {
+            batch.NextDoubles(uniforms);
+            return;
+        }
+
+        for (int i = 0; i < uniforms.Length; i++)
+        {
+            uniforms[i] = rng.NextDouble();
+        }
+    }
+
+    /// <summary>
+    /// The pairs of <paramref name="uniforms"/> (taken two by two) that the polar method accepts, as (u, s) in order;
+    /// returns how many. No branch per pair: a rejected pair is written and then overwritten.
+    /// </summary>
+    internal static int AcceptedPairs(ReadOnlySpan<double> uniforms, Span<double> u, Span<double> s)
+    {
+        int accepted = 0;
+        for (int i = 0; i + 1 < uniforms.Length; i += 2)
+        {
+            double x = (2.0 * uniforms[i]) - 1.0;
+            double y = (2.0 * uniforms[i + 1]) - 1.0;
+            double square = (x * x) + (y * y);
+            u[accepted] = x;
+            s[accepted] = square;
+            accepted += Unsafe.BitCast<bool, byte>(square > 0.0) & Unsafe.BitCast<bool, byte>(square < 1.0);
+        }
+
+        return accepted;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Engram.Components.Blocks.Crossbar;
+using Engram.Components.Chips;
 using Engram.Models.Devices;
 using Engram.Models.Learning;
 using Engram.Sim.Core;
@@ -48,7 +49,7 @@ public sealed class Programmer(BlockSite site, long readPs)
         var walk = Task.Factory.StartNew(
             () =>
             {
-                var draws = stream.AsSystemRandom();
+                var draws = new DeviceStreamRandom(stream);
                 try
                 {
                     Walk(draws);
@@ -117,7 +118,7 @@ public sealed class Programmer(BlockSite site, long readPs)
                 var arrays = macro.Crossbar.Arrays;
                 for (int k = 0; k < arrays.Count; k++)
                 {
-                    stuck[m] += arrays[k].CellCount - DeviceProgramming.SetConductances(arrays[k], targets[k], macroStarts[k].AsSystemRandom());
+                    stuck[m] += arrays[k].CellCount - DeviceProgramming.SetConductances(arrays[k], targets[k], new DeviceStreamRandom(macroStarts[k]));
                 }
 
                 macro.Crossbar.RefreshRowSums();

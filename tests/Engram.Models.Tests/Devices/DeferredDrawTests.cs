@@ -1,0 +1,147 @@
+using Engram.Models.Devices;
+
+namespace Engram.Models.Tests.Devices;
+
+/// <summary>
+/// The array build's fast draws — uniforms in runs, polar pairs without their logarithm until a bound may bind —
+/// must give the bits and leave the streams where the one-draw-at-a-time path does.
+/// </summary>
+public class DeferredDrawTests
+{
+    private const int Rows = 24, Cols = 20, Seed = 31;
+
+    public static TheoryData<int> Counts() => [0, 1, 2, 5, 255, 256, 257, 1000];
+
+    [Theory]
+    [MemberData(nameof(Counts))]
+    public void Deviates_drawn_in_runs_are_the_samples_one_at_a_time_and_leave_the_stream_in_place(int count)
+    {
+        var reference = new Random(Seed);
+        double[] expected = [.. Enumerable.Range(0, count).Select(_ => StandardNormal.Sample(reference))];
+        var batched = new RunRandom(Seed);
+        var actual = new double[count];
+        StandardNormal.SampleEach(batched, actual);
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(reference.NextDouble(), batched.NextDouble());
+        Assert.True(count < 2 || batched.Runs > 0, "the batched path was not taken");
+    }
+
+    [Theory]
+    [MemberData(nameof(Counts))]
+    public void Skips_in_runs_consume_exactly_the_skipped_samples(int count)
+    {
+        var reference = new Random(Seed);
+        for (int i = 0; i < count; i++)
+        {
+            StandardNormal.Skip(reference);
+        }
+
+        var batched = new RunRandom(Seed);
+        StandardNormal.SkipEach(batched, count);
+        Assert.Equal(reference.NextDouble(), batched.NextDouble());
+    }
+
+    [Fact]
+    public void A_polar_bound_never_claims_what_the_deviate_does_not_hold()
+    {
+        var rng = new Random(7);
+        int settled = 0, far = 0;
+        for (int i = 0; i < 200_000; i++)
+        {
+            double u = (2.0 * rng.NextDouble()) - 1.0, v = (2.0 * rng.NextDouble()) - 1.0, s = (u * u) + (v * v);
+            if (!(s > 0 && s < 1))
+            {
+                continue;
+            }
+
+            var draw = new PolarDraw(u, s);
+            double deviate = draw.Deviate();
+            // Thresholds near the deviate (where a loose bound would be wrong) and far from it.
+            double threshold = i % 3 == 0 ? deviate + ((rng.NextDouble() - 0.5) * 1e-6) : deviate + ((rng.NextDouble() - 0.5) * 6);
+            if (draw.SurelyAtLeast(threshold))
+            {
+                Assert.True(deviate >= threshold, $"u={u:R} s={s:R}: {deviate:R} < {threshold:R}");
+                settled++;
+            }
+
+            far += Math.Abs(threshold - deviate) > 1 ? 1 : 0;
+        }
+
+        // The bounds are for skipping logarithms: they must settle most comparisons that are not close.
+        Assert.True(settled > far / 3, $"settled {settled} of {far} far comparisons");
+    }
+
+    public static TheoryData<double, double, double, double, bool> Ranges() => new()
+    {
+        // w_min, w_max, d2d spread, programming noise (fraction of range), write noise
+        { -1, 1, 0.1, 0.01, false },
+        { -1, 1, 0.1, 0.2, true },
+        { -0.6, 0.6, 0.5, 0.1, false },
+        { -1, 0.3, 2.0, 0.3, false },   // spreads this wide swap and flip bounds
+        { 0, 1, 0.3, 0.2, true },       // w_min = 0: b_min cannot be bounded below 0
+        { -1, 0, 0.3, 0.2, false },
+        { -1, 1, 0, 0.1, false },       // no spread: the bounds are w_min and w_max without a draw's value
+    };
+
+    [Theory]
+    [MemberData(nameof(Ranges))]
+    public void Writes_with_deferred_bounds_are_the_bits_of_the_drawn_bounds(double wMin, double wMax, double spread, double noise, bool writeNoise)
+    {
+        var spec = new PulseResponseSpec
+        {
+            Model = PulseResponseKind.SoftBounds,
+            DwMin = 0.01,
+            WMin = wMin,
+            WMax = wMax,
+            WMinDtod = spread,
+            WMaxDtod = spread,
+            WriteNoiseStd = writeNoise ? 0.5 : 0,
+        };
+        var card = TestCards.Card(spec, programmingNoise: noise, levels: 32, faults: new StuckFaultSpec(0.1));
+        // Sampled at once from the streams (bounds kept per device) against drawn only as writes need them.
+        var drawn = new DeviceArray(card, Rows, Cols, new Random(Seed), new Random(Seed + 1));
+        var deferred = new DeviceArray(card, Rows, Cols, () => new RunRandom(Seed), () => new RunRandom(Seed + 1), precision: CellPrecision.Double);
+        var targets = Targets(card);
+        var drawnRng = new Random(9);
+        var deferredRng = new RunRandom(9);
+
+        Assert.Equal(DeviceProgramming.SetConductances(drawn, targets, drawnRng), DeviceProgramming.SetConductances(deferred, targets, deferredRng));
+        Assert.False(deferred.ResponseSampled);
+        Assert.Equal(drawn.Conductances.ToArray(), deferred.Conductances.ToArray());
+        for (int i = 0; i < drawn.CellCount; i++)
+        {
+            Assert.Equal(drawn.GetDeviceWeight(i / Cols, i % Cols), deferred.GetDeviceWeight(i / Cols, i % Cols));
+        }
+
+        Assert.Equal(drawnRng.NextDouble(), deferredRng.NextDouble());
+    }
+
+    // At the range's ends (where bounds bind), beyond them, and inside.
+    private static double[] Targets(DeviceCard card)
+    {
+        var rng = new Random(5);
+        return [.. Enumerable.Range(0, Rows * Cols).Select(i => (i % 4) switch
+        {
+            0 => card.GminS,
+            1 => card.GmaxS,
+            2 => card.GminS + ((rng.NextDouble() - 0.1) * 1.2 * card.RangeS),
+            _ => card.GminS + (rng.NextDouble() * card.RangeS),
+        })];
+    }
+
+    /// <summary>A <see cref="Random"/> that also hands out runs (one value at a time underneath): the run paths, same values.</summary>
+    private sealed class RunRandom(int seed) : Random(seed), IUniformBatch
+    {
+        public int Runs { get; private set; }
+
+        public void NextDoubles(Span<double> destination)
+        {
+            Runs++;
+            for (int i = 0; i < destination.Length; i++)
+            {
+                destination[i] = NextDouble();
+            }
+        }
+    }
+}
