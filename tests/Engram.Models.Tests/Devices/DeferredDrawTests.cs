@@ -42,6 +42,37 @@ public class DeferredDrawTests
         Assert.Equal(reference.NextDouble(), batched.NextDouble());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(17)]
+    [InlineData(1024)]
+    public void Accepted_pairs_are_the_polar_method_s_pairs_in_order(int uniforms)
+    {
+        var rng = new Random(uniforms + 3);
+        // Some exact zeros and ones as well: s = 0 (u = v = 0) and s ≥ 1 are rejected.
+        double[] draws = [.. Enumerable.Range(0, uniforms).Select(i => i % 29 == 0 ? 0.5 : i % 31 == 0 ? 0.0 : rng.NextDouble())];
+        var expectedU = new List<double>();
+        var expectedS = new List<double>();
+        for (int i = 0; i + 1 < uniforms; i += 2)
+        {
+            double x = (2.0 * draws[i]) - 1.0, y = (2.0 * draws[i + 1]) - 1.0, square = (x * x) + (y * y);
+            if (square > 0.0 && square < 1.0)
+            {
+                expectedU.Add(x);
+                expectedS.Add(square);
+            }
+        }
+
+        var u = new double[uniforms / 2];
+        var s = new double[uniforms / 2];
+        int accepted = StandardNormal.AcceptedPairs(draws, u, s);
+        Assert.Equal(expectedU, u[..accepted]);
+        Assert.Equal(expectedS, s[..accepted]);
+    }
+
     [Fact]
     public void A_polar_bound_never_claims_what_the_deviate_does_not_hold()
     {
