@@ -110,10 +110,7 @@ internal sealed class ConductanceStore
     public void ColumnDots(ReadOnlySpan<float> v, Span<double> currents)
     {
         var g = _single ?? throw new InvalidOperationException("a double store reads row by row");
-        for (int c = 0; c < _cols; c++)
-        {
-            currents[c] = SingleDot.Of(g.AsSpan(c * _rows, _rows), v);
-        }
+        SingleDot.OfEach(g, v, currents[.._cols]);
     }
 
     /// <summary><paramref name="acc"/> += row for the cells [start, start + acc.Length) of a double store, in double.</summary>

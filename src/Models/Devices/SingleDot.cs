@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Engram.Models.Devices;
 
@@ -47,5 +49,90 @@ internal static class SingleDot
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// <see cref="Of"/> of each of the <c>dots.Length</c> consecutive spans of <paramref name="x"/> of
+    /// <paramref name="y"/>'s length (the bit lines of a column-major block) with <paramref name="y"/>, widened: the
+    /// same bits per span. Two spans share each load of <paramref name="y"/>, and four spans' lanes are reduced at
+    /// once by horizontal adds whose pairs are the pairs of <see cref="Of"/>'s reduction (x + y = y + x exactly).
+    /// </summary>
+    public static void OfEach(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<double> dots)
+    {
+        int n = y.Length;
+        if (x.Length != (long)n * dots.Length)
+        {
+            throw new ArgumentException($"{dots.Length} dots of {n} values need {(long)n * dots.Length} values, got {x.Length}", nameof(x));
+        }
+
+        int c = 0;
+        if (Avx.IsSupported && n >= 8)
+        {
+            ref float px = ref MemoryMarshal.GetReference(x);
+            ref float py = ref MemoryMarshal.GetReference(y);
+            for (; c + 4 <= dots.Length; c += 4)
+            {
+                var (a, b) = Lanes2(ref Unsafe.Add(ref px, (nint)c * n), ref Unsafe.Add(ref px, (nint)(c + 1) * n), ref py, n);
+                var (d, e) = Lanes2(ref Unsafe.Add(ref px, (nint)(c + 2) * n), ref Unsafe.Add(ref px, (nint)(c + 3) * n), ref py, n);
+                // [a01+a23, b.., d.., e.., a45+a67, b.., d.., e..]: the halves summed are Of's last addition.
+                var quads = Avx.HorizontalAdd(Avx.HorizontalAdd(a, b), Avx.HorizontalAdd(d, e));
+                var sums = quads.GetLower() + quads.GetUpper();
+                for (int k = 0; k < 4; k++)
+                {
+                    float sum = sums[k];
+                    var column = x.Slice((c + k) * n, n);
+                    for (int i = n & ~7; i < n; i++)
+                    {
+                        sum += column[i] * y[i];
+                    }
+
+                    dots[c + k] = sum;
+                }
+            }
+        }
+
+        for (; c < dots.Length; c++)
+        {
+            dots[c] = Of(x.Slice(c * n, n), y);
+        }
+    }
+
+    // Of's accumulation for two spans at once (the same four accumulators each), to the summed vector before its lanes are reduced.
+    private static (Vector256<float> First, Vector256<float> Second) Lanes2(ref float p0, ref float p1, ref float py, int n)
+    {
+        var a0 = Vector256<float>.Zero;
+        var a1 = Vector256<float>.Zero;
+        var a2 = Vector256<float>.Zero;
+        var a3 = Vector256<float>.Zero;
+        var b0 = Vector256<float>.Zero;
+        var b1 = Vector256<float>.Zero;
+        var b2 = Vector256<float>.Zero;
+        var b3 = Vector256<float>.Zero;
+        int i = 0;
+        for (; i + 32 <= n; i += 32)
+        {
+            nuint k = (nuint)i;
+            var y0 = Vector256.LoadUnsafe(ref py, k);
+            var y1 = Vector256.LoadUnsafe(ref py, k + 8);
+            var y2 = Vector256.LoadUnsafe(ref py, k + 16);
+            var y3 = Vector256.LoadUnsafe(ref py, k + 24);
+            a0 += Vector256.LoadUnsafe(ref p0, k) * y0;
+            a1 += Vector256.LoadUnsafe(ref p0, k + 8) * y1;
+            a2 += Vector256.LoadUnsafe(ref p0, k + 16) * y2;
+            a3 += Vector256.LoadUnsafe(ref p0, k + 24) * y3;
+            b0 += Vector256.LoadUnsafe(ref p1, k) * y0;
+            b1 += Vector256.LoadUnsafe(ref p1, k + 8) * y1;
+            b2 += Vector256.LoadUnsafe(ref p1, k + 16) * y2;
+            b3 += Vector256.LoadUnsafe(ref p1, k + 24) * y3;
+        }
+
+        for (; i + 8 <= n; i += 8)
+        {
+            var y0 = Vector256.LoadUnsafe(ref py, (nuint)i);
+            a0 += Vector256.LoadUnsafe(ref p0, (nuint)i) * y0;
+            b0 += Vector256.LoadUnsafe(ref p1, (nuint)i) * y0;
+        }
+
+        return ((a0 + a1) + (a2 + a3), (b0 + b1) + (b2 + b3));
     }
 }

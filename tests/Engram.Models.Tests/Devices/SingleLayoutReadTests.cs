@@ -141,6 +141,26 @@ public class SingleLayoutReadTests
         }
     }
 
+    [Fact]
+    public void Dots_of_consecutive_bit_lines_are_each_the_single_dot_product()
+    {
+        var rng = new Random(10);
+        foreach (int n in new[] { 1, 7, 8, 31, 32, 33, 128, 257 })
+        {
+            foreach (int columns in new[] { 0, 1, 3, 4, 5, 9 })
+            {
+                var x = Enumerable.Range(0, n * columns).Select(_ => (float)rng.NextDouble()).ToArray();
+                var y = Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() - 0.5)).ToArray();
+                var dots = new double[columns];
+                SingleDot.OfEach(x, y, dots);
+                for (int c = 0; c < columns; c++)
+                {
+                    Assert.Equal(LaneOrder(x[(c * n)..((c + 1) * n)], y), dots[c]);
+                }
+            }
+        }
+    }
+
     // The documented order in scalar floats: four accumulators of eight lanes over blocks of 32, leftover blocks of
     // eight into the first, lanes summed pairwise, then the tail. Equal to the bit on any machine.
     private static float LaneOrder(float[] x, float[] y)
