@@ -30,7 +30,7 @@ public sealed class Chip
         Ledger = new EnergyLedger(keepTrace);
         var sites = new ChipSites(Sim, Ledger, spec.Clock);
         Blocks = new ChipBlocks(spec, sites);
-        var readNoise = spec.Device.Card.ReadNoiseStdRelative > 0 ? Sim.Random.Stream("recall/read-noise").AsSystemRandom() : null;
+        var readNoise = spec.Device.Card.ReadNoiseStdRelative > 0 ? new DeviceStreamRandom(Sim.Random.Stream("recall/read-noise")) : null;
         Layers = [.. ChipLayout.Layers(spec).Select(shape => ChipBuilder.BuildLayer(spec, shape, Blocks, Sim, Ledger))];
         _reads = [.. Layers.Select(layer => new LayerRead(layer, sites.Of(BlockKinds.Crossbar), readNoise, spec.Periphery.UnselectedColumnsConduct))];
         _programmer = new Programmer(sites.Of(BlockKinds.Programmer), Blocks.Cells.ReadPs);

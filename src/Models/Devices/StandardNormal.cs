@@ -125,12 +125,17 @@ public static class StandardNormal
     /// a time where AVX2 is there (the same products and sums, so the same bits), the accepted ones packed to the
     /// front by a permutation; no branch per pair either way.
     /// </summary>
-    internal static int AcceptedPairs(ReadOnlySpan<double> uniforms, Span<double> u, Span<double> s)
+    internal static int AcceptedPairs(ReadOnlySpan<double> uniforms, Span<double> u, Span<double> s) =>
+        AcceptedPairs(uniforms, u, [], s);
+
+    /// <summary>As <see cref="AcceptedPairs(ReadOnlySpan{double}, Span{double}, Span{double})"/>, keeping each pair's v as well when <paramref name="v"/> is not empty.</summary>
+    internal static int AcceptedPairs(ReadOnlySpan<double> uniforms, Span<double> u, Span<double> v, Span<double> s)
     {
         int pairs = uniforms.Length / 2;
-        if (u.Length < pairs || s.Length < pairs)
+        bool keepV = !v.IsEmpty;
+        if (u.Length < pairs || s.Length < pairs || (keepV && v.Length < pairs))
         {
-            throw new ArgumentException($"room for {pairs} pairs needed, got {Math.Min(u.Length, s.Length)}");
+            throw new ArgumentException($"room for {pairs} pairs needed");
         }
 
         int accepted = 0, i = 0;
@@ -139,6 +144,7 @@ public static class StandardNormal
             ref double from = ref MemoryMarshal.GetReference(uniforms);
             ref double toU = ref MemoryMarshal.GetReference(u);
             ref double toS = ref MemoryMarshal.GetReference(s);
+            ref double toV = ref MemoryMarshal.GetReference(v);
             var two = Vector256.Create(2.0);
             var one = Vector256.Create(1.0);
             // A store of four at `accepted` stays inside: accepted ≤ i/2 and i + 8 ≤ 2·pairs.
@@ -155,6 +161,11 @@ public static class StandardNormal
                 var pack = PackOrder[(int)mask];
                 Avx2.PermuteVar8x32(x.AsSingle(), pack).AsDouble().StoreUnsafe(ref toU, (nuint)accepted);
                 Avx2.PermuteVar8x32(square.AsSingle(), pack).AsDouble().StoreUnsafe(ref toS, (nuint)accepted);
+                if (keepV)
+                {
+                    Avx2.PermuteVar8x32(y.AsSingle(), pack).AsDouble().StoreUnsafe(ref toV, (nuint)accepted);
+                }
+
                 accepted += BitOperations.PopCount(mask);
             }
         }
@@ -166,6 +177,11 @@ public static class StandardNormal
             double square = (x * x) + (y * y);
             u[accepted] = x;
             s[accepted] = square;
+            if (keepV)
+            {
+                v[accepted] = y;
+            }
+
             accepted += Unsafe.BitCast<bool, byte>(square > 0.0) & Unsafe.BitCast<bool, byte>(square < 1.0);
         }
 
@@ -197,6 +213,12 @@ public static class StandardNormal
     /// </summary>
     public static void Fill(Random rng, Span<double> deviates)
     {
+        if (rng is IUniformBatch)
+        {
+            FillInRuns(rng, deviates);
+            return;
+        }
+
         int i = 0;
         while (i < deviates.Length)
         {
@@ -210,6 +232,33 @@ public static class StandardNormal
                 if (i < deviates.Length)
                 {
                     deviates[i++] = v * f;
+                }
+            }
+        }
+    }
+
+    // Fill with the uniforms in runs. The deviates still owed need at least ⌈owed/2⌉ more pairs, so a run of that
+    // many pairs never reads past what one-at-a-time draws would.
+    private static void FillInRuns(Random rng, Span<double> deviates)
+    {
+        Span<double> uniforms = stackalloc double[RunLength];
+        Span<double> u = stackalloc double[RunLength / 2];
+        Span<double> v = stackalloc double[RunLength / 2];
+        Span<double> s = stackalloc double[RunLength / 2];
+        int i = 0;
+        while (i < deviates.Length)
+        {
+            int owedPairs = (deviates.Length - i + 1) / 2;
+            var run = uniforms[..Math.Min(RunLength, 2 * owedPairs)];
+            Uniforms(rng, run);
+            int accepted = AcceptedPairs(run, u, v, s);
+            for (int k = 0; k < accepted; k++)
+            {
+                double f = Math.Sqrt(-2.0 * Math.Log(s[k]) / s[k]);
+                deviates[i++] = u[k] * f;
+                if (i < deviates.Length)
+                {
+                    deviates[i++] = v[k] * f;
                 }
             }
         }

@@ -29,6 +29,22 @@ public class DeferredDrawTests
 
     [Theory]
     [MemberData(nameof(Counts))]
+    public void Both_deviate_fills_in_runs_are_the_fill_one_draw_at_a_time(int count)
+    {
+        var reference = new Random(Seed);
+        var expected = new double[count];
+        StandardNormal.Fill(reference, expected);
+        var batched = new RunRandom(Seed);
+        var actual = new double[count];
+        StandardNormal.Fill(batched, actual);
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(reference.NextDouble(), batched.NextDouble());
+        Assert.True(count < 2 || batched.Runs > 0, "the batched path was not taken");
+    }
+
+    [Theory]
+    [MemberData(nameof(Counts))]
     public void Skips_in_runs_consume_exactly_the_skipped_samples(int count)
     {
         var reference = new Random(Seed);
