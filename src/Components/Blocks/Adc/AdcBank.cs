@@ -109,7 +109,7 @@ public sealed class AdcBank
             energies[i] = ConversionEnergyJ(macro.Crossbar.ColumnConductanceS(columns[i]));
         }
 
-        site.Ledger.ChargeEach(macro.AdcComponent, _convert, energies, site.Sim.Now, convertPs);
+        site.Ledger.ChargeEach(ref macro.ConvertSlot, macro.AdcComponent, _convert, energies, site.Sim.Now, convertPs);
     }
 
     /// <summary>
