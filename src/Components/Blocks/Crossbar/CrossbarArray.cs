@@ -107,7 +107,7 @@ public sealed class CrossbarArray
         }
     }
 
-    /// <summary>The signed column current after the last read (A), as the mapping combines its arrays.</summary>
+    /// <summary>The signed column current after the last whole-array read (A), as the mapping combines its arrays.</summary>
     public double SignedCurrentA(int col, ReadOnlySpan<double> signs)
     {
         double current = signs[0] * _currentsA[0][col];
@@ -148,7 +148,7 @@ public sealed class CrossbarArray
         }
     }
 
-    /// <summary>Σ G over the driven rows of every array in a column (what a converter's column term sees).</summary>
+    /// <summary>Σ G over the driven rows of every array in a column after the last whole-array read (what a converter's column term sees).</summary>
     public double ColumnConductanceS(int col)
     {
         double sum = _drivenSumsS[0][col];
@@ -159,6 +159,9 @@ public sealed class CrossbarArray
 
         return ReferenceS == 0 ? sum : sum + (ReferenceS * ActiveRows);
     }
+
+    /// <summary>Column <paramref name="col"/> after the last whole-array read, as a converter takes it.</summary>
+    public ColumnRead Column(int col, ReadOnlySpan<double> signs) => new(SignedCurrentA(col, signs), ColumnConductanceS(col));
 
     /// <summary>
     /// Reads every column for the voltages in <see cref="VoltagesV"/>; returns Σ V²G over all cells (W). The read noise
@@ -219,19 +222,25 @@ public sealed class CrossbarArray
     }
 
     /// <summary>
-    /// Reads the columns <paramref name="columns"/> (array-local); returns their Σ V²G (W) with the reference cells
-    /// (which conduct once, however many columns are read), and in <paramref name="allPowerW"/> the whole array's.
+    /// Reads the columns <paramref name="columns"/> (array-local) into <paramref name="reads"/> (one per column, in order);
+    /// returns their Σ V²G (W) with the reference cells (which conduct once, however many columns are read), and in
+    /// <paramref name="allPowerW"/> the whole array's.
     /// </summary>
-    public double ReadColumns(ReadOnlySpan<int> columns, Random? noise, ReadOnlySpan<double> signs, out double allPowerW) =>
-        ReadColumns(PrepareOwn(), columns, noise, signs, out allPowerW);
+    public double ReadColumns(ReadOnlySpan<int> columns, Random? noise, ReadOnlySpan<double> signs, Span<ColumnRead> reads, out double allPowerW) =>
+        ReadColumns(PrepareOwn(), columns, noise, signs, reads, out allPowerW);
 
     /// <summary>
-    /// <see cref="ReadColumns(ReadOnlySpan{int}, Random?, ReadOnlySpan{double}, out double)"/> with the word lines of
-    /// <paramref name="drive"/> (analysed, one voltage per row) instead of the crossbar's own: the same values for the
-    /// same voltages, without driving and analysing them again for every macro of a row block.
+    /// <see cref="ReadColumns(ReadOnlySpan{int}, Random?, ReadOnlySpan{double}, Span{ColumnRead}, out double)"/> with the
+    /// word lines of <paramref name="drive"/> (analysed, one voltage per row) instead of the crossbar's own: the same
+    /// values for the same voltages, without driving and analysing them again for every macro of a row block.
     /// </summary>
-    internal double ReadColumns(WordLineDrive drive, ReadOnlySpan<int> columns, Random? noise, ReadOnlySpan<double> signs, out double allPowerW)
+    internal double ReadColumns(WordLineDrive drive, ReadOnlySpan<int> columns, Random? noise, ReadOnlySpan<double> signs, Span<ColumnRead> reads, out double allPowerW)
     {
+        if (reads.Length < columns.Length)
+        {
+            throw new ArgumentException($"expected room for {columns.Length} column reads, got {reads.Length}", nameof(reads));
+        }
+
         // The crossbar's own drive was taken by PrepareOwn.
         if (drive != _ownDrive)
         {
@@ -248,12 +257,15 @@ public sealed class CrossbarArray
             // Through wires every column shares the drop: the whole network is solved, the selected columns taken from it.
             allPowerW = ReadWired(drive, noise);
             double selected = 0;
-            foreach (int col in columns)
+            for (int i = 0; i < columns.Length; i++)
             {
+                int col = columns[i];
                 for (int k = 0; k < _arrays.Length; k++)
                 {
                     selected += _wires[k].ColumnCellPowerW(col);
                 }
+
+                reads[i] = Column(col, signs);
             }
 
             return ReferenceS == 0 ? selected : selected + ReferencePowerW(drive);
@@ -261,32 +273,38 @@ public sealed class CrossbarArray
 
         double selectedPower = 0;
         allPowerW = 0;
-        _noisy = _arrays[0].IsNoisy(noise) && ActiveRows > 0;
+        bool noisy = _arrays[0].IsNoisy(noise) && ActiveRows > 0;
         // Every word line at one |V| on single-precision arrays: a dot product per column and the kept column sums.
         double? uniformSquareV2 = drive.UniformSquareV2;
         bool driven = uniformSquareV2 is > 0 && _arrays[0].Precision == CellPrecision.Single;
         var singleV = driven ? drive.SingleV : default;
         var voltagesV = drive.VoltagesV;
-
         for (int i = 0; i < columns.Length; i++)
         {
             int col = columns[i];
-            double columnPower = 0, variance = 0;
+            double columnPower = 0, variance = 0, current = 0, conductanceS = 0;
             for (int k = 0; k < _arrays.Length; k++)
             {
-                double power, arrayVariance;
-                _currentsA[k][col] = driven
-                    ? _arrays[k].ReadDrivenColumn(singleV, uniformSquareV2!.Value, col, out power, out _drivenSumsS[k][col], out arrayVariance)
-                    : _arrays[k].ReadColumn(voltagesV, col, out power, out _drivenSumsS[k][col], out arrayVariance);
+                double power, drivenS, arrayVariance;
+                double arrayCurrent = driven
+                    ? _arrays[k].ReadDrivenColumn(singleV, uniformSquareV2!.Value, col, out power, out drivenS, out arrayVariance)
+                    : _arrays[k].ReadColumn(voltagesV, col, out power, out drivenS, out arrayVariance);
                 columnPower = k == 0 ? power : columnPower + power;
                 variance += signs[k] * signs[k] * arrayVariance;
+                // The additions of SignedCurrentA and ColumnConductanceS, in their order.
+                current = k == 0 ? signs[0] * arrayCurrent : current + (signs[k] * arrayCurrent);
+                conductanceS = k == 0 ? drivenS : conductanceS + drivenS;
             }
 
-            if (_noisy)
+            if (noisy)
             {
-                _noiseA[col] = Math.Sqrt(variance) * StandardNormal.Sample(noise!);
+                double noiseA = Math.Sqrt(variance) * StandardNormal.Sample(noise!);
+                current += noiseA;
             }
 
+            reads[i] = new ColumnRead(
+                ReferenceS == 0 ? current : current - (ReferenceS * _voltageSum),
+                ReferenceS == 0 ? conductanceS : conductanceS + (ReferenceS * ActiveRows));
             selectedPower = i == 0 ? columnPower : selectedPower + columnPower;
         }
 

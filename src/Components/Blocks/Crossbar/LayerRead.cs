@@ -24,9 +24,10 @@ internal sealed class LayerRead
     private readonly RowBlockDrives[] _drives;
     private readonly List<Event> _conversions = [];
     private readonly int[] _identity;
-    private readonly int[] _roundColumns;
     private readonly double[] _energiesJ;
     private readonly double[] _signedA;
+    // A read of a few columns: what each macro's selected columns gave, by row block then selected column.
+    private ColumnRead[] _columnReads = [];
     // The broadcast aggregates' ledger slots, kept from their first charge (they are charged on every update).
     private LedgerSlot _broadcastDriveRowSlot;
     private LedgerSlot _broadcastReadSlot;
@@ -42,7 +43,6 @@ internal sealed class LayerRead
         _firstSelected = new int[layer.ColBlocks + 1];
         _local = new int[layer.ArrayCols];
         _identity = [.. Enumerable.Range(0, layer.ArrayCols)];
-        _roundColumns = new int[layer.ArrayCols];
         _energiesJ = new double[layer.ArrayCols];
         _signedA = new double[layer.ArrayCols];
         _broadcast = new BroadcastEnergy(layer.Blocks.Drivers.Driver.Planes, layer.Inputs);
@@ -77,6 +77,11 @@ internal sealed class LayerRead
         }
         else
         {
+            if (_columnReads.Length < layer.RowBlocks * columns.Count)
+            {
+                _columnReads = new ColumnRead[layer.RowBlocks * columns.Count];
+            }
+
             for (int i = 0; i < columns.Count; i++)
             {
                 output[columns[i]] = 0;
@@ -115,7 +120,7 @@ internal sealed class LayerRead
                 var drive = _drives[p].For(rb, _plane);
                 for (int s = 0; s < selectedBlocks; s++)
                 {
-                    ReadMacro(layer.Macro(rb, _colBlocks[s]), drive, columns, s);
+                    ReadMacro(layer.Macro(rb, _colBlocks[s]), drive, columns, s, ReadsOf(rb, columns, s));
                 }
             }
 
@@ -226,7 +231,7 @@ internal sealed class LayerRead
     }
 
     // A read of a few columns: the macro's row block's word lines, the selected columns of the macro.
-    private void ReadMacro(Macro macro, WordLineDrive drive, ColumnSelection columns, int selectedBlock)
+    private void ReadMacro(Macro macro, WordLineDrive drive, ColumnSelection columns, int selectedBlock, Span<ColumnRead> reads)
     {
         var cells = _layer.Blocks.Cells;
         var crossbar = macro.Crossbar;
@@ -237,7 +242,7 @@ internal sealed class LayerRead
             _local[i] = columns[first + i] - crossbar.ColStart;
         }
 
-        double selected = crossbar.ReadColumns(drive, _local.AsSpan(0, read), _readNoise, _layer.Scale.Signs, out double all);
+        double selected = crossbar.ReadColumns(drive, _local.AsSpan(0, read), _readNoise, _layer.Scale.Signs, reads, out double all);
 
         int others = _conductAll ? crossbar.Cols - read : 0;
         double cellPowerW = inConverter ? (_conductAll ? all - selected : 0) : (_conductAll ? all : selected);
@@ -256,6 +261,10 @@ internal sealed class LayerRead
             cells.ChargeWires(ref macro.WireLossSlot, macro.CrossbarComponent, crossbar.WirePowerW);
         }
     }
+
+    /// <summary>The reads of selected block <paramref name="selectedBlock"/>'s columns on row block <paramref name="rowBlock"/>.</summary>
+    private Span<ColumnRead> ReadsOf(int rowBlock, ColumnSelection columns, int selectedBlock) =>
+        _columnReads.AsSpan((rowBlock * columns.Count) + _firstSelected[selectedBlock], _firstSelected[selectedBlock + 1] - _firstSelected[selectedBlock]);
 
     /// <summary>The most conversions any one array of the read has (its converters' queue length).</summary>
     private int MostConversions(ColumnSelection columns, int selectedBlocks)
@@ -307,22 +316,17 @@ internal sealed class LayerRead
                     continue;
                 }
 
-                int ColumnAt(int q) => columns[_firstSelected[s] + q] - macro.Crossbar.ColStart;
+                var reads = ReadsOf(rb, columns, s);
                 if (quantize)
                 {
                     for (int q = first; q < end; q++)
                     {
-                        adcs.Quantize(macro, ColumnAt(q), layer.Scale, planeWeight, output);
+                        adcs.Quantize(macro, columns[_firstSelected[s] + q] - macro.Crossbar.ColStart, reads[q].SignedCurrentA, layer.Scale, planeWeight, output);
                     }
                 }
                 else
                 {
-                    for (int q = first; q < end; q++)
-                    {
-                        _roundColumns[q - first] = ColumnAt(q);
-                    }
-
-                    adcs.ChargeEach(macro, _roundColumns.AsSpan(0, end - first), convertPs, _energiesJ);
+                    adcs.ChargeEach(macro, reads[first..end], convertPs, _energiesJ);
                 }
             }
         }
@@ -342,7 +346,8 @@ internal sealed class LayerRead
                 for (int q = 0; q < Conversions(macro, columns, s); q++)
                 {
                     int col = columns.IsAll ? q : columns[_firstSelected[s] + q] - macro.Crossbar.ColStart;
-                    _conversions.Add(sim.Process(adcs.Convert(macro, col, layer.Scale, planeWeight, output)));
+                    var read = columns.IsAll ? macro.Crossbar.Column(col, layer.Scale.Signs) : ReadsOf(rb, columns, s)[q];
+                    _conversions.Add(sim.Process(adcs.Convert(macro, col, read, layer.Scale, planeWeight, output)));
                 }
             }
         }
