@@ -160,6 +160,23 @@ public sealed class CrossbarArray
         return ReferenceS == 0 ? sum : sum + (ReferenceS * ActiveRows);
     }
 
+    /// <summary>
+    /// Loads the objects a column read goes through first (the crossbar, its list of device arrays, each array and its
+    /// store) and returns a value made from them, so that the loads are not dropped. An asynchronous update reads one
+    /// macro of every row block, and on a large chip none of them is in cache: touched in one short loop first, their
+    /// misses overlap, instead of each macro's read waiting for its own one after another.
+    /// </summary>
+    internal long TouchColumnRead()
+    {
+        long touched = ColStart;
+        foreach (var array in _arrays)
+        {
+            touched += array.Cols + (int)array.Precision;
+        }
+
+        return touched;
+    }
+
     /// <summary>Column <paramref name="col"/> after the last whole-array read, as a converter takes it.</summary>
     public ColumnRead Column(int col, ReadOnlySpan<double> signs) => new(SignedCurrentA(col, signs), ColumnConductanceS(col));
 

@@ -28,6 +28,8 @@ internal sealed class LayerRead
     private readonly double[] _signedA;
     // A read of a few columns: what each macro's selected columns gave, by row block then selected column.
     private ColumnRead[] _columnReads = [];
+    // What TouchMacros loaded, kept so that its loads are not optimized away.
+    private long _touched;
     // The broadcast aggregates' ledger slots, kept from their first charge (they are charged on every update).
     private LedgerSlot _broadcastDriveRowSlot;
     private LedgerSlot _broadcastReadSlot;
@@ -102,6 +104,11 @@ internal sealed class LayerRead
             if (!columns.IsAll && _conductAll)
             {
                 ChargeBroadcast(p, selectedBlocks);
+            }
+
+            if (!columns.IsAll)
+            {
+                TouchMacros(selectedBlocks);
             }
 
             // Only the arrays holding a selected column are read (the others were charged by the broadcast above).
@@ -260,6 +267,21 @@ internal sealed class LayerRead
         {
             cells.ChargeWires(ref macro.WireLossSlot, macro.CrossbarComponent, crossbar.WirePowerW);
         }
+    }
+
+    // The macros of a read of a few columns, touched before they are read (see CrossbarArray.TouchColumnRead).
+    private void TouchMacros(int selectedBlocks)
+    {
+        long touched = 0;
+        for (int rb = 0; rb < _layer.RowBlocks; rb++)
+        {
+            for (int s = 0; s < selectedBlocks; s++)
+            {
+                touched += _layer.Macro(rb, _colBlocks[s]).Crossbar.TouchColumnRead();
+            }
+        }
+
+        _touched = touched;
     }
 
     /// <summary>The reads of selected block <paramref name="selectedBlock"/>'s columns on row block <paramref name="rowBlock"/>.</summary>
