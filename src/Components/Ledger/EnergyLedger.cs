@@ -275,7 +275,12 @@ public sealed class EnergyLedger
 
     private static long Key(int component, int action) => ((long)component << 32) | (uint)action;
 
-    private ref Aggregate Slot(int component, int action) => ref _aggregates[SlotIndex(component, action)];
+    private ref Aggregate Slot(int component, int action)
+    {
+        // The index first: taking a new slot may grow (replace) the array.
+        int slot = SlotIndex(component, action);
+        return ref _aggregates[slot];
+    }
 
     private int SlotIndex(int component, int action)
     {

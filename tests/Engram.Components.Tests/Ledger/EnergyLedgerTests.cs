@@ -140,30 +140,36 @@ public class EnergyLedgerTests
     {
         var plain = new EnergyLedger(keepEntries);
         var kept = new EnergyLedger(keepEntries);
+        // More pairs than the ledger first has room for, so that slots are taken while it grows.
+        const int Components = 150;
         foreach (var ledger in new[] { plain, kept })
         {
-            ledger.Component("L0/b0.0/row_driver");
-            ledger.Component("L0/b0.0/adc");
+            for (int c = 0; c < Components; c++)
+            {
+                ledger.Component($"L0/b{c}.0/adc");
+            }
+
             ledger.Action("drive_row");
             ledger.Action("convert");
         }
 
-        var slots = new LedgerSlot[2];
+        var slots = new LedgerSlot[Components];
         var random = new Random(12);
-        for (int round = 0; round < 40; round++)
+        for (int round = 0; round < 600; round++)
         {
-            int component = random.Next(2);
-            if (random.Next(2) == 0)
+            // Every pair's first charge a single one, then either kind at random.
+            int component = round < Components ? round : random.Next(Components);
+            if (round < Components || random.Next(2) == 0)
             {
                 double e = random.NextDouble() * 1e-13;
-                plain.Charge(component, component, 3, e, round * 100L, 50);
-                kept.Charge(ref slots[component], component, component, 3, e, round * 100L, 50);
+                plain.Charge(component, component % 2, 3, e, round * 100L, 50);
+                kept.Charge(ref slots[component], component, component % 2, 3, e, round * 100L, 50);
             }
             else
             {
                 var energies = Enumerable.Range(0, random.Next(0, 4)).Select(_ => random.NextDouble() * 1e-14).ToArray();
-                plain.ChargeEach(component, component, energies, round * 100L, 70);
-                kept.ChargeEach(ref slots[component], component, component, energies, round * 100L, 70);
+                plain.ChargeEach(component, component % 2, energies, round * 100L, 70);
+                kept.ChargeEach(ref slots[component], component, component % 2, energies, round * 100L, 70);
             }
 
             // A pair shows in the breakdown from its first charge on, as it does without kept slots.
