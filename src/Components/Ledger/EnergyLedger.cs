@@ -80,6 +80,24 @@ public sealed class EnergyLedger
 
     public void Charge(int component, int action, long count, double energyJ, long startTick, long durationTicks)
     {
+        Check(component, action, count, energyJ, startTick, durationTicks);
+        Add(ref Slot(component, action), component, action, count, energyJ, startTick, durationTicks);
+    }
+
+    /// <summary>
+    /// <see cref="Charge(int, int, long, double, long, long)"/> through <paramref name="slot"/>, the pair's aggregate
+    /// that the caller keeps: taken here at the pair's first charge (when it is none), then used without looking the
+    /// pair up again. A block that charges the same pair on every read keeps one per pair. The same checks,
+    /// aggregates, running total and entries as the plain charge.
+    /// </summary>
+    public void Charge(ref LedgerSlot slot, int component, int action, long count, double energyJ, long startTick, long durationTicks)
+    {
+        Check(component, action, count, energyJ, startTick, durationTicks);
+        Add(ref KeptAggregate(ref slot, component, action), component, action, count, energyJ, startTick, durationTicks);
+    }
+
+    private void Check(int component, int action, long count, double energyJ, long startTick, long durationTicks)
+    {
         if (IsClosed)
         {
             throw new InvalidOperationException("the ledger is closed; leakage has been integrated up to its end");
@@ -89,8 +107,10 @@ public sealed class EnergyLedger
         {
             throw new ArgumentOutOfRangeException(nameof(energyJ), $"bad charge for {_components[component]}.{_actions[action]}: count {count}, energy {energyJ} J, start {startTick}, duration {durationTicks}");
         }
+    }
 
-        ref var aggregate = ref Slot(component, action);
+    private void Add(ref Aggregate aggregate, int component, int action, long count, double energyJ, long startTick, long durationTicks)
+    {
         aggregate.Count += count;
         aggregate.EnergyJ += energyJ;
         aggregate.BusyPs += durationTicks;
@@ -121,6 +141,13 @@ public sealed class EnergyLedger
     /// </summary>
     public void ChargeEach(int component, int action, ReadOnlySpan<double> energiesJ, long startTick, long durationTicks)
     {
+        LedgerSlot slot = default;
+        ChargeEach(ref slot, component, action, energiesJ, startTick, durationTicks);
+    }
+
+    /// <summary><see cref="ChargeEach(int, int, ReadOnlySpan{double}, long, long)"/> through a kept slot (see <see cref="Charge(ref LedgerSlot, int, int, long, double, long, long)"/>).</summary>
+    public void ChargeEach(ref LedgerSlot slot, int component, int action, ReadOnlySpan<double> energiesJ, long startTick, long durationTicks)
+    {
         if (energiesJ.IsEmpty)
         {
             return;
@@ -149,13 +176,13 @@ public sealed class EnergyLedger
         {
             foreach (double e in energiesJ)
             {
-                Charge(component, action, 1, e, startTick, durationTicks);
+                Charge(ref slot, component, action, 1, e, startTick, durationTicks);
             }
 
             return;
         }
 
-        ref var aggregate = ref Slot(component, action);
+        ref var aggregate = ref KeptAggregate(ref slot, component, action);
         foreach (double e in energiesJ)
         {
             aggregate.EnergyJ += e;
@@ -229,9 +256,35 @@ public sealed class EnergyLedger
     /// <summary>Static power of every component declared so far (W); <see cref="Close"/> integrates it.</summary>
     public double StaticPowerW => _static.Sum(s => s.LeakageW);
 
+    // The aggregate of a kept slot, which must be the pair's (a slot of another pair or ledger would charge the wrong one).
+    private ref Aggregate KeptAggregate(ref LedgerSlot slot, int component, int action)
+    {
+        if (slot.IsNone)
+        {
+            slot = new LedgerSlot(SlotIndex(component, action) + 1);
+        }
+
+        ref var aggregate = ref _aggregates[slot.Index];
+        if (aggregate.Component != component || aggregate.Action != action)
+        {
+            throw new ArgumentException($"the kept slot is not that of {_components[component]}.{_actions[action]}", nameof(slot));
+        }
+
+        return ref aggregate;
+    }
+
+    private static long Key(int component, int action) => ((long)component << 32) | (uint)action;
+
     private ref Aggregate Slot(int component, int action)
     {
-        long key = ((long)component << 32) | (uint)action;
+        // The index first: taking a new slot may grow (replace) the array.
+        int slot = SlotIndex(component, action);
+        return ref _aggregates[slot];
+    }
+
+    private int SlotIndex(int component, int action)
+    {
+        long key = Key(component, action);
         if (!_slotOf.TryGetValue(key, out int slot))
         {
             if (_aggregateCount == _aggregates.Length)
@@ -244,7 +297,7 @@ public sealed class EnergyLedger
             _slotOf.Add(key, slot);
         }
 
-        return ref _aggregates[slot];
+        return slot;
     }
 
     // Kahan–Babuška summation: the running total must agree with the fold to rounding, over millions of charges.
@@ -263,4 +316,20 @@ public sealed class EnergyLedger
         public double EnergyJ;
         public long BusyPs;
     }
+}
+
+/// <summary>
+/// One (component, action) aggregate of an <see cref="EnergyLedger"/>, kept by a block that charges the pair often; the
+/// default is none (not yet taken): the ledger takes it at the pair's first charge through it.
+/// </summary>
+public readonly record struct LedgerSlot
+{
+    // Index + 1, so that default(LedgerSlot) is "none".
+    private readonly int _indexPlusOne;
+
+    internal LedgerSlot(int indexPlusOne) => _indexPlusOne = indexPlusOne;
+
+    public bool IsNone => _indexPlusOne == 0;
+
+    internal int Index => _indexPlusOne - 1;
 }

@@ -132,6 +132,66 @@ public class EnergyLedgerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => run.ChargeEach(0, 0, [1e-12, -1e-12], 0, 6000));
         Assert.Equal(total, run.TotalEnergyJ);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Charges_through_kept_slots_equal_plain_charges_to_the_bit(bool keepEntries)
+    {
+        var plain = new EnergyLedger(keepEntries);
+        var kept = new EnergyLedger(keepEntries);
+        // More pairs than the ledger first has room for, so that slots are taken while it grows.
+        const int Components = 150;
+        foreach (var ledger in new[] { plain, kept })
+        {
+            for (int c = 0; c < Components; c++)
+            {
+                ledger.Component($"L0/b{c}.0/adc");
+            }
+
+            ledger.Action("drive_row");
+            ledger.Action("convert");
+        }
+
+        var slots = new LedgerSlot[Components];
+        var random = new Random(12);
+        for (int round = 0; round < 600; round++)
+        {
+            // Every pair's first charge a single one, then either kind at random.
+            int component = round < Components ? round : random.Next(Components);
+            if (round < Components || random.Next(2) == 0)
+            {
+                double e = random.NextDouble() * 1e-13;
+                plain.Charge(component, component % 2, 3, e, round * 100L, 50);
+                kept.Charge(ref slots[component], component, component % 2, 3, e, round * 100L, 50);
+            }
+            else
+            {
+                var energies = Enumerable.Range(0, random.Next(0, 4)).Select(_ => random.NextDouble() * 1e-14).ToArray();
+                plain.ChargeEach(component, component % 2, energies, round * 100L, 70);
+                kept.ChargeEach(ref slots[component], component, component % 2, energies, round * 100L, 70);
+            }
+
+            // A pair shows in the breakdown from its first charge on, as it does without kept slots.
+            Assert.Equal(plain.Breakdown(), kept.Breakdown());
+        }
+
+        Assert.Equal(plain.TotalEnergyJ, kept.TotalEnergyJ);
+        Assert.Equal(plain.Entries.ToArray(), kept.Entries.ToArray());
+    }
+
+    [Fact]
+    public void A_kept_slot_charges_only_its_own_pair()
+    {
+        var ledger = new EnergyLedger();
+        int a = ledger.Component("a"), b = ledger.Component("b"), act = ledger.Action("read");
+        LedgerSlot slot = default;
+        Assert.True(slot.IsNone);
+        ledger.Charge(ref slot, a, act, 1, 1e-12, 0, 1);
+        Assert.False(slot.IsNone);
+        Assert.Throws<ArgumentException>(() => ledger.Charge(ref slot, b, act, 1, 1e-12, 0, 1));
+        Assert.Equal(1e-12, ledger.TotalEnergyJ);
+    }
 }
 
 public class EnergyLedgerCapTests

@@ -65,10 +65,10 @@ public sealed class AdcBank
         FixedEnergyJ ?? Adc.ConversionEnergyJ(columnConductanceS, ReadVoltageV);
 
     /// <summary>
-    /// Converts column <paramref name="col"/> of <paramref name="macro"/> and adds its value (code × step, in
-    /// weight·input units, times <paramref name="planeWeight"/>) to <paramref name="output"/>.
+    /// Converts column <paramref name="col"/> of <paramref name="macro"/>, read as <paramref name="read"/>, and adds its
+    /// value (code × step, in weight·input units, times <paramref name="planeWeight"/>) to <paramref name="output"/>.
     /// </summary>
-    public IEnumerable<Wait> Convert(Macro macro, int col, LayerScale scale, double planeWeight, double[] output)
+    public IEnumerable<Wait> Convert(Macro macro, int col, ColumnRead read, LayerScale scale, double planeWeight, double[] output)
     {
         var site = _site ?? throw new InvalidOperationException("the ADCs have no site: built for costing only");
         using var adc = macro.Adcs.Request();
@@ -80,13 +80,13 @@ public sealed class AdcBank
         }
 
         long convertPs = site.Ticks(Cycles);
-        site.Ledger.Charge(macro.AdcComponent, _convert, 1, ConversionEnergyJ(macro.Crossbar.ColumnConductanceS(col)), site.Sim.Now, convertPs);
+        site.Ledger.Charge(macro.AdcComponent, _convert, 1, ConversionEnergyJ(read.ConductanceS), site.Sim.Now, convertPs);
         if (convertPs > 0)
         {
             yield return site.Sim.Timeout(convertPs);
         }
 
-        Quantize(macro, col, scale, planeWeight, output);
+        Quantize(macro, col, read.SignedCurrentA, scale, planeWeight, output);
     }
 
     /// <summary>The ADCs' clock site (their domain's edges).</summary>
@@ -109,7 +109,23 @@ public sealed class AdcBank
             energies[i] = ConversionEnergyJ(macro.Crossbar.ColumnConductanceS(columns[i]));
         }
 
-        site.Ledger.ChargeEach(macro.AdcComponent, _convert, energies, site.Sim.Now, convertPs);
+        site.Ledger.ChargeEach(ref macro.ConvertSlot, macro.AdcComponent, _convert, energies, site.Sim.Now, convertPs);
+    }
+
+    /// <summary>
+    /// <see cref="ChargeEach(Macro, ReadOnlySpan{int}, long, Span{double})"/> for columns read as <paramref name="reads"/>
+    /// (a read of a few columns hands them over rather than keeping them in the crossbar).
+    /// </summary>
+    internal void ChargeEach(Macro macro, ReadOnlySpan<ColumnRead> reads, long convertPs, Span<double> energiesJ)
+    {
+        var site = _site!;
+        var energies = energiesJ[..reads.Length];
+        for (int i = 0; i < reads.Length; i++)
+        {
+            energies[i] = ConversionEnergyJ(reads[i].ConductanceS);
+        }
+
+        site.Ledger.ChargeEach(ref macro.ConvertSlot, macro.AdcComponent, _convert, energies, site.Sim.Now, convertPs);
     }
 
     /// <summary>
@@ -132,11 +148,14 @@ public sealed class AdcBank
         }
     }
 
-    /// <summary>The code of column <paramref name="col"/> at the end of its conversion, added to <paramref name="output"/> in input·weight units.</summary>
-    internal void Quantize(Macro macro, int col, LayerScale scale, double planeWeight, double[] output)
+    /// <summary>
+    /// The code of column <paramref name="col"/>, whose signed current is <paramref name="signedCurrentA"/>, at the end
+    /// of its conversion, added to <paramref name="output"/> in input·weight units.
+    /// </summary>
+    internal void Quantize(Macro macro, int col, double signedCurrentA, LayerScale scale, double planeWeight, double[] output)
     {
         double step = scale.CodeStepA;
-        int code = Adc.Quantize(macro.Crossbar.SignedCurrentA(col, scale.Signs), step);
+        int code = Adc.Quantize(signedCurrentA, step);
         output[macro.Crossbar.ColStart + col] += planeWeight * (code * step / (ReadVoltageV * scale.SiemensPerWeight));
     }
 

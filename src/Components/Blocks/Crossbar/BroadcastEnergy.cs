@@ -13,6 +13,7 @@ internal sealed class BroadcastEnergy(int planes, int inputs)
     private readonly double[][] _squares = [.. Enumerable.Range(0, planes).Select(_ => new double[inputs])];
     private readonly bool[] _valid = new bool[planes];
     private readonly Totals[] _totals = new Totals[planes];
+    // Per plane, each macro's share by column block, then row block: an update subtracts one column block's, contiguously.
     private readonly Totals[][,] _perMacro = new Totals[planes][,];
 
     public readonly record struct Totals(double PowerW, long ActiveDrives, long Drives, long ConductingCells);
@@ -32,7 +33,7 @@ internal sealed class BroadcastEnergy(int planes, int inputs)
         {
             for (int rb = 0; rb < layer.RowBlocks; rb++)
             {
-                var held = _perMacro[planeIndex][rb, cb];
+                var held = _perMacro[planeIndex][cb, rb];
                 powerW -= held.PowerW;
                 activeDrives -= held.ActiveDrives;
                 drives -= held.Drives;
@@ -87,7 +88,7 @@ internal sealed class BroadcastEnergy(int planes, int inputs)
             squares[i] = plane[i] * plane[i];
         }
 
-        var perMacro = new Totals[layer.RowBlocks, layer.ColBlocks];
+        var perMacro = new Totals[layer.ColBlocks, layer.RowBlocks];
         Totals total = default;
         foreach (var macro in layer.Macros())
         {
@@ -97,7 +98,7 @@ internal sealed class BroadcastEnergy(int planes, int inputs)
             long active = (long)crossbar.ActiveRows * crossbar.Arrays.Count;
             long drives = (long)crossbar.Rows * crossbar.Arrays.Count;
             long cells = crossbar.ActiveRows * crossbar.CellColumns(crossbar.Cols);
-            perMacro[crossbar.BlockRow, crossbar.BlockCol] = new Totals(power, active, drives, cells);
+            perMacro[crossbar.BlockCol, crossbar.BlockRow] = new Totals(power, active, drives, cells);
             total = new Totals(total.PowerW + power, total.ActiveDrives + active, total.Drives + drives, total.ConductingCells + cells);
         }
 

@@ -1,5 +1,4 @@
 using System.Numerics.Tensors;
-using System.Runtime.Intrinsics;
 using Engram.Models.Devices;
 using Engram.Models.Devices.Wires;
 
@@ -26,11 +25,12 @@ public sealed class CrossbarArray
     private readonly double[] _powerSquareV2;
     private double _referencePowerW;
     private double _referenceSquareV2 = double.NaN;
-    private double? _uniformSquareV2;
-    private readonly float[] _voltagesF;
+    // The crossbar's own word lines (a read of this macro alone); a layer's read may pass a row block's shared drive instead.
+    private readonly WordLineDrive _ownDrive;
     private double _voltageSum;
 
     private readonly WiredRead[]? _wires;
+    private readonly DeviceArray[] _arrays;
 
     /// <param name="wires">One wired read per array when the array has resistive wires (IR drop), else null.</param>
     public CrossbarArray(int blockRow, int blockCol, int rowStart, int colStart, DeviceArray[] arrays, IWeightMapping mapping, WiredRead[]? wires = null)
@@ -41,16 +41,19 @@ public sealed class CrossbarArray
         RowStart = rowStart;
         ColStart = colStart;
         Arrays = arrays;
+        // The hot paths index the array itself, not the read-only list (an interface call per access).
+        _arrays = arrays;
+        Rows = arrays[0].Rows;
+        Cols = arrays[0].Cols;
         Mapping = mapping;
         ReferenceS = mapping.ReferenceConductanceS(arrays[0].Card);
-        VoltagesV = new double[Rows];
+        _ownDrive = new WordLineDrive(Rows);
         _currentsA = [.. arrays.Select(_ => new double[Cols])];
         _drivenSumsS = [.. arrays.Select(_ => new double[Cols])];
         _rowSumsS = [.. arrays.Select(_ => new double[Rows])];
         _noiseVarianceA2 = new double[Cols];
         _noiseA = new double[Cols];
         _powerW = new double[arrays.Length];
-        _voltagesF = new float[Rows];
         _powerSquareV2 = [.. arrays.Select(_ => double.NaN)];
     }
 
@@ -62,9 +65,12 @@ public sealed class CrossbarArray
 
     public int ColStart { get; }
 
-    public int Rows => Arrays[0].Rows;
+    public int Rows { get; }
 
-    public int Cols => Arrays[0].Cols;
+    public int Cols { get; }
+
+    /// <summary>Physical arrays of the block (the mapping's code length).</summary>
+    public int ArrayCount => _arrays.Length;
 
     /// <summary>The physical arrays, in the order of the mapping's code (for a differential pair: G⁺, G⁻).</summary>
     public IReadOnlyList<DeviceArray> Arrays { get; }
@@ -74,8 +80,8 @@ public sealed class CrossbarArray
     /// <summary>Conductance of the reference cells (0 without a reference column).</summary>
     public double ReferenceS { get; }
 
-    /// <summary>Word-line voltages of the current read (scratch, one per row).</summary>
-    public double[] VoltagesV { get; }
+    /// <summary>Word-line voltages of the crossbar's own reads (scratch, one per row; a read with a shared drive leaves them alone).</summary>
+    public double[] VoltagesV => _ownDrive.VoltagesV;
 
     /// <summary>Power lost in the wires, drivers and sense paths in the last read (W; 0 for an ideal array).</summary>
     public double WirePowerW { get; private set; }
@@ -84,7 +90,7 @@ public sealed class CrossbarArray
     public int ActiveRows { get; private set; }
 
     /// <summary>Cells that conduct when <paramref name="columns"/> columns of the driven rows conduct (all arrays, plus the reference cells).</summary>
-    public long CellColumns(int columns) => ((long)Arrays.Count * columns) + Mapping.ReferenceColumns;
+    public long CellColumns(int columns) => ((long)_arrays.Length * columns) + Mapping.ReferenceColumns;
 
     /// <summary>
     /// Caches Σ_j G_ij per row so a read's ohmic power Σ_i V_i²·Σ_j G_ij costs O(rows), not O(cells): a read of
@@ -95,17 +101,17 @@ public sealed class CrossbarArray
         _rowSumsValid = true;
         Array.Fill(_powerSquareV2, double.NaN);
         _referenceSquareV2 = double.NaN;
-        for (int k = 0; k < Arrays.Count; k++)
+        for (int k = 0; k < _arrays.Length; k++)
         {
-            Arrays[k].RowSumsS(_rowSumsS[k]);
+            _arrays[k].RowSumsS(_rowSumsS[k]);
         }
     }
 
-    /// <summary>The signed column current after the last read (A), as the mapping combines its arrays.</summary>
+    /// <summary>The signed column current after the last whole-array read (A), as the mapping combines its arrays.</summary>
     public double SignedCurrentA(int col, ReadOnlySpan<double> signs)
     {
         double current = signs[0] * _currentsA[0][col];
-        for (int k = 1; k < Arrays.Count; k++)
+        for (int k = 1; k < _arrays.Length; k++)
         {
             current += signs[k] * _currentsA[k][col];
         }
@@ -142,17 +148,37 @@ public sealed class CrossbarArray
         }
     }
 
-    /// <summary>Σ G over the driven rows of every array in a column (what a converter's column term sees).</summary>
+    /// <summary>Σ G over the driven rows of every array in a column after the last whole-array read (what a converter's column term sees).</summary>
     public double ColumnConductanceS(int col)
     {
         double sum = _drivenSumsS[0][col];
-        for (int k = 1; k < Arrays.Count; k++)
+        for (int k = 1; k < _arrays.Length; k++)
         {
             sum += _drivenSumsS[k][col];
         }
 
         return ReferenceS == 0 ? sum : sum + (ReferenceS * ActiveRows);
     }
+
+    /// <summary>
+    /// Loads the objects a column read goes through first (the crossbar, its list of device arrays, each array and its
+    /// store) and returns a value made from them, so that the loads are not dropped. An asynchronous update reads one
+    /// macro of every row block, and on a large chip none of them is in cache: touched in one short loop first, their
+    /// misses overlap, instead of each macro's read waiting for its own one after another.
+    /// </summary>
+    internal long TouchColumnRead()
+    {
+        long touched = ColStart;
+        foreach (var array in _arrays)
+        {
+            touched += array.Cols + (int)array.Precision;
+        }
+
+        return touched;
+    }
+
+    /// <summary>Column <paramref name="col"/> after the last whole-array read, as a converter takes it.</summary>
+    public ColumnRead Column(int col, ReadOnlySpan<double> signs) => new(SignedCurrentA(col, signs), ColumnConductanceS(col));
 
     /// <summary>
     /// Reads every column for the voltages in <see cref="VoltagesV"/>; returns Σ V²G over all cells (W). The read noise
@@ -162,29 +188,29 @@ public sealed class CrossbarArray
     /// <param name="signs">The mapping's sign per array (the layer scale's), for the combined noise.</param>
     public double ReadAll(Random? noise, ReadOnlySpan<double> signs)
     {
-        Prepare();
+        var drive = PrepareOwn();
         if (_wires is not null)
         {
-            return ReadWired(noise);
+            return ReadWired(drive, noise);
         }
 
         double power = 0;
-        _noisy = Arrays[0].IsNoisy(noise) && ActiveRows > 0;
+        _noisy = _arrays[0].IsNoisy(noise) && ActiveRows > 0;
         if (_noisy)
         {
             Array.Clear(_noiseVarianceA2);
         }
 
-        for (int k = 0; k < Arrays.Count; k++)
+        for (int k = 0; k < _arrays.Length; k++)
         {
-            Arrays[k].ReadCurrents(VoltagesV, _currentsA[k], null);
+            _arrays[k].ReadCurrents(VoltagesV, _currentsA[k], null);
             if (_noisy)
             {
-                Arrays[k].AddReadNoiseVariance(VoltagesV, _noiseVarianceA2, signs[k] * signs[k]);
+                _arrays[k].AddReadNoiseVariance(VoltagesV, _noiseVarianceA2, signs[k] * signs[k]);
             }
 
-            Arrays[k].DrivenConductanceSums(VoltagesV, _drivenSumsS[k]);
-            power = k == 0 ? ArrayPowerW(k) : power + ArrayPowerW(k);
+            _arrays[k].DrivenConductanceSums(VoltagesV, _drivenSumsS[k]);
+            power = k == 0 ? ArrayPowerW(drive, k) : power + ArrayPowerW(drive, k);
         }
 
         if (_noisy)
@@ -196,85 +222,117 @@ public sealed class CrossbarArray
             }
         }
 
-        return ReferenceS == 0 ? power : power + ReferencePowerW();
+        return ReferenceS == 0 ? power : power + ReferencePowerW(drive);
     }
 
     /// <summary>Drives the rows without sensing any column (its outputs are not needed); returns Σ V²G (W).</summary>
     public double DriveOnly()
     {
-        Prepare();
-        double power = ArrayPowerW(0);
-        for (int k = 1; k < Arrays.Count; k++)
+        var drive = PrepareOwn();
+        double power = ArrayPowerW(drive, 0);
+        for (int k = 1; k < _arrays.Length; k++)
         {
-            power += ArrayPowerW(k);
+            power += ArrayPowerW(drive, k);
         }
 
-        return ReferenceS == 0 ? power : power + ReferencePowerW();
+        return ReferenceS == 0 ? power : power + ReferencePowerW(drive);
     }
 
     /// <summary>
-    /// Reads the columns <paramref name="columns"/> (array-local); returns their Σ V²G (W) with the reference cells
-    /// (which conduct once, however many columns are read), and in <paramref name="allPowerW"/> the whole array's.
+    /// Reads the columns <paramref name="columns"/> (array-local) into <paramref name="reads"/> (one per column, in order);
+    /// returns their Σ V²G (W) with the reference cells (which conduct once, however many columns are read), and in
+    /// <paramref name="allPowerW"/> the whole array's.
     /// </summary>
-    public double ReadColumns(ReadOnlySpan<int> columns, Random? noise, ReadOnlySpan<double> signs, out double allPowerW)
+    public double ReadColumns(ReadOnlySpan<int> columns, Random? noise, ReadOnlySpan<double> signs, Span<ColumnRead> reads, out double allPowerW) =>
+        ReadColumns(PrepareOwn(), columns, noise, signs, reads, out allPowerW);
+
+    /// <summary>
+    /// <see cref="ReadColumns(ReadOnlySpan{int}, Random?, ReadOnlySpan{double}, Span{ColumnRead}, out double)"/> with the
+    /// word lines of <paramref name="drive"/> (analysed, one voltage per row) instead of the crossbar's own: the same
+    /// values for the same voltages, without driving and analysing them again for every macro of a row block.
+    /// </summary>
+    internal double ReadColumns(WordLineDrive drive, ReadOnlySpan<int> columns, Random? noise, ReadOnlySpan<double> signs, Span<ColumnRead> reads, out double allPowerW)
     {
-        Prepare();
+        if (reads.Length < columns.Length)
+        {
+            throw new ArgumentException($"expected room for {columns.Length} column reads, got {reads.Length}", nameof(reads));
+        }
+
+        // The crossbar's own drive was taken by PrepareOwn.
+        if (drive != _ownDrive)
+        {
+            if (drive.VoltagesV.Length != Rows)
+            {
+                throw new ArgumentException($"expected a drive of {Rows} word lines, got {drive.VoltagesV.Length}", nameof(drive));
+            }
+
+            Take(drive);
+        }
+
         if (_wires is not null)
         {
             // Through wires every column shares the drop: the whole network is solved, the selected columns taken from it.
-            allPowerW = ReadWired(noise);
+            allPowerW = ReadWired(drive, noise);
             double selected = 0;
-            foreach (int col in columns)
+            for (int i = 0; i < columns.Length; i++)
             {
-                for (int k = 0; k < Arrays.Count; k++)
+                int col = columns[i];
+                for (int k = 0; k < _arrays.Length; k++)
                 {
                     selected += _wires[k].ColumnCellPowerW(col);
                 }
+
+                reads[i] = Column(col, signs);
             }
 
-            return ReferenceS == 0 ? selected : selected + ReferencePowerW();
+            return ReferenceS == 0 ? selected : selected + ReferencePowerW(drive);
         }
 
         double selectedPower = 0;
         allPowerW = 0;
-        _noisy = Arrays[0].IsNoisy(noise) && ActiveRows > 0;
+        bool noisy = _arrays[0].IsNoisy(noise) && ActiveRows > 0;
         // Every word line at one |V| on single-precision arrays: a dot product per column and the kept column sums.
-        bool driven = _uniformSquareV2 is > 0 && Arrays[0].Precision == CellPrecision.Single;
-        if (driven)
-        {
-            SingleVoltages.Narrow(VoltagesV, _voltagesF);
-        }
-
+        double? uniformSquareV2 = drive.UniformSquareV2;
+        bool driven = uniformSquareV2 is > 0 && _arrays[0].Precision == CellPrecision.Single;
+        var singleV = driven ? drive.SingleV : default;
+        var voltagesV = drive.VoltagesV;
         for (int i = 0; i < columns.Length; i++)
         {
             int col = columns[i];
-            double columnPower = 0, variance = 0;
-            for (int k = 0; k < Arrays.Count; k++)
+            double columnPower = 0, variance = 0, current = 0, conductanceS = 0;
+            for (int k = 0; k < _arrays.Length; k++)
             {
-                double power, arrayVariance;
-                _currentsA[k][col] = driven
-                    ? Arrays[k].ReadDrivenColumn(_voltagesF, _uniformSquareV2!.Value, col, out power, out _drivenSumsS[k][col], out arrayVariance)
-                    : Arrays[k].ReadColumn(VoltagesV, col, out power, out _drivenSumsS[k][col], out arrayVariance);
+                double power, drivenS, arrayVariance;
+                double arrayCurrent = driven
+                    ? _arrays[k].ReadDrivenColumn(singleV, uniformSquareV2!.Value, col, out power, out drivenS, out arrayVariance)
+                    : _arrays[k].ReadColumn(voltagesV, col, out power, out drivenS, out arrayVariance);
                 columnPower = k == 0 ? power : columnPower + power;
                 variance += signs[k] * signs[k] * arrayVariance;
+                // The additions of SignedCurrentA and ColumnConductanceS, in their order.
+                current = k == 0 ? signs[0] * arrayCurrent : current + (signs[k] * arrayCurrent);
+                conductanceS = k == 0 ? drivenS : conductanceS + drivenS;
             }
 
-            if (_noisy)
+            if (noisy)
             {
-                _noiseA[col] = Math.Sqrt(variance) * StandardNormal.Sample(noise!);
+                double noiseA = Math.Sqrt(variance) * StandardNormal.Sample(noise!);
+                current += noiseA;
             }
 
+            reads[i] = new ColumnRead(
+                ReferenceS == 0 ? current : current - (ReferenceS * _voltageSum),
+                ReferenceS == 0 ? conductanceS : conductanceS + (ReferenceS * ActiveRows));
             selectedPower = i == 0 ? columnPower : selectedPower + columnPower;
         }
 
-        for (int k = 0; k < Arrays.Count; k++)
+        for (int k = 0; k < _arrays.Length; k++)
         {
-            allPowerW = k == 0 ? ArrayPowerW(k) : allPowerW + ArrayPowerW(k);
+            allPowerW = k == 0 ? ArrayPowerW(drive, k) : allPowerW + ArrayPowerW(drive, k);
         }
 
         if (ReferenceS != 0)
         {
-            double reference = ReferencePowerW();
+            double reference = ReferencePowerW(drive);
             selectedPower += reference;
             allPowerW += reference;
         }
@@ -282,41 +340,44 @@ public sealed class CrossbarArray
         return selectedPower;
     }
 
-    private double ReadWired(Random? noise)
+    private double ReadWired(WordLineDrive drive, Random? noise)
     {
+        var voltagesV = drive.VoltagesV;
         // The per-cell noise is inside the solved network; nothing is added per column.
         _noisy = false;
         double cells = 0, wires = 0;
-        for (int k = 0; k < Arrays.Count; k++)
+        for (int k = 0; k < _arrays.Length; k++)
         {
-            var (cellW, wireW) = _wires![k].Read(Arrays[k], VoltagesV, _currentsA[k], noise);
-            Arrays[k].DrivenConductanceSums(VoltagesV, _drivenSumsS[k]);
+            var (cellW, wireW) = _wires![k].Read(_arrays[k], voltagesV, _currentsA[k], noise);
+            _arrays[k].DrivenConductanceSums(voltagesV, _drivenSumsS[k]);
             cells += cellW;
             wires += wireW;
         }
 
         WirePowerW = wires;
-        return ReferenceS == 0 ? cells : cells + ReferencePowerW();
+        return ReferenceS == 0 ? cells : cells + ReferencePowerW(drive);
     }
 
     // Σ_i V_i²·Σ_j G_ij of array k. Every word line at one |V| (a binary state) gives the same sum read after read
     // until the cells change, so it is kept per array for that V² (the same additions, so the same value).
-    private double ArrayPowerW(int k)
+    private double ArrayPowerW(WordLineDrive drive, int k)
     {
-        if (_uniformSquareV2 is double square && _powerSquareV2[k] == square)
+        double? uniformSquareV2 = drive.UniformSquareV2;
+        if (uniformSquareV2 is double square && _powerSquareV2[k] == square)
         {
             return _powerW[k];
         }
 
         var rowSums = _rowSumsS[k];
+        var voltagesV = drive.VoltagesV;
         double p = 0;
         for (int r = 0; r < rowSums.Length; r++)
         {
-            double v = VoltagesV[r];
+            double v = voltagesV[r];
             p += v * v * rowSums[r];
         }
 
-        if (_uniformSquareV2 is double kept)
+        if (uniformSquareV2 is double kept)
         {
             _powerSquareV2[k] = kept;
             _powerW[k] = p;
@@ -325,21 +386,22 @@ public sealed class CrossbarArray
         return p;
     }
 
-    private double ReferencePowerW()
+    private double ReferencePowerW(WordLineDrive drive)
     {
-        if (_uniformSquareV2 is double square && _referenceSquareV2 == square)
+        double? uniformSquareV2 = drive.UniformSquareV2;
+        if (uniformSquareV2 is double square && _referenceSquareV2 == square)
         {
             return _referencePowerW;
         }
 
         double p = 0;
-        foreach (double v in VoltagesV)
+        foreach (double v in drive.VoltagesV)
         {
             p += v * v;
         }
 
         p *= ReferenceS;
-        if (_uniformSquareV2 is double kept)
+        if (uniformSquareV2 is double kept)
         {
             _referenceSquareV2 = kept;
             _referencePowerW = p;
@@ -348,51 +410,26 @@ public sealed class CrossbarArray
         return p;
     }
 
-    private void Prepare()
+    // A read with the crossbar's own word lines: they were just written, so they are analysed again.
+    private WordLineDrive PrepareOwn()
+    {
+        _ownDrive.Analyse();
+        Take(_ownDrive);
+        return _ownDrive;
+    }
+
+    // What later questions about this read (ColumnConductanceS, SignedCurrentA, ActiveDrives) need of its word lines.
+    private void Take(WordLineDrive drive)
     {
         if (!_rowSumsValid)
         {
             RefreshRowSums();
         }
 
-        var voltages = VoltagesV.AsSpan();
-        double square = voltages[0] * voltages[0];
-        int active = 0, r = 0;
-        bool uniform = true;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var squares = Vector256.Create(square);
-            var counts = Vector256<long>.Zero;
-            for (; r + 4 <= voltages.Length; r += 4)
-            {
-                var v = Vector256.Create(voltages.Slice(r, 4));
-                counts -= Vector256.Equals(v, Vector256<double>.Zero).AsInt64();
-                uniform &= Vector256.EqualsAll(v * v, squares);
-            }
-
-            active = r - (int)Vector256.Sum(counts);
-        }
-
-        for (; r < voltages.Length; r++)
-        {
-            double v = voltages[r];
-            active += v != 0 ? 1 : 0;
-            uniform &= v * v == square;
-        }
-
-        ActiveRows = active;
-        _uniformSquareV2 = uniform ? square : null;
-
-        // Only a reference column needs Σ V (a dependent chain of additions: not paid without one).
+        ActiveRows = drive.ActiveRows;
         if (ReferenceS != 0)
         {
-            double sum = 0;
-            foreach (double v in VoltagesV)
-            {
-                sum += v;
-            }
-
-            _voltageSum = sum;
+            _voltageSum = drive.SumV;
         }
     }
 }

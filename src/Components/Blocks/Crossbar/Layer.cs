@@ -62,11 +62,12 @@ public sealed class Layer
     }
 
     /// <summary>Word-line voltages of a macro for one input plane (values in [−1, 1], scaled by the read voltage).</summary>
-    public void Drive(Macro macro, ReadOnlySpan<double> plane)
+    public void Drive(Macro macro, ReadOnlySpan<double> plane) => Drive(macro.Crossbar.RowStart, plane, macro.Crossbar.VoltagesV);
+
+    /// <summary>Word-line voltages of the arrays whose first row is input <paramref name="start"/>, into <paramref name="v"/> (one per row).</summary>
+    public void Drive(int start, ReadOnlySpan<double> plane, Span<double> v)
     {
-        var v = macro.Crossbar.VoltagesV.AsSpan();
         double readV = Scale.ReadVoltageV;
-        int start = macro.Crossbar.RowStart;
         int driven = Math.Clamp(Inputs - start, 0, v.Length);
         if (driven > 0)
         {

@@ -1,3 +1,4 @@
+using Engram.Components.Ledger;
 using Engram.Sim.Core;
 
 namespace Engram.Components.Blocks.Crossbar;
@@ -19,11 +20,19 @@ internal sealed class LayerRead
     private readonly int[] _firstSelected;
     private readonly int[] _local;
     private readonly BroadcastEnergy _broadcast;
+    // Per input plane, the row blocks' word lines for reads of a few columns (kept while their inputs stay the same).
+    private readonly RowBlockDrives[] _drives;
     private readonly List<Event> _conversions = [];
     private readonly int[] _identity;
-    private readonly int[] _roundColumns;
     private readonly double[] _energiesJ;
     private readonly double[] _signedA;
+    // A read of a few columns: what each macro's selected columns gave, by row block then selected column.
+    private ColumnRead[] _columnReads = [];
+    // What TouchMacros loaded, kept so that its loads are not optimized away.
+    private long _touched;
+    // The broadcast aggregates' ledger slots, kept from their first charge (they are charged on every update).
+    private LedgerSlot _broadcastDriveRowSlot;
+    private LedgerSlot _broadcastReadSlot;
 
     public LayerRead(Layer layer, BlockSite crossbarSite, Random? readNoise, bool unselectedColumnsConduct)
     {
@@ -36,10 +45,10 @@ internal sealed class LayerRead
         _firstSelected = new int[layer.ColBlocks + 1];
         _local = new int[layer.ArrayCols];
         _identity = [.. Enumerable.Range(0, layer.ArrayCols)];
-        _roundColumns = new int[layer.ArrayCols];
         _energiesJ = new double[layer.ArrayCols];
         _signedA = new double[layer.ArrayCols];
         _broadcast = new BroadcastEnergy(layer.Blocks.Drivers.Driver.Planes, layer.Inputs);
+        _drives = [.. Enumerable.Range(0, layer.Blocks.Drivers.Driver.Planes).Select(_ => new RowBlockDrives(layer))];
     }
 
     /// <summary>
@@ -49,7 +58,14 @@ internal sealed class LayerRead
     internal bool QueuedConversions { get; set; }
 
     /// <summary>Programming changed the conductances.</summary>
-    public void Invalidate() => _broadcast.Invalidate();
+    public void Invalidate()
+    {
+        _broadcast.Invalidate();
+        foreach (var drives in _drives)
+        {
+            drives.Invalidate();
+        }
+    }
 
     public IEnumerable<Wait> Run(double[] input, double[] output, ColumnSelection columns)
     {
@@ -63,6 +79,11 @@ internal sealed class LayerRead
         }
         else
         {
+            if (_columnReads.Length < layer.RowBlocks * columns.Count)
+            {
+                _columnReads = new ColumnRead[layer.RowBlocks * columns.Count];
+            }
+
             for (int i = 0; i < columns.Count; i++)
             {
                 output[columns[i]] = 0;
@@ -85,12 +106,28 @@ internal sealed class LayerRead
                 ChargeBroadcast(p, selectedBlocks);
             }
 
+            if (!columns.IsAll)
+            {
+                TouchMacros(selectedBlocks);
+            }
+
             // Only the arrays holding a selected column are read (the others were charged by the broadcast above).
             for (int rb = 0; rb < layer.RowBlocks; rb++)
             {
+                if (columns.IsAll)
+                {
+                    for (int s = 0; s < selectedBlocks; s++)
+                    {
+                        ReadMacro(layer.Macro(rb, _colBlocks[s]));
+                    }
+
+                    continue;
+                }
+
+                var drive = _drives[p].For(rb, _plane);
                 for (int s = 0; s < selectedBlocks; s++)
                 {
-                    ReadMacro(layer.Macro(rb, _colBlocks[s]), columns, s);
+                    ReadMacro(layer.Macro(rb, _colBlocks[s]), drive, columns, s, ReadsOf(rb, columns, s));
                 }
             }
 
@@ -187,42 +224,69 @@ internal sealed class LayerRead
         return count;
     }
 
-    private void ReadMacro(Macro macro, ColumnSelection columns, int selectedBlock)
+    // A whole-layer read: every macro drives its own word lines and reads every column.
+    private void ReadMacro(Macro macro)
+    {
+        var cells = _layer.Blocks.Cells;
+        var crossbar = macro.Crossbar;
+        _layer.Drive(macro, _plane);
+        bool inConverter = cells.CurrentInConverter;
+        double all = crossbar.ReadAll(_readNoise, _layer.Scale.Signs);
+        double cellPowerW = inConverter ? 0 : all;
+        long conductingCells = inConverter ? 0 : crossbar.ActiveRows * crossbar.CellColumns(crossbar.Cols);
+        ChargeMacro(macro, conductingCells, cellPowerW);
+    }
+
+    // A read of a few columns: the macro's row block's word lines, the selected columns of the macro.
+    private void ReadMacro(Macro macro, WordLineDrive drive, ColumnSelection columns, int selectedBlock, Span<ColumnRead> reads)
+    {
+        var cells = _layer.Blocks.Cells;
+        var crossbar = macro.Crossbar;
+        bool inConverter = cells.CurrentInConverter;
+        int first = _firstSelected[selectedBlock], read = _firstSelected[selectedBlock + 1] - first;
+        for (int i = 0; i < read; i++)
+        {
+            _local[i] = columns[first + i] - crossbar.ColStart;
+        }
+
+        double selected = crossbar.ReadColumns(drive, _local.AsSpan(0, read), _readNoise, _layer.Scale.Signs, reads, out double all);
+
+        int others = _conductAll ? crossbar.Cols - read : 0;
+        double cellPowerW = inConverter ? (_conductAll ? all - selected : 0) : (_conductAll ? all : selected);
+        long conductingCells = crossbar.ActiveRows * (inConverter ? crossbar.CellColumns(others) : crossbar.CellColumns(others + read));
+        ChargeMacro(macro, conductingCells, cellPowerW);
+    }
+
+    private void ChargeMacro(Macro macro, long conductingCells, double cellPowerW)
     {
         var (cells, drivers, _, _, _, _) = _layer.Blocks;
         var crossbar = macro.Crossbar;
-        _layer.Drive(macro, _plane);
-        double cellPowerW;
-        long conductingCells;
-        bool inConverter = cells.CurrentInConverter;
-        if (columns.IsAll)
-        {
-            double all = crossbar.ReadAll(_readNoise, _layer.Scale.Signs);
-            cellPowerW = inConverter ? 0 : all;
-            conductingCells = inConverter ? 0 : crossbar.ActiveRows * crossbar.CellColumns(crossbar.Cols);
-        }
-        else
-        {
-            int first = _firstSelected[selectedBlock], read = _firstSelected[selectedBlock + 1] - first;
-            for (int i = 0; i < read; i++)
-            {
-                _local[i] = columns[first + i] - crossbar.ColStart;
-            }
-
-            double selected = crossbar.ReadColumns(_local.AsSpan(0, read), _readNoise, _layer.Scale.Signs, out double all);
-
-            int others = _conductAll ? crossbar.Cols - read : 0;
-            cellPowerW = inConverter ? (_conductAll ? all - selected : 0) : (_conductAll ? all : selected);
-            conductingCells = crossbar.ActiveRows * (inConverter ? crossbar.CellColumns(others) : crossbar.CellColumns(others + read));
-        }
-
-        drivers.Charge(macro.RowDriverComponent, macro.Drives, macro.ActiveDrives);
-        cells.ChargeRead(macro.CrossbarComponent, conductingCells, cellPowerW);
+        drivers.Charge(ref macro.DriveRowSlot, macro.RowDriverComponent, macro.Drives, macro.ActiveDrives);
+        cells.ChargeRead(ref macro.ReadSlot, macro.CrossbarComponent, conductingCells, cellPowerW);
         if (crossbar.WirePowerW > 0)
         {
-            cells.ChargeWires(macro.CrossbarComponent, crossbar.WirePowerW);
+            cells.ChargeWires(ref macro.WireLossSlot, macro.CrossbarComponent, crossbar.WirePowerW);
         }
     }
+
+    // The macros of a read of a few columns, touched before they are read (see CrossbarArray.TouchColumnRead).
+    private void TouchMacros(int selectedBlocks)
+    {
+        long touched = 0;
+        for (int rb = 0; rb < _layer.RowBlocks; rb++)
+        {
+            for (int s = 0; s < selectedBlocks; s++)
+            {
+                touched += _layer.Macro(rb, _colBlocks[s]).Crossbar.TouchColumnRead();
+            }
+        }
+
+        _touched = touched;
+    }
+
+    /// <summary>The reads of selected block <paramref name="selectedBlock"/>'s columns on row block <paramref name="rowBlock"/>.</summary>
+    private Span<ColumnRead> ReadsOf(int rowBlock, ColumnSelection columns, int selectedBlock) =>
+        _columnReads.AsSpan((rowBlock * columns.Count) + _firstSelected[selectedBlock], _firstSelected[selectedBlock + 1] - _firstSelected[selectedBlock]);
 
     /// <summary>The most conversions any one array of the read has (its converters' queue length).</summary>
     private int MostConversions(ColumnSelection columns, int selectedBlocks)
@@ -274,22 +338,17 @@ internal sealed class LayerRead
                     continue;
                 }
 
-                int ColumnAt(int q) => columns[_firstSelected[s] + q] - macro.Crossbar.ColStart;
+                var reads = ReadsOf(rb, columns, s);
                 if (quantize)
                 {
                     for (int q = first; q < end; q++)
                     {
-                        adcs.Quantize(macro, ColumnAt(q), layer.Scale, planeWeight, output);
+                        adcs.Quantize(macro, columns[_firstSelected[s] + q] - macro.Crossbar.ColStart, reads[q].SignedCurrentA, layer.Scale, planeWeight, output);
                     }
                 }
                 else
                 {
-                    for (int q = first; q < end; q++)
-                    {
-                        _roundColumns[q - first] = ColumnAt(q);
-                    }
-
-                    adcs.ChargeEach(macro, _roundColumns.AsSpan(0, end - first), convertPs, _energiesJ);
+                    adcs.ChargeEach(macro, reads[first..end], convertPs, _energiesJ);
                 }
             }
         }
@@ -309,7 +368,8 @@ internal sealed class LayerRead
                 for (int q = 0; q < Conversions(macro, columns, s); q++)
                 {
                     int col = columns.IsAll ? q : columns[_firstSelected[s] + q] - macro.Crossbar.ColStart;
-                    _conversions.Add(sim.Process(adcs.Convert(macro, col, layer.Scale, planeWeight, output)));
+                    var read = columns.IsAll ? macro.Crossbar.Column(col, layer.Scale.Signs) : ReadsOf(rb, columns, s)[q];
+                    _conversions.Add(sim.Process(adcs.Convert(macro, col, read, layer.Scale, planeWeight, output)));
                 }
             }
         }
@@ -324,7 +384,7 @@ internal sealed class LayerRead
             return;
         }
 
-        drivers.Charge(_layer.Components.BroadcastRowDriver, outside.Drives, outside.ActiveDrives);
-        cells.ChargeRead(_layer.Components.BroadcastCrossbar, outside.ConductingCells, Math.Max(outside.PowerW, 0));
+        drivers.Charge(ref _broadcastDriveRowSlot, _layer.Components.BroadcastRowDriver, outside.Drives, outside.ActiveDrives);
+        cells.ChargeRead(ref _broadcastReadSlot, _layer.Components.BroadcastCrossbar, outside.ConductingCells, Math.Max(outside.PowerW, 0));
     }
 }

@@ -1,3 +1,4 @@
+using Engram.Components.Ledger;
 using Engram.Sim.Resources;
 
 namespace Engram.Components.Blocks.Crossbar;
@@ -23,10 +24,17 @@ public sealed class Macro(string path, CrossbarArray crossbar, Resource adcs, in
 
     public int ProgrammerComponent { get; } = programmerComponent;
 
-    /// <summary>Row drives of one read: every word line of every physical array.</summary>
-    public int Drives => Crossbar.Rows * Crossbar.Arrays.Count;
+    // The ledger aggregates of the charges every read of the macro makes, kept from their first charge: an
+    // asynchronous update reads a macro of every row block, and looking each pair up again would cost more than the charge.
+    internal LedgerSlot DriveRowSlot;
+    internal LedgerSlot ReadSlot;
+    internal LedgerSlot WireLossSlot;
+    internal LedgerSlot ConvertSlot;
 
-    public int ActiveDrives => Crossbar.ActiveRows * Crossbar.Arrays.Count;
+    /// <summary>Row drives of one read: every word line of every physical array.</summary>
+    public int Drives => Crossbar.Rows * Crossbar.ArrayCount;
+
+    public int ActiveDrives => Crossbar.ActiveRows * Crossbar.ArrayCount;
 
     public static string PathOf(int layer, int rowBlock, int colBlock) => $"L{layer}/b{rowBlock}.{colBlock}";
 }

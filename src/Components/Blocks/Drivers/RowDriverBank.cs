@@ -1,4 +1,5 @@
 using Engram.Components.Arch;
+using Engram.Components.Ledger;
 
 namespace Engram.Components.Blocks.Drivers;
 
@@ -51,6 +52,13 @@ public sealed class RowDriverBank
     {
         var site = _site ?? throw new InvalidOperationException("the row drivers have no site: built for costing only");
         site.Ledger.Charge(component, _driveRow, drives, EnergyJ(drives, activeDrives), site.Sim.Now, ReadPs);
+    }
+
+    /// <summary><see cref="Charge(int, long, long)"/> through a ledger slot the caller keeps for <paramref name="component"/>.</summary>
+    internal void Charge(ref LedgerSlot slot, int component, long drives, long activeDrives)
+    {
+        var site = _site ?? throw new InvalidOperationException("the row drivers have no site: built for costing only");
+        site.Ledger.Charge(ref slot, component, _driveRow, drives, EnergyJ(drives, activeDrives), site.Sim.Now, ReadPs);
     }
 
     public CostRow Row() =>
