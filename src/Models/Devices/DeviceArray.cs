@@ -293,7 +293,7 @@ public sealed class DeviceArray
                 continue;
             }
 
-            SetFree(i, writeS.Value(targetsS[i], writeS.Draws ? StandardNormal.Sample(rng) : 0), ToConductance(minBound), ToConductance(maxBound));
+            SetFree(i, writeS.Value(writeS.Aim(targetsS[i]), writeS.Draws ? StandardNormal.Sample(rng) : 0), ToConductance(minBound), ToConductance(maxBound));
             AddWriteNoise(i, rng);
             moved++;
         }
@@ -312,6 +312,8 @@ public sealed class DeviceArray
         bool writeNoise = WriteNoiseDraws;
         int perCell = (writeS.Draws ? 1 : 0) + (writeNoise ? 1 : 0);
         Span<double> deviates = stackalloc double[CellsPerRun * 2];
+        long lastTargetBits = BitConverter.DoubleToInt64Bits(double.NaN);
+        double lastAimS = writeS.Aim(double.NaN);
         int moved = 0;
         for (int start = 0; start < _g.Length; start += CellsPerRun)
         {
@@ -328,8 +330,18 @@ public sealed class DeviceArray
                     continue;
                 }
 
+                // Targets repeat (a differential pair's G_min, a few weight levels): the aim of the last one is kept.
+                // Compared bit for bit, so −0 and +0 (or two NaNs) never share an aim.
+                double target = targetsS[i];
+                long bits = BitConverter.DoubleToInt64Bits(target);
+                if (bits != lastTargetBits)
+                {
+                    lastTargetBits = bits;
+                    lastAimS = writeS.Aim(target);
+                }
+
                 double deviate = writeS.Draws ? runDeviates[next++] : 0;
-                Place(i, bounds.Clamp(writeS.Value(targetsS[i], deviate)));
+                Place(i, bounds.Clamp(writeS.Value(lastAimS, deviate)));
                 if (writeNoise)
                 {
                     AddWriteNoise(i, runDeviates[next++]);

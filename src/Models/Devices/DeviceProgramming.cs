@@ -105,11 +105,9 @@ public static class DeviceProgramming
 
         public bool Draws => _sigmaS > 0;
 
-        public double Value(double targetS, double deviate)
-        {
-            double quantized = card.Quantize(targetS);
-            return _sigmaS > 0 ? quantized + (_sigmaS * deviate) : quantized;
-        }
+        public double Aim(double targetS) => card.Quantize(targetS);
+
+        public double Value(double aimS, double deviate) => _sigmaS > 0 ? aimS + (_sigmaS * deviate) : aimS;
 
         public static double Noisy(double quantizedTargetS, DeviceCard card, Random rng)
         {

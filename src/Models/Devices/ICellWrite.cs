@@ -6,6 +6,9 @@ internal interface ICellWrite
     /// <summary>Whether a write takes one N(0, 1) deviate of the programming stream (drawn before the cell's write noise).</summary>
     bool Draws { get; }
 
-    /// <summary>The conductance written for target <paramref name="targetS"/> (siemens), given its deviate (0 when it draws none).</summary>
-    double Value(double targetS, double deviate);
+    /// <summary>What the write aims at for target <paramref name="targetS"/> (siemens): a pure function of the target.</summary>
+    double Aim(double targetS);
+
+    /// <summary>The conductance written for the aim <paramref name="aimS"/> (of <see cref="Aim"/>), given its deviate (0 when it draws none).</summary>
+    double Value(double aimS, double deviate);
 }

@@ -8,12 +8,15 @@ namespace Engram.Models.Learning;
 public sealed class HebbWeights : IWeightMatrix
 {
     private readonly double[][] _patterns;
+    // ξ_i / N per pattern: the left factor of every product, divided once per neuron instead of once per entry.
+    private readonly double[][] _scaled;
     private readonly double _max;
 
     public HebbWeights(double[][] patterns)
     {
         int n = WeightPostProcessing.CheckPatterns(patterns);
         _patterns = patterns;
+        _scaled = [.. patterns.Select(xi => xi.Select(x => x / n).ToArray())];
         Outputs = Inputs = n;
         // max |W| over all N² entries, row by row on the thread pool: a maximum does not depend on the order it is taken in.
         var rowMax = new double[n];
@@ -47,11 +50,11 @@ public sealed class HebbWeights : IWeightMatrix
             return 0;
         }
 
+        // The products of HebbRule, ξ_i / N · ξ_j, summed in pattern order.
         double w = 0;
-        int n = Inputs;
-        foreach (var xi in _patterns)
+        for (int p = 0; p < _patterns.Length; p++)
         {
-            w += xi[i] / n * xi[j];
+            w += _scaled[p][i] * _patterns[p][j];
         }
 
         return w;
