@@ -181,6 +181,16 @@ public sealed class DeviceArray
         _g.RowSums(sumsS);
     }
 
+    /// <summary>
+    /// Takes the per-bit-line sums (Σ G, Σ G²) that reads keep now instead of on the first read that needs them: the
+    /// same sums, e.g. taken by the thread that just programmed the array, while its cells are still in cache.
+    /// </summary>
+    public void PrecomputeColumnSums()
+    {
+        EnsureInitialised();
+        EnsureColumnSums();
+    }
+
     /// <summary>Σ_c G_rc of row <paramref name="row"/>, summed along the row.</summary>
     public double RowSumS(int row)
     {

@@ -122,6 +122,13 @@ public sealed class Programmer(BlockSite site, long readPs)
                 }
 
                 macro.Crossbar.RefreshRowSums();
+                // The column sums every read uses, taken here in parallel while the cells are in cache (else the
+                // first recall takes them one array after another).
+                for (int k = 0; k < arrays.Count; k++)
+                {
+                    arrays[k].PrecomputeColumnSums();
+                }
+
                 return targets;
             },
             _ => { });
