@@ -130,6 +130,18 @@ public sealed class Chip
         return new RecallResult((double[])State.Clone(), run.Iterations, run.Updates, run.Converged, energyJ, latencyPs);
     }
 
+    /// <summary>Test hook: the cells from which a whole-layer read spreads its macros over the cores.</summary>
+    internal long ParallelReadCells
+    {
+        set
+        {
+            foreach (var read in _reads)
+            {
+                read.ParallelReadCells = value;
+            }
+        }
+    }
+
     /// <summary>Test hook: every conversion as a queued kernel process (the reference for the batched rounds).</summary>
     internal bool QueuedConversions
     {

@@ -28,11 +28,16 @@ public sealed class CrossbarArray
     // The crossbar's own word lines (a read of this macro alone); a layer's read may pass a row block's shared drive instead.
     private readonly WordLineDrive _ownDrive;
     private double _voltageSum;
+    // A whole-array read whose noise FinishAll has yet to draw.
+    private bool _allPending;
 
     private readonly WiredRead[]? _wires;
     private readonly DeviceArray[] _arrays;
 
     /// <param name="wires">One wired read per array when the array has resistive wires (IR drop), else null.</param>
+    /// <summary>Whether reads go through the wire network (IR drop), which draws its noise inside the solve.</summary>
+    public bool Wired => _wires is not null;
+
     public CrossbarArray(int blockRow, int blockCol, int rowStart, int colStart, DeviceArray[] arrays, IWeightMapping mapping, WiredRead[]? wires = null)
     {
         _wires = wires;
@@ -188,7 +193,21 @@ public sealed class CrossbarArray
     /// <param name="signs">The mapping's sign per array (the layer scale's), for the combined noise.</param>
     public double ReadAll(Random? noise, ReadOnlySpan<double> signs)
     {
+        double power = ReadAllBeforeNoise(noise, signs);
+        FinishAll(noise);
+        return power;
+    }
+
+    /// <summary>
+    /// The part of <see cref="ReadAll"/> that draws nothing (every column's current, the noise variances, the driven
+    /// sums and the power; a wired array reads in full, its noise inside the solve), for <see cref="FinishAll"/> to
+    /// finish with the noise draws. Reads of different crossbars touch nothing shared, so the macros of a whole-layer
+    /// read can take this part in parallel and be finished one after another in their order.
+    /// </summary>
+    internal double ReadAllBeforeNoise(Random? noise, ReadOnlySpan<double> signs)
+    {
         var drive = PrepareOwn();
+        _allPending = true;
         if (_wires is not null)
         {
             return ReadWired(drive, noise);
@@ -213,6 +232,18 @@ public sealed class CrossbarArray
             power = k == 0 ? ArrayPowerW(drive, k) : power + ArrayPowerW(drive, k);
         }
 
+        return ReferenceS == 0 ? power : power + ReferencePowerW(drive);
+    }
+
+    /// <summary>Finishes the read <see cref="ReadAllBeforeNoise"/> left: every column's read noise, in column order, when the read is noisy.</summary>
+    internal void FinishAll(Random? noise)
+    {
+        if (!_allPending)
+        {
+            return;
+        }
+
+        _allPending = false;
         if (_noisy)
         {
             StandardNormal.Fill(noise!, _noiseA);
@@ -221,8 +252,6 @@ public sealed class CrossbarArray
                 _noiseA[c] *= Math.Sqrt(_noiseVarianceA2[c]);
             }
         }
-
-        return ReferenceS == 0 ? power : power + ReferencePowerW(drive);
     }
 
     /// <summary>Drives the rows without sensing any column (its outputs are not needed); returns Σ V²G (W).</summary>
