@@ -88,7 +88,7 @@ internal sealed class DeferredBounds
             }
 
             // b exactly (one logarithm); when surely a ≥ 0 ≥ b, b_min = −|b| with no swap.
-            double b = spec.WMin * (1.0 + (spec.WMinDtod * _min.Deviate()));
+            double b = PulsedDeviceSamples.MinBoundOf(spec, _min.Deviate());
             if (b <= 0 && spec.WMax >= 0 && _max.SurelyAtLeast(_maxNonNegativeAt))
             {
                 return Math.Max(conductanceS, _scale.ToConductance(-Math.Abs(b)));
@@ -102,7 +102,7 @@ internal sealed class DeferredBounds
                 return conductanceS;
             }
 
-            double a = spec.WMax * (1.0 + (spec.WMaxDtod * _max.Deviate()));
+            double a = PulsedDeviceSamples.MaxBoundOf(spec, _max.Deviate());
             if (a >= 0 && spec.WMin <= 0 && _min.SurelyAtLeast(_minNonPositiveAt))
             {
                 return Math.Min(conductanceS, _scale.ToConductance(Math.Abs(a)));
@@ -115,16 +115,8 @@ internal sealed class DeferredBounds
     // The bounds in full, as PulsedDeviceSamples.Draw makes them with consistency enforced.
     private double Exact(double conductanceS)
     {
-        var spec = _spec;
-        double bMax = spec.WMax * (1.0 + (spec.WMaxDtod * _max.Deviate()));
-        double bMin = spec.WMin * (1.0 + (spec.WMinDtod * _min.Deviate()));
-        if (bMin > bMax)
-        {
-            (bMin, bMax) = (bMax, bMin);
-        }
-
-        bMax = Math.Abs(bMax);
-        bMin = -Math.Abs(bMin);
+        var (bMin, bMax) = PulsedDeviceSamples.Consistent(
+            PulsedDeviceSamples.MinBoundOf(_spec, _min.Deviate()), PulsedDeviceSamples.MaxBoundOf(_spec, _max.Deviate()));
         return Math.Min(Math.Max(conductanceS, _scale.ToConductance(bMin)), _scale.ToConductance(bMax));
     }
 }

@@ -13,7 +13,7 @@ internal readonly struct PolarDraw(double u, double s)
     private const double Slack = 1e-9;
 
     /// <summary>The deviate, as <see cref="StandardNormal.Sample"/> computes it (the same bits).</summary>
-    public double Deviate() => u * Math.Sqrt(-2.0 * Math.Log(s) / s);
+    public double Deviate() => u * StandardNormal.PolarFactor(s);
 
     /// <summary>Whether the deviate is surely at least <paramref name="threshold"/>; false when the bounds cannot tell (or it is not).</summary>
     public bool SurelyAtLeast(double threshold)

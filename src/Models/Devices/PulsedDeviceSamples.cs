@@ -56,8 +56,8 @@ public sealed class PulsedDeviceSamples
             return new PulsedDeviceDraw(spec.WMax, spec.WMin, spec.DwMin, spec.DwMin, false);
         }
 
-        double bMax = spec.WMax * (1.0 + spec.WMaxDtod * StandardNormal.Sample(rng));
-        double bMin = spec.WMin * (1.0 + spec.WMinDtod * StandardNormal.Sample(rng));
+        double bMax = MaxBoundOf(spec, StandardNormal.Sample(rng));
+        double bMin = MinBoundOf(spec, StandardNormal.Sample(rng));
         double sUp = 0, sDown = 0;
         if (boundsOnly)
         {
@@ -73,13 +73,7 @@ public sealed class PulsedDeviceSamples
         {
             sUp = Math.Abs(sUp);
             sDown = Math.Abs(sDown);
-            if (bMin > bMax)
-            {
-                (bMin, bMax) = (bMax, bMin);
-            }
-
-            bMax = Math.Abs(bMax);
-            bMin = -Math.Abs(bMin);
+            (bMin, bMax) = Consistent(bMin, bMax);
         }
         else if (bMin > bMax)
         {
@@ -96,6 +90,23 @@ public sealed class PulsedDeviceSamples
         }
 
         return new PulsedDeviceDraw(bMax, bMin, sUp, sDown, false);
+    }
+
+    /// <summary>A device's drawn b_max for deviate ξ: w_max·(1 + w_max_dtod·ξ) (before consistency).</summary>
+    internal static double MaxBoundOf(PulseResponseSpec spec, double xi) => spec.WMax * (1.0 + (spec.WMaxDtod * xi));
+
+    /// <summary>A device's drawn b_min for deviate ξ: w_min·(1 + w_min_dtod·ξ) (before consistency).</summary>
+    internal static double MinBoundOf(PulseResponseSpec spec, double xi) => spec.WMin * (1.0 + (spec.WMinDtod * xi));
+
+    /// <summary>aihwkit's enforced consistency of drawn bounds: ordered, then b_min ≤ 0 ≤ b_max.</summary>
+    internal static (double Min, double Max) Consistent(double bMin, double bMax)
+    {
+        if (bMin > bMax)
+        {
+            (bMin, bMax) = (bMax, bMin);
+        }
+
+        return (-Math.Abs(bMin), Math.Abs(bMax));
     }
 
     /// <summary>s⁺, s⁻ from ξ(gain) and ξ(up/down), in that order.</summary>

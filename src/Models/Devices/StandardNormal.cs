@@ -21,9 +21,9 @@ public static class StandardNormal
             double u = 2.0 * rng.NextDouble() - 1.0;
             double v = 2.0 * rng.NextDouble() - 1.0;
             double s = u * u + v * v;
-            if (s > 0.0 && s < 1.0)
+            if (IsAccepted(s))
             {
-                return u * Math.Sqrt(-2.0 * Math.Log(s) / s);
+                return u * PolarFactor(s);
             }
         }
     }
@@ -36,7 +36,7 @@ public static class StandardNormal
             double u = 2.0 * rng.NextDouble() - 1.0;
             double v = 2.0 * rng.NextDouble() - 1.0;
             double s = u * u + v * v;
-            if (s > 0.0 && s < 1.0)
+            if (IsAccepted(s))
             {
                 return;
             }
@@ -45,34 +45,22 @@ public static class StandardNormal
 
     /// <summary>
     /// <see cref="Sample"/> once per entry of <paramref name="deviates"/>, in order: the same deviates, and
-    /// <paramref name="rng"/> left where those calls leave it. From a source with <see cref="IUniformBatch"/> the
-    /// uniforms come in runs no longer than twice the deviates still owed (each needs at least one more pair), so
-    /// nothing past the last deviate is drawn.
+    /// <paramref name="rng"/> left where those calls leave it. The uniforms come in runs (one call per run from a
+    /// source with <see cref="IUniformBatch"/>) no longer than twice the deviates still owed (each needs at least one
+    /// more pair), so nothing past the last deviate is drawn.
     /// </summary>
     public static void SampleEach(Random rng, Span<double> deviates)
     {
-        if (rng is not IUniformBatch)
-        {
-            for (int i = 0; i < deviates.Length; i++)
-            {
-                deviates[i] = Sample(rng);
-            }
-
-            return;
-        }
-
         Span<double> uniforms = stackalloc double[RunLength];
         Span<double> u = stackalloc double[RunLength / 2];
         Span<double> s = stackalloc double[RunLength / 2];
         int done = 0;
         while (done < deviates.Length)
         {
-            var run = uniforms[..Math.Min(RunLength, 2 * (deviates.Length - done))];
-            Uniforms(rng, run);
-            int accepted = AcceptedPairs(run, u, s);
+            int accepted = NextPairs(rng, deviates.Length - done, uniforms, u, [], s);
             for (int k = 0; k < accepted; k++)
             {
-                deviates[done + k] = u[k] * Math.Sqrt(-2.0 * Math.Log(s[k]) / s[k]);
+                deviates[done + k] = u[k] * PolarFactor(s[k]);
             }
 
             done += accepted;
@@ -82,27 +70,32 @@ public static class StandardNormal
     /// <summary><see cref="Skip"/> <paramref name="count"/> times, reading the uniforms in runs as <see cref="SampleEach"/> does.</summary>
     public static void SkipEach(Random rng, long count)
     {
-        if (rng is not IUniformBatch)
-        {
-            for (long i = 0; i < count; i++)
-            {
-                Skip(rng);
-            }
-
-            return;
-        }
-
         Span<double> uniforms = stackalloc double[RunLength];
         Span<double> u = stackalloc double[RunLength / 2];
         Span<double> s = stackalloc double[RunLength / 2];
         long done = 0;
         while (done < count)
         {
-            var run = uniforms[..(int)Math.Min(RunLength, 2 * (count - done))];
-            Uniforms(rng, run);
-            done += AcceptedPairs(run, u, s);
+            done += NextPairs(rng, count - done, uniforms, u, [], s);
         }
     }
+
+    /// <summary>
+    /// The accepted pairs of the next run of <paramref name="rng"/>'s uniforms, at most <paramref name="owedPairs"/>
+    /// pairs long (what the draws still owed take at least), so a run never reads past them.
+    /// </summary>
+    private static int NextPairs(Random rng, long owedPairs, Span<double> uniforms, Span<double> u, Span<double> v, Span<double> s)
+    {
+        var run = uniforms[..(int)Math.Min(uniforms.Length, 2 * owedPairs)];
+        Uniforms(rng, run);
+        return AcceptedPairs(run, u, v, s);
+    }
+
+    /// <summary>√(−2 ln s / s): the polar method's factor of an accepted pair (u, v), whose deviates are u·f and v·f.</summary>
+    internal static double PolarFactor(double s) => Math.Sqrt(-2.0 * Math.Log(s) / s);
+
+    /// <summary>Whether the polar method accepts a pair with u² + v² = <paramref name="s"/>.</summary>
+    private static bool IsAccepted(double s) => s > 0.0 && s < 1.0;
 
     /// <summary>The next <c>uniforms.Length</c> uniforms of <paramref name="rng"/>, in one run when it has <see cref="IUniformBatch"/>.</summary>
     internal static void Uniforms(Random rng, Span<double> uniforms)
@@ -213,34 +206,7 @@ public static class StandardNormal
     /// </summary>
     public static void Fill(Random rng, Span<double> deviates)
     {
-        if (rng is IUniformBatch)
-        {
-            FillInRuns(rng, deviates);
-            return;
-        }
-
-        int i = 0;
-        while (i < deviates.Length)
-        {
-            double u = 2.0 * rng.NextDouble() - 1.0;
-            double v = 2.0 * rng.NextDouble() - 1.0;
-            double s = u * u + v * v;
-            if (s > 0.0 && s < 1.0)
-            {
-                double f = Math.Sqrt(-2.0 * Math.Log(s) / s);
-                deviates[i++] = u * f;
-                if (i < deviates.Length)
-                {
-                    deviates[i++] = v * f;
-                }
-            }
-        }
-    }
-
-    // Fill with the uniforms in runs. The deviates still owed need at least ⌈owed/2⌉ more pairs, so a run of that
-    // many pairs never reads past what one-at-a-time draws would.
-    private static void FillInRuns(Random rng, Span<double> deviates)
-    {
+        // The deviates still owed need at least ⌈owed/2⌉ more pairs: runs of that many never read past them.
         Span<double> uniforms = stackalloc double[RunLength];
         Span<double> u = stackalloc double[RunLength / 2];
         Span<double> v = stackalloc double[RunLength / 2];
@@ -248,13 +214,10 @@ public static class StandardNormal
         int i = 0;
         while (i < deviates.Length)
         {
-            int owedPairs = (deviates.Length - i + 1) / 2;
-            var run = uniforms[..Math.Min(RunLength, 2 * owedPairs)];
-            Uniforms(rng, run);
-            int accepted = AcceptedPairs(run, u, v, s);
+            int accepted = NextPairs(rng, (deviates.Length - i + 1) / 2, uniforms, u, v, s);
             for (int k = 0; k < accepted; k++)
             {
-                double f = Math.Sqrt(-2.0 * Math.Log(s[k]) / s[k]);
+                double f = PolarFactor(s[k]);
                 deviates[i++] = u[k] * f;
                 if (i < deviates.Length)
                 {

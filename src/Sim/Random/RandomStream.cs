@@ -50,18 +50,7 @@ public sealed class RandomStream
     public ulong Seed { get; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ulong NextUInt64()
-    {
-        ulong result = ulong.RotateLeft(_s1 * 5, 7) * 9;
-        ulong t = _s1 << 17;
-        _s2 ^= _s0;
-        _s3 ^= _s1;
-        _s1 ^= _s2;
-        _s0 ^= _s3;
-        _s2 ^= t;
-        _s3 = ulong.RotateLeft(_s3, 45);
-        return result;
-    }
+    public ulong NextUInt64() => Step(ref _s0, ref _s1, ref _s2, ref _s3);
 
     /// <summary>Uniform in [0, 1) with 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -76,21 +65,28 @@ public sealed class RandomStream
         ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
         for (int i = 0; i < destination.Length; i++)
         {
-            ulong result = ulong.RotateLeft(s1 * 5, 7) * 9;
-            ulong t = s1 << 17;
-            s2 ^= s0;
-            s3 ^= s1;
-            s1 ^= s2;
-            s0 ^= s3;
-            s2 ^= t;
-            s3 = ulong.RotateLeft(s3, 45);
-            destination[i] = ToUnit(result);
+            destination[i] = ToUnit(Step(ref s0, ref s1, ref s2, ref s3));
         }
 
         _s0 = s0;
         _s1 = s1;
         _s2 = s2;
         _s3 = s3;
+    }
+
+    // One xoshiro256** step on the given state words: the output, and the state advanced.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Step(ref ulong s0, ref ulong s1, ref ulong s2, ref ulong s3)
+    {
+        ulong result = ulong.RotateLeft(s1 * 5, 7) * 9;
+        ulong t = s1 << 17;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = ulong.RotateLeft(s3, 45);
+        return result;
     }
 
     // The top 53 bits over 2^53. They fit a long, whose conversion to double is one instruction (an unsigned one is

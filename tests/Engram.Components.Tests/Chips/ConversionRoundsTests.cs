@@ -1,5 +1,4 @@
 using Engram.Components.Arch;
-using Engram.Models.Learning;
 using Engram.Models.Patterns;
 using ChipModel = Engram.Components.Chips.Chip;
 
@@ -37,20 +36,7 @@ public class ConversionRoundsTests
 
         var rounds = new ChipModel(spec, 3, keepTrace: true);
         var queued = new ChipModel(spec, 3, keepTrace: true) { QueuedConversions = true };
-        var results = new[] { rounds, queued }.Select(chip =>
-        {
-            chip.Program(0, new HebbRule().Learn(patterns));
-            var r = chip.Recall(cue, schedule, UpdateOrder.Random, 10);
-            chip.Finish();
-            return r;
-        }).ToArray();
-
-        Assert.Equal(results[1].FinalState, results[0].FinalState);
-        Assert.Equal(results[1].Iterations, results[0].Iterations);
-        Assert.Equal(results[1].LatencyPs, results[0].LatencyPs);
-        Assert.Equal(results[1].EnergyJ, results[0].EnergyJ);
-        Assert.Equal(queued.Ledger.Breakdown(), rounds.Ledger.Breakdown());
-        Assert.Equal(queued.Ledger.Entries.ToArray(), rounds.Ledger.Entries.ToArray());
+        SameRecall.Check(queued, rounds, patterns, cue, schedule);
         Assert.True(queued.Sim.ProcessedEvents > rounds.Sim.ProcessedEvents);
     }
 }

@@ -32,8 +32,7 @@ public class DeferredDrawTests
     public void Both_deviate_fills_in_runs_are_the_fill_one_draw_at_a_time(int count)
     {
         var reference = new Random(Seed);
-        var expected = new double[count];
-        StandardNormal.Fill(reference, expected);
+        double[] expected = FillOneDrawAtATime(reference, count);
         var batched = new RunRandom(Seed);
         var actual = new double[count];
         StandardNormal.Fill(batched, actual);
@@ -41,6 +40,32 @@ public class DeferredDrawTests
         Assert.Equal(expected, actual);
         Assert.Equal(reference.NextDouble(), batched.NextDouble());
         Assert.True(count < 2 || batched.Runs > 0, "the batched path was not taken");
+        // A plain Random reads its runs one NextDouble at a time: the same deviates.
+        var plain = new double[count];
+        StandardNormal.Fill(new Random(Seed), plain);
+        Assert.Equal(expected, plain);
+    }
+
+    // The documented fill drawn one uniform at a time: both deviates of each accepted pair, an odd last one alone.
+    private static double[] FillOneDrawAtATime(Random rng, int count)
+    {
+        var deviates = new double[count];
+        int i = 0;
+        while (i < count)
+        {
+            double u = (2.0 * rng.NextDouble()) - 1.0, v = (2.0 * rng.NextDouble()) - 1.0, s = (u * u) + (v * v);
+            if (s > 0.0 && s < 1.0)
+            {
+                double f = Math.Sqrt(-2.0 * Math.Log(s) / s);
+                deviates[i++] = u * f;
+                if (i < count)
+                {
+                    deviates[i++] = v * f;
+                }
+            }
+        }
+
+        return deviates;
     }
 
     [Theory]

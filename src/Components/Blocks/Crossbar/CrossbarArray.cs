@@ -35,9 +35,6 @@ public sealed class CrossbarArray
     private readonly DeviceArray[] _arrays;
 
     /// <param name="wires">One wired read per array when the array has resistive wires (IR drop), else null.</param>
-    /// <summary>Whether reads go through the wire network (IR drop), which draws its noise inside the solve.</summary>
-    public bool Wired => _wires is not null;
-
     public CrossbarArray(int blockRow, int blockCol, int rowStart, int colStart, DeviceArray[] arrays, IWeightMapping mapping, WiredRead[]? wires = null)
     {
         _wires = wires;
@@ -61,6 +58,9 @@ public sealed class CrossbarArray
         _powerW = new double[arrays.Length];
         _powerSquareV2 = [.. arrays.Select(_ => double.NaN)];
     }
+
+    /// <summary>Whether reads go through the wire network (IR drop), which draws its noise inside the solve.</summary>
+    public bool Wired => _wires is not null;
 
     public int BlockRow { get; }
 

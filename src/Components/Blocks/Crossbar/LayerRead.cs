@@ -243,12 +243,16 @@ internal sealed class LayerRead
     // A whole-layer read: every macro drives its own word lines and reads every column.
     private void ReadMacro(Macro macro)
     {
-        var cells = _layer.Blocks.Cells;
-        var crossbar = macro.Crossbar;
         _layer.Drive(macro, _plane);
-        bool inConverter = cells.CurrentInConverter;
-        double all = crossbar.ReadAll(_readNoise, _layer.Scale.Signs);
-        double cellPowerW = inConverter ? 0 : all;
+        ChargeWholeRead(macro, macro.Crossbar.ReadAll(_readNoise, _layer.Scale.Signs));
+    }
+
+    // The charges of a whole-array read that dissipated allW in its cells (none in the array when the converter carries the current).
+    private void ChargeWholeRead(Macro macro, double allW)
+    {
+        var crossbar = macro.Crossbar;
+        bool inConverter = _layer.Blocks.Cells.CurrentInConverter;
+        double cellPowerW = inConverter ? 0 : allW;
         long conductingCells = inConverter ? 0 : crossbar.ActiveRows * crossbar.CellColumns(crossbar.Cols);
         ChargeMacro(macro, conductingCells, cellPowerW);
     }
@@ -300,15 +304,11 @@ internal sealed class LayerRead
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
-        bool inConverter = layer.Blocks.Cells.CurrentInConverter;
         for (int i = 0; i < count; i++)
         {
             var macro = layer.Macro(i / selectedBlocks, _colBlocks[i % selectedBlocks]);
-            var crossbar = macro.Crossbar;
-            crossbar.FinishAll(_readNoise);
-            double cellPowerW = inConverter ? 0 : _allW[i];
-            long conductingCells = inConverter ? 0 : crossbar.ActiveRows * crossbar.CellColumns(crossbar.Cols);
-            ChargeMacro(macro, conductingCells, cellPowerW);
+            macro.Crossbar.FinishAll(_readNoise);
+            ChargeWholeRead(macro, _allW[i]);
         }
     }
 
