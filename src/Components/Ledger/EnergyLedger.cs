@@ -153,23 +153,10 @@ public sealed class EnergyLedger
             return;
         }
 
-        if (IsClosed)
-        {
-            throw new InvalidOperationException("the ledger is closed; leakage has been integrated up to its end");
-        }
-
-        if (durationTicks < 0 || startTick < 0)
-        {
-            throw new ArgumentOutOfRangeException(nameof(durationTicks), $"bad charge for {_components[component]}.{_actions[action]}: start {startTick}, duration {durationTicks}");
-        }
-
-        // Every energy is checked before any is added, as Charge checks before it adds.
+        // Every charge of the run is checked before any is added, as Charge checks before it adds.
         foreach (double e in energiesJ)
         {
-            if (!(e >= 0) || double.IsInfinity(e))
-            {
-                throw new ArgumentOutOfRangeException(nameof(energiesJ), $"bad charge for {_components[component]}.{_actions[action]}: energy {e} J");
-            }
+            Check(component, action, 1, e, startTick, durationTicks);
         }
 
         if (KeepEntries)

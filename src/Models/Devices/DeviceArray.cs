@@ -791,20 +791,10 @@ public sealed class DeviceArray
     /// <summary>Writes the free cells' initial conductance if no whole-array write has replaced it yet.</summary>
     private void EnsureInitialised()
     {
-        if (!_initialPending)
+        if (_initialPending)
         {
-            return;
-        }
-
-        _initialPending = false;
-        var ranges = Ranges();
-        for (int i = 0; i < _g.Length; i++)
-        {
-            ranges.Next(out double minBound, out double maxBound);
-            if (_stuck[i] == StuckKind.None)
-            {
-                SetFree(i, Card.GminS, ToConductance(minBound), ToConductance(maxBound));
-            }
+            // The initial state is every free cell at G_min within its own bounds: a fill (which clears the flag).
+            Fill(Card.GminS);
         }
     }
 

@@ -32,7 +32,8 @@ public static class DeviceProgramming
     /// </summary>
     public static void SkipSetConductances(DeviceArray array, Random rng)
     {
-        int draws = (array.Card.ProgrammingNoiseStdFraction * array.Card.RangeS > 0 ? 1 : 0) + (array.WriteNoiseDraws ? 1 : 0);
+        // Per free cell, as WriteAll draws them: the pulse's deviate (if it draws one), then the write noise.
+        int draws = (new ProgrammingPulse(array.Card).Draws ? 1 : 0) + (array.WriteNoiseDraws ? 1 : 0);
         StandardNormal.SkipEach(rng, (long)draws * (array.CellCount - array.StuckCount));
     }
 
