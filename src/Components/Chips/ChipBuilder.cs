@@ -68,6 +68,8 @@ internal static class ChipBuilder
     /// <summary>
     /// The device arrays of every block of a layer (row-major over blocks), built in parallel: each depends only on its
     /// own named streams, which it replays from their start when it needs them, so the thread count changes nothing.
+    /// The arrays of one column block and mapping position share their bit lines' buffer (<see cref="InterleavedBitLines"/>),
+    /// row block by row block: an asynchronous update reads one bit line of each of them.
     /// </summary>
     private static DeviceArray[][] BuildArrays(ChipSpec spec, LayerShape shape, RandomStreams streams)
     {
@@ -79,6 +81,12 @@ internal static class ChipBuilder
             devices[b] = new DeviceArray[perBlock];
         }
 
+        var bitLines = new InterleavedBitLines[shape.ColBlocks * perBlock];
+        for (int i = 0; i < bitLines.Length; i++)
+        {
+            bitLines[i] = new InterleavedBitLines(shape.RowBlocks, rows, cols);
+        }
+
         Parallel.For(0, devices.Length * perBlock, j =>
         {
             int b = j / perBlock, k = j % perBlock;
@@ -86,9 +94,11 @@ internal static class ChipBuilder
             // The first two arrays keep the names of a differential pair, so device draws do not depend on the mapping's type.
             string which = k switch { 0 => "plus", 1 => "minus", _ => $"array{k}" };
             string variation = $"devices/variation/{path}/{which}", faults = $"devices/faults/{path}/{which}";
+            int rowBlock = b / shape.ColBlocks, colBlock = b % shape.ColBlocks;
             devices[b][k] = new DeviceArray(card, rows, cols,
                 () => new DeviceStreamRandom(streams.Fresh(variation)),
-                () => new DeviceStreamRandom(streams.Fresh(faults)));
+                () => new DeviceStreamRandom(streams.Fresh(faults)),
+                place: new BitLinePlace(bitLines[(colBlock * perBlock) + k], rowBlock));
         });
         return devices;
     }

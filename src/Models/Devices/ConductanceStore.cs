@@ -11,7 +11,9 @@ namespace Engram.Models.Devices;
 /// step). Cells are addressed row-major (cell = row·cols + col) everywhere; a double store also lays them out so,
 /// for the training's row updates. A single store lays each bit line's cells out contiguously (column-major): a
 /// read is one dot product per bit line over its word lines, and an asynchronous update's one-column read is a
-/// contiguous pass instead of one cache line per cell. The read kernels live here so each layout runs its own loop.
+/// contiguous pass instead of one cache line per cell. A single store may live in an <see cref="InterleavedBitLines"/>
+/// (its bit lines contiguous, apart by the shared buffer's column stride). The read kernels live here so each layout
+/// runs its own loop.
 /// </summary>
 internal sealed class ConductanceStore
 {
@@ -20,6 +22,9 @@ internal sealed class ConductanceStore
     private readonly int _rows;
     private readonly int _cols;
     private readonly int _colShift;
+    // Where a single store's bit line c starts: _offset + c·_columnStride (its own buffer: 0 and rows).
+    private readonly int _offset;
+    private readonly int _columnStride;
 
     public ConductanceStore(int rows, int cols, CellPrecision precision)
     {
@@ -36,7 +41,23 @@ internal sealed class ConductanceStore
         _rows = rows;
         _cols = cols;
         _colShift = BitOperations.IsPow2(cols) ? BitOperations.Log2((uint)cols) : -1;
+        _columnStride = rows;
         Length = cells;
+    }
+
+    /// <summary>A single store in array <see cref="BitLinePlace.Index"/>'s bit lines of a shared buffer.</summary>
+    public ConductanceStore(BitLinePlace place)
+    {
+        var lines = place.Lines;
+        ArgumentOutOfRangeException.ThrowIfNegative(place.Index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(place.Index, lines.Arrays);
+        _single = lines.Cells;
+        _rows = lines.Rows;
+        _cols = lines.Cols;
+        _colShift = BitOperations.IsPow2(_cols) ? BitOperations.Log2((uint)_cols) : -1;
+        _offset = place.Index * _rows;
+        _columnStride = lines.Arrays * _rows;
+        Length = _rows * _cols;
     }
 
     public int Length { get; }
@@ -78,11 +99,11 @@ internal sealed class ConductanceStore
             col = cell - (row * _cols);
         }
 
-        return (col * _rows) + row;
+        return _offset + (col * _columnStride) + row;
     }
 
     /// <summary>Where bit line <paramref name="col"/>'s first cell lives and how far apart its cells are, row after row.</summary>
-    public (int Start, int Stride) ColumnSlots(int col) => _single is null ? (col, _cols) : (col * _rows, 1);
+    public (int Start, int Stride) ColumnSlots(int col) => _single is null ? (col, _cols) : (_offset + (col * _columnStride), 1);
 
     /// <summary>The cell stored at <paramref name="slot"/> of the layout (see <see cref="ColumnSlots"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -90,7 +111,7 @@ internal sealed class ConductanceStore
 
     /// <summary>The cells of bit line <paramref name="col"/>, word line by word line (single precision only).</summary>
     public ReadOnlySpan<float> Column(int col) =>
-        (_single ?? throw new InvalidOperationException("a double store is laid out row by row")).AsSpan(col * _rows, _rows);
+        (_single ?? throw new InvalidOperationException("a double store is laid out row by row")).AsSpan(_offset + (col * _columnStride), _rows);
 
     /// <summary>The double cells as a span (double precision only: training reads them directly).</summary>
     public ReadOnlySpan<double> Doubles => _double ?? throw new InvalidOperationException(
@@ -110,7 +131,7 @@ internal sealed class ConductanceStore
     public void ColumnDots(ReadOnlySpan<float> v, Span<double> currents)
     {
         var g = _single ?? throw new InvalidOperationException("a double store reads row by row");
-        SingleDot.OfEach(g, v, currents[.._cols]);
+        SingleDot.OfEach(g.AsSpan(_offset, ((_cols - 1) * _columnStride) + _rows), _columnStride, v, currents[.._cols]);
     }
 
     /// <summary><paramref name="acc"/> += row for the cells [start, start + acc.Length) of a double store, in double.</summary>
@@ -138,7 +159,7 @@ internal sealed class ConductanceStore
         var g = _single ?? throw new InvalidOperationException("a double store sums row by row (AddRow)");
         for (int c = 0; c < _cols; c++)
         {
-            var column = g.AsSpan(c * _rows, _rows);
+            var column = g.AsSpan(_offset + (c * _columnStride), _rows);
             double sum = sums[c], square = squares.IsEmpty ? 0 : squares[c];
             for (int r = 0; r < column.Length; r++)
             {
@@ -177,7 +198,7 @@ internal sealed class ConductanceStore
 
         for (int c = 0; c < _cols; c++)
         {
-            var column = _single.AsSpan(c * _rows, _rows);
+            var column = _single.AsSpan(_offset + (c * _columnStride), _rows);
             for (int r = 0; r < column.Length; r++)
             {
                 sums[r] += column[r];

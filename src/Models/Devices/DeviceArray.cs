@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 
 namespace Engram.Models.Devices;
@@ -31,8 +32,7 @@ public sealed class DeviceArray
 
     // Σ_r G_rc and Σ_r G_rc² per column, kept while no cell is written: a read that drives every row takes its
     // driven conductance and its read-noise variance from them instead of from the cells.
-    private readonly double[] _columnSumsS;
-    private readonly double[] _columnSquareSumsS2;
+    private readonly BitLineSums _columnSums;
     private bool _columnSumsValid;
     private bool _initialPending;
 
@@ -55,7 +55,7 @@ public sealed class DeviceArray
     /// <param name="faultRng">Stream for the fault map, drawn here; kept apart so fault maps do not move when variation changes.</param>
     /// <param name="faultRate">Overrides the card's stuck-at rate (e.g. for a sweep over p with nested maps).</param>
     public DeviceArray(DeviceCard card, int rows, int cols, Random variationRng, Random faultRng, double? faultRate = null)
-        : this(card, rows, cols, null, null, CellPrecision.Double)
+        : this(card, rows, cols, null, null, CellPrecision.Double, null)
     {
         _response = PulseResponse.Create(card.PulseResponse, CellCount, variationRng);
         SampleDrift(variationRng);
@@ -71,8 +71,9 @@ public sealed class DeviceArray
     /// <param name="faultSource">Returns a fresh copy of the array's fault stream, at its start, on every call.</param>
     /// <param name="faultRate">Overrides the card's stuck-at rate.</param>
     /// <param name="precision">How the conductances are kept: single (the default) for an array that is programmed and read.</param>
-    public DeviceArray(DeviceCard card, int rows, int cols, Func<Random> variationSource, Func<Random> faultSource, double? faultRate = null, CellPrecision precision = CellPrecision.Single)
-        : this(card, rows, cols, variationSource ?? throw new ArgumentNullException(nameof(variationSource)), faultSource ?? throw new ArgumentNullException(nameof(faultSource)), precision)
+    /// <param name="place">Where a single-precision array keeps its cells when it shares a buffer with others (its own by default).</param>
+    public DeviceArray(DeviceCard card, int rows, int cols, Func<Random> variationSource, Func<Random> faultSource, double? faultRate = null, CellPrecision precision = CellPrecision.Single, BitLinePlace? place = null)
+        : this(card, rows, cols, variationSource ?? throw new ArgumentNullException(nameof(variationSource)), faultSource ?? throw new ArgumentNullException(nameof(faultSource)), precision, place)
     {
         if (card.Drift is not null)
         {
@@ -90,7 +91,7 @@ public sealed class DeviceArray
         _initialPending = true;
     }
 
-    private DeviceArray(DeviceCard card, int rows, int cols, Func<Random>? variationSource, Func<Random>? faultSource, CellPrecision precision)
+    private DeviceArray(DeviceCard card, int rows, int cols, Func<Random>? variationSource, Func<Random>? faultSource, CellPrecision precision, BitLinePlace? place)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rows);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cols);
@@ -100,13 +101,17 @@ public sealed class DeviceArray
         Rows = rows;
         Cols = cols;
         int n = checked(rows * cols);
-        _g = new ConductanceStore(rows, cols, precision);
+        if (place is { } shared && (precision != CellPrecision.Single || shared.Lines.Rows != rows || shared.Lines.Cols != cols))
+        {
+            throw new ArgumentException($"a shared place holds single-precision {shared.Lines.Rows}x{shared.Lines.Cols} arrays, not {precision} {rows}x{cols}", nameof(place));
+        }
+
+        _g = place is { } p ? new ConductanceStore(p) : new ConductanceStore(rows, cols, precision);
         _stuck = new StuckKind[n];
         _readScratch = new double[cols];
         _singleScratch = precision == CellPrecision.Single ? new float[rows] : [];
         _rowScratch = new double[rows];
-        _columnSumsS = new double[cols];
-        _columnSquareSumsS2 = new double[cols];
+        _columnSums = place is { } q ? new BitLineSums(q) : new BitLineSums(cols);
         // Drift state only for a drifting card; otherwise the empty arrays keep writes free of it.
         _driftAgeS = card.Drift is null ? [] : new double[n];
         _driftNu = card.Drift is null ? [] : new double[n];
@@ -444,7 +449,7 @@ public sealed class DeviceArray
             double scale = weight * sigma * sigma * squareV;
             for (int c = 0; c < Cols; c++)
             {
-                varianceA2[c] += scale * _columnSquareSumsS2[c];
+                varianceA2[c] += scale * _columnSums.SquareSumS2(c);
             }
 
             return;
@@ -497,6 +502,12 @@ public sealed class DeviceArray
 
     /// <summary>Whether a read with <paramref name="noise"/> carries read noise on this card.</summary>
     public bool IsNoisy(Random? noise) => noise is not null && Card.ReadNoiseStdRelative > 0;
+
+    /// <summary>
+    /// Loads the objects a one-column read goes through (this array, its store and its bit-line sums) and returns a
+    /// value made from them, so that a caller reading many arrays can take their cache misses together first.
+    /// </summary>
+    public long TouchColumnRead() => Cols + (long)_g.Length + _columnSums.Cols + (_initialPending ? 1 : 0);
 
     /// <summary>The current of one column (asynchronous recall reads one neuron's column), with its read noise when given.</summary>
     public double ReadColumn(ReadOnlySpan<double> rowVoltagesV, int col, Random? noise) =>
@@ -563,9 +574,9 @@ public sealed class DeviceArray
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(col, Cols);
         EnsureColumnSums();
         double sigma = Card.ReadNoiseStdRelative;
-        powerW = squareV2 * _columnSumsS[col];
-        drivenS = _columnSumsS[col];
-        noiseVarianceA2 = sigma * sigma * squareV2 * _columnSquareSumsS2[col];
+        drivenS = _columnSums.SumS(col);
+        powerW = squareV2 * drivenS;
+        noiseVarianceA2 = sigma * sigma * squareV2 * _columnSums.SquareSumS2(col);
         return SingleDot.Of(_g.Column(col), rowVoltagesV);
     }
 
@@ -577,7 +588,11 @@ public sealed class DeviceArray
         if (!rowVoltagesV.Contains(0.0))
         {
             EnsureColumnSums();
-            _columnSumsS.CopyTo(perColumnS);
+            for (int c = 0; c < Cols; c++)
+            {
+                perColumnS[c] = _columnSums.SumS(c);
+            }
+
             return;
         }
 
@@ -872,21 +887,26 @@ public sealed class DeviceArray
             return;
         }
 
-        Array.Clear(_columnSumsS);
-        Array.Clear(_columnSquareSumsS2);
+        var scratch = ArrayPool<double>.Shared.Rent(2 * Cols);
+        var sums = scratch.AsSpan(0, Cols);
+        var squares = scratch.AsSpan(Cols, Cols);
+        sums.Clear();
+        squares.Clear();
         if (_g.Precision == CellPrecision.Single)
         {
-            _g.AddColumnSums([], _columnSumsS, _columnSquareSumsS2);
+            _g.AddColumnSums([], sums, squares);
         }
         else
         {
             for (int r = 0; r < Rows; r++)
             {
-                _g.AddRow(r * Cols, _columnSumsS);
-                _g.AddRowSquares(r * Cols, _columnSquareSumsS2);
+                _g.AddRow(r * Cols, sums);
+                _g.AddRowSquares(r * Cols, squares);
             }
         }
 
+        _columnSums.Set(sums, squares);
+        ArrayPool<double>.Shared.Return(scratch);
         _columnSumsValid = true;
     }
 

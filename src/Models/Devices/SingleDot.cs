@@ -59,10 +59,25 @@ internal static class SingleDot
     /// </summary>
     public static void OfEach(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<double> dots)
     {
-        int n = y.Length;
-        if (x.Length != (long)n * dots.Length)
+        if (x.Length != (long)y.Length * dots.Length)
         {
-            throw new ArgumentException($"{dots.Length} dots of {n} values need {(long)n * dots.Length} values, got {x.Length}", nameof(x));
+            throw new ArgumentException($"{dots.Length} dots of {y.Length} values need {(long)y.Length * dots.Length} values, got {x.Length}", nameof(x));
+        }
+
+        OfEach(x, y.Length, y, dots);
+    }
+
+    /// <summary>
+    /// <see cref="OfEach(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{double})"/> with span c at c·<paramref name="stride"/>
+    /// of <paramref name="x"/> (the bit lines of an array in an <see cref="InterleavedBitLines"/>).
+    /// </summary>
+    public static void OfEach(ReadOnlySpan<float> x, int stride, ReadOnlySpan<float> y, Span<double> dots)
+    {
+        int n = y.Length;
+        ArgumentOutOfRangeException.ThrowIfLessThan(stride, n);
+        if (dots.Length > 0 && x.Length < ((long)(dots.Length - 1) * stride) + n)
+        {
+            throw new ArgumentException($"{dots.Length} dots of {n} values {stride} apart need {((long)(dots.Length - 1) * stride) + n} values, got {x.Length}", nameof(x));
         }
 
         int c = 0;
@@ -72,15 +87,15 @@ internal static class SingleDot
             ref float py = ref MemoryMarshal.GetReference(y);
             for (; c + 4 <= dots.Length; c += 4)
             {
-                var (a, b) = Lanes2(ref Unsafe.Add(ref px, (nint)c * n), ref Unsafe.Add(ref px, (nint)(c + 1) * n), ref py, n);
-                var (d, e) = Lanes2(ref Unsafe.Add(ref px, (nint)(c + 2) * n), ref Unsafe.Add(ref px, (nint)(c + 3) * n), ref py, n);
+                var (a, b) = Lanes2(ref Unsafe.Add(ref px, (nint)c * stride), ref Unsafe.Add(ref px, (nint)(c + 1) * stride), ref py, n);
+                var (d, e) = Lanes2(ref Unsafe.Add(ref px, (nint)(c + 2) * stride), ref Unsafe.Add(ref px, (nint)(c + 3) * stride), ref py, n);
                 // [a01+a23, b.., d.., e.., a45+a67, b.., d.., e..]: the halves summed are Of's last addition.
                 var quads = Avx.HorizontalAdd(Avx.HorizontalAdd(a, b), Avx.HorizontalAdd(d, e));
                 var sums = quads.GetLower() + quads.GetUpper();
                 for (int k = 0; k < 4; k++)
                 {
                     float sum = sums[k];
-                    var column = x.Slice((c + k) * n, n);
+                    var column = x.Slice((c + k) * stride, n);
                     for (int i = n & ~7; i < n; i++)
                     {
                         sum += column[i] * y[i];
@@ -93,7 +108,7 @@ internal static class SingleDot
 
         for (; c < dots.Length; c++)
         {
-            dots[c] = Of(x.Slice(c * n, n), y);
+            dots[c] = Of(x.Slice(c * stride, n), y);
         }
     }
 

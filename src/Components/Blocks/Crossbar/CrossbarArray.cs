@@ -166,17 +166,17 @@ public sealed class CrossbarArray
     }
 
     /// <summary>
-    /// Loads the objects a column read goes through first (the crossbar, its list of device arrays, each array and its
-    /// store) and returns a value made from them, so that the loads are not dropped. An asynchronous update reads one
+    /// Loads the objects a column read goes through first (the crossbar, its kept powers, its list of device arrays,
+    /// each array, its store and its bit-line sums) and returns a value made from them, so that the loads are not dropped. An asynchronous update reads one
     /// macro of every row block, and on a large chip none of them is in cache: touched in one short loop first, their
     /// misses overlap, instead of each macro's read waiting for its own one after another.
     /// </summary>
     internal long TouchColumnRead()
     {
-        long touched = ColStart;
+        long touched = ColStart + _powerSquareV2.Length + _powerW.Length;
         foreach (var array in _arrays)
         {
-            touched += array.Cols + (int)array.Precision;
+            touched += array.TouchColumnRead();
         }
 
         return touched;
