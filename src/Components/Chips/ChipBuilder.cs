@@ -90,11 +90,11 @@ internal static class ChipBuilder
         Parallel.For(0, devices.Length * perBlock, j =>
         {
             int b = j / perBlock, k = j % perBlock;
-            string path = Macro.PathOf(shape.Index, b / shape.ColBlocks, b % shape.ColBlocks);
+            int rowBlock = b / shape.ColBlocks, colBlock = b % shape.ColBlocks;
+            string path = Macro.PathOf(shape.Index, rowBlock, colBlock);
             // The first two arrays keep the names of a differential pair, so device draws do not depend on the mapping's type.
             string which = k switch { 0 => "plus", 1 => "minus", _ => $"array{k}" };
             string variation = $"devices/variation/{path}/{which}", faults = $"devices/faults/{path}/{which}";
-            int rowBlock = b / shape.ColBlocks, colBlock = b % shape.ColBlocks;
             devices[b][k] = new DeviceArray(card, rows, cols,
                 () => new DeviceStreamRandom(streams.Fresh(variation)),
                 () => new DeviceStreamRandom(streams.Fresh(faults)),

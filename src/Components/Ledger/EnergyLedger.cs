@@ -80,8 +80,8 @@ public sealed class EnergyLedger
 
     public void Charge(int component, int action, long count, double energyJ, long startTick, long durationTicks)
     {
-        Check(component, action, count, energyJ, startTick, durationTicks);
-        Add(ref Slot(component, action), component, action, count, energyJ, startTick, durationTicks);
+        LedgerSlot slot = default;
+        Charge(ref slot, component, action, count, energyJ, startTick, durationTicks);
     }
 
     /// <summary>
@@ -159,17 +159,17 @@ public sealed class EnergyLedger
             Check(component, action, 1, e, startTick, durationTicks);
         }
 
+        ref var aggregate = ref KeptAggregate(ref slot, component, action);
         if (KeepEntries)
         {
             foreach (double e in energiesJ)
             {
-                Charge(ref slot, component, action, 1, e, startTick, durationTicks);
+                Add(ref aggregate, component, action, 1, e, startTick, durationTicks);
             }
 
             return;
         }
 
-        ref var aggregate = ref KeptAggregate(ref slot, component, action);
         foreach (double e in energiesJ)
         {
             aggregate.EnergyJ += e;
@@ -244,6 +244,7 @@ public sealed class EnergyLedger
     public double StaticPowerW => _static.Sum(s => s.LeakageW);
 
     // The aggregate of a kept slot, which must be the pair's (a slot of another pair or ledger would charge the wrong one).
+    // A new slot's index is taken before the aggregates are indexed: taking it may grow (replace) the array.
     private ref Aggregate KeptAggregate(ref LedgerSlot slot, int component, int action)
     {
         if (slot.IsNone)
@@ -261,13 +262,6 @@ public sealed class EnergyLedger
     }
 
     private static long Key(int component, int action) => ((long)component << 32) | (uint)action;
-
-    private ref Aggregate Slot(int component, int action)
-    {
-        // The index first: taking a new slot may grow (replace) the array.
-        int slot = SlotIndex(component, action);
-        return ref _aggregates[slot];
-    }
 
     private int SlotIndex(int component, int action)
     {

@@ -27,11 +27,23 @@ internal sealed class ConductanceStore
     private readonly int _columnStride;
 
     public ConductanceStore(int rows, int cols, CellPrecision precision)
+        : this(rows, cols, precision, null, 0, rows)
+    {
+    }
+
+    /// <summary>A single store in array <see cref="BitLinePlace.Index"/>'s bit lines of a shared buffer.</summary>
+    public ConductanceStore(BitLinePlace place)
+        : this(place.Lines.Rows, place.Lines.Cols, CellPrecision.Single, place.Lines.Cells, CheckedIndex(place) * place.Lines.Rows, place.Lines.Arrays * place.Lines.Rows)
+    {
+    }
+
+    // Shared: a single buffer that other stores use too (null: a buffer of the store's own).
+    private ConductanceStore(int rows, int cols, CellPrecision precision, float[]? shared, int offset, int columnStride)
     {
         int cells = checked(rows * cols);
         if (precision == CellPrecision.Single)
         {
-            _single = new float[cells];
+            _single = shared ?? new float[cells];
         }
         else
         {
@@ -41,23 +53,16 @@ internal sealed class ConductanceStore
         _rows = rows;
         _cols = cols;
         _colShift = BitOperations.IsPow2(cols) ? BitOperations.Log2((uint)cols) : -1;
-        _columnStride = rows;
+        _offset = offset;
+        _columnStride = columnStride;
         Length = cells;
     }
 
-    /// <summary>A single store in array <see cref="BitLinePlace.Index"/>'s bit lines of a shared buffer.</summary>
-    public ConductanceStore(BitLinePlace place)
+    private static int CheckedIndex(BitLinePlace place)
     {
-        var lines = place.Lines;
         ArgumentOutOfRangeException.ThrowIfNegative(place.Index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(place.Index, lines.Arrays);
-        _single = lines.Cells;
-        _rows = lines.Rows;
-        _cols = lines.Cols;
-        _colShift = BitOperations.IsPow2(_cols) ? BitOperations.Log2((uint)_cols) : -1;
-        _offset = place.Index * _rows;
-        _columnStride = lines.Arrays * _rows;
-        Length = _rows * _cols;
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(place.Index, place.Lines.Arrays);
+        return place.Index;
     }
 
     public int Length { get; }

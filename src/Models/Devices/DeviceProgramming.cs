@@ -95,7 +95,9 @@ public static class DeviceProgramming
             return false;
         }
 
-        array.WriteFree(cell, ProgrammingPulse.Noisy(quantizedTargetS, array.Card, rng), rng);
+        // The target is quantized already: the pulse's value for it as its aim.
+        var pulse = new ProgrammingPulse(array.Card);
+        array.WriteFree(cell, pulse.Value(quantizedTargetS, pulse.Draws ? StandardNormal.Sample(rng) : 0), rng);
         return true;
     }
 
@@ -109,11 +111,5 @@ public static class DeviceProgramming
         public double Aim(double targetS) => card.Quantize(targetS);
 
         public double Value(double aimS, double deviate) => _sigmaS > 0 ? aimS + (_sigmaS * deviate) : aimS;
-
-        public static double Noisy(double quantizedTargetS, DeviceCard card, Random rng)
-        {
-            double sigma = card.ProgrammingNoiseStdFraction * card.RangeS;
-            return sigma > 0 ? quantizedTargetS + sigma * StandardNormal.Sample(rng) : quantizedTargetS;
-        }
     }
 }

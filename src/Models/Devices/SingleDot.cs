@@ -52,24 +52,11 @@ internal static class SingleDot
     }
 
     /// <summary>
-    /// <see cref="Of"/> of each of the <c>dots.Length</c> consecutive spans of <paramref name="x"/> of
-    /// <paramref name="y"/>'s length (the bit lines of a column-major block) with <paramref name="y"/>, widened: the
-    /// same bits per span. Two spans share each load of <paramref name="y"/>, and four spans' lanes are reduced at
-    /// once by horizontal adds whose pairs are the pairs of <see cref="Of"/>'s reduction (x + y = y + x exactly).
-    /// </summary>
-    public static void OfEach(ReadOnlySpan<float> x, ReadOnlySpan<float> y, Span<double> dots)
-    {
-        if (x.Length != (long)y.Length * dots.Length)
-        {
-            throw new ArgumentException($"{dots.Length} dots of {y.Length} values need {(long)y.Length * dots.Length} values, got {x.Length}", nameof(x));
-        }
-
-        OfEach(x, y.Length, y, dots);
-    }
-
-    /// <summary>
-    /// <see cref="OfEach(ReadOnlySpan{float}, ReadOnlySpan{float}, Span{double})"/> with span c at c·<paramref name="stride"/>
-    /// of <paramref name="x"/> (the bit lines of an array in an <see cref="InterleavedBitLines"/>).
+    /// <see cref="Of"/> of each of <c>dots.Length</c> spans of <paramref name="x"/> of <paramref name="y"/>'s length,
+    /// span c at c·<paramref name="stride"/> (the bit lines of a column-major array, stride = rows, or of an array in an
+    /// <see cref="InterleavedBitLines"/>), with <paramref name="y"/>, widened: the same bits per span. Two spans share
+    /// each load of <paramref name="y"/>, and four spans' lanes are reduced at once by horizontal adds whose pairs are
+    /// the pairs of <see cref="Of"/>'s reduction (x + y = y + x exactly).
     /// </summary>
     public static void OfEach(ReadOnlySpan<float> x, int stride, ReadOnlySpan<float> y, Span<double> dots)
     {

@@ -125,7 +125,7 @@ public class InterleavedBitLinesTests
             }
 
             var contiguous = new double[count];
-            SingleDot.OfEach(packed, y, contiguous);
+            SingleDot.OfEach(packed, n, y, contiguous);
             Assert.Equal(contiguous, strided);
             for (int c = 0; c < count; c++)
             {

@@ -152,7 +152,7 @@ public class SingleLayoutReadTests
                 var x = Enumerable.Range(0, n * columns).Select(_ => (float)rng.NextDouble()).ToArray();
                 var y = Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() - 0.5)).ToArray();
                 var dots = new double[columns];
-                SingleDot.OfEach(x, y, dots);
+                SingleDot.OfEach(x, n, y, dots);
                 for (int c = 0; c < columns; c++)
                 {
                     Assert.Equal(LaneOrder(x[(c * n)..((c + 1) * n)], y), dots[c]);

@@ -167,9 +167,10 @@ public sealed class CrossbarArray
 
     /// <summary>
     /// Loads the objects a column read goes through first (the crossbar, its kept powers, its list of device arrays,
-    /// each array, its store and its bit-line sums) and returns a value made from them, so that the loads are not dropped. An asynchronous update reads one
-    /// macro of every row block, and on a large chip none of them is in cache: touched in one short loop first, their
-    /// misses overlap, instead of each macro's read waiting for its own one after another.
+    /// each array, its store and its bit-line sums) and returns a value made from them, so that the loads are not
+    /// dropped. An asynchronous update reads one macro of every row block, and on a large chip none of them is in
+    /// cache: touched in one short loop first, their misses overlap, instead of each macro's read waiting for its own
+    /// one after another.
     /// </summary>
     internal long TouchColumnRead()
     {

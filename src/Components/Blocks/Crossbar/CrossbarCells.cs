@@ -52,28 +52,20 @@ public sealed class CrossbarCells
     public double EnergyJ(double readPowerW, long conductingCells) =>
         FixedEnergyPerCellJ is double perCell ? perCell * conductingCells : readPowerW * ReadCycles * PeriodPs * 1e-12;
 
-    /// <summary>Charges one read of <paramref name="conductingCells"/> cells of the crossbar at ledger component <paramref name="component"/>.</summary>
-    public void ChargeRead(int component, long conductingCells, double readPowerW)
-    {
-        var site = _site ?? throw new InvalidOperationException("the crossbar has no site: built for costing only");
-        site.Ledger.Charge(component, _read, conductingCells, EnergyJ(readPowerW, conductingCells), site.Sim.Now, ReadPs);
-    }
-
-    /// <summary><see cref="ChargeRead(int, long, double)"/> through a ledger slot the caller keeps for <paramref name="component"/>.</summary>
+    /// <summary>
+    /// Charges one read of <paramref name="conductingCells"/> cells of the crossbar at ledger component
+    /// <paramref name="component"/>, through the ledger slot the caller keeps for it.
+    /// </summary>
     internal void ChargeRead(ref LedgerSlot slot, int component, long conductingCells, double readPowerW)
     {
         var site = _site ?? throw new InvalidOperationException("the crossbar has no site: built for costing only");
         site.Ledger.Charge(ref slot, component, _read, conductingCells, EnergyJ(readPowerW, conductingCells), site.Sim.Now, ReadPs);
     }
 
-    /// <summary>Charges the I²R loss of the wires, drivers and sense paths of one read (arrays with resistive wires only).</summary>
-    public void ChargeWires(int component, double wirePowerW)
-    {
-        var site = _site ?? throw new InvalidOperationException("the crossbar has no site: built for costing only");
-        site.Ledger.Charge(component, _wireLoss, 1, wirePowerW * ReadCycles * PeriodPs * 1e-12, site.Sim.Now, ReadPs);
-    }
-
-    /// <summary><see cref="ChargeWires(int, double)"/> through a ledger slot the caller keeps for <paramref name="component"/>.</summary>
+    /// <summary>
+    /// Charges the I²R loss of the wires, drivers and sense paths of one read (arrays with resistive wires only),
+    /// through the ledger slot the caller keeps for <paramref name="component"/>.
+    /// </summary>
     internal void ChargeWires(ref LedgerSlot slot, int component, double wirePowerW)
     {
         var site = _site ?? throw new InvalidOperationException("the crossbar has no site: built for costing only");

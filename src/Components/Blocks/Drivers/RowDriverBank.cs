@@ -47,14 +47,10 @@ public sealed class RowDriverBank
 
     public double EnergyJ(long drives, long activeDrives) => (activeDrives * ActiveJ) + ((drives - activeDrives) * IdleJ);
 
-    /// <summary>Charges <paramref name="drives"/> row drives, <paramref name="activeDrives"/> of them with a non-zero input.</summary>
-    public void Charge(int component, long drives, long activeDrives)
-    {
-        var site = _site ?? throw new InvalidOperationException("the row drivers have no site: built for costing only");
-        site.Ledger.Charge(component, _driveRow, drives, EnergyJ(drives, activeDrives), site.Sim.Now, ReadPs);
-    }
-
-    /// <summary><see cref="Charge(int, long, long)"/> through a ledger slot the caller keeps for <paramref name="component"/>.</summary>
+    /// <summary>
+    /// Charges <paramref name="drives"/> row drives, <paramref name="activeDrives"/> of them with a non-zero input,
+    /// through the ledger slot the caller keeps for <paramref name="component"/>.
+    /// </summary>
     internal void Charge(ref LedgerSlot slot, int component, long drives, long activeDrives)
     {
         var site = _site ?? throw new InvalidOperationException("the row drivers have no site: built for costing only");
