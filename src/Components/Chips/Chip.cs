@@ -142,6 +142,21 @@ public sealed class Chip
         }
     }
 
+    /// <summary>Test hook: reads of a few columns straight from the bit lines where they can (the default), or through the macros.</summary>
+    internal bool ReadsBitLines
+    {
+        set
+        {
+            foreach (var read in _reads)
+            {
+                read.ReadsBitLines = value;
+            }
+        }
+    }
+
+    /// <summary>Whether every layer's reads of a few columns can go straight to its bit lines.</summary>
+    internal bool HasBitLineReads => _reads.All(r => r.HasBitLineReads);
+
     /// <summary>Test hook: every conversion as a queued kernel process (the reference for the batched rounds).</summary>
     internal bool QueuedConversions
     {

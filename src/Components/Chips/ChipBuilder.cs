@@ -24,6 +24,9 @@ internal static class ChipBuilder
         var mapping = spec.Device.Mapping;
         var macros = new Macro[shape.RowBlocks, shape.ColBlocks];
         var devices = BuildArrays(spec, shape, sim.Random);
+        int perBlock = spec.Device.Mapping.ArraysPerBlock;
+        // Column block by column block, as the bit lines: a one-column read of every row block takes them in one run.
+        var kept = new KeptArrayPowers(shape.RowBlocks * shape.ColBlocks * perBlock);
         for (int rb = 0; rb < shape.RowBlocks; rb++)
         {
             for (int cb = 0; cb < shape.ColBlocks; cb++)
@@ -34,7 +37,7 @@ internal static class ChipBuilder
                 var wires = a.HasWires
                     ? arrays.Select(d => new WiredRead(new WireNetwork(rows, cols, a.WireResistanceOhm, a.WireResistanceOhm, a.DriverResistanceOhm, a.SenseResistanceOhm), d.CellCount)).ToArray()
                     : null;
-                var crossbar = new CrossbarArray(rb, cb, rb * rows, cb * cols, arrays, mapping, wires);
+                var crossbar = new CrossbarArray(rb, cb, rb * rows, cb * cols, arrays, mapping, wires, kept, ((cb * shape.RowBlocks) + rb) * perBlock);
                 macros[rb, cb] = new Macro(path, crossbar, new Resource(sim, blocks.Adcs.PerArray, $"{path}/{BlockKinds.Adc}"),
                     ledger.Component($"{path}/{BlockKinds.Crossbar}"), ledger.Component($"{path}/{BlockKinds.RowDriver}"),
                     ledger.Component($"{path}/{BlockKinds.Adc}"), ledger.Component($"{path}/{BlockKinds.Programmer}"));

@@ -34,6 +34,7 @@ public sealed class DeviceArray
     // driven conductance and its read-noise variance from them instead of from the cells.
     private readonly BitLineSums _columnSums;
     private bool _columnSumsValid;
+    private readonly InterleavedBitLines? _lines;
     private bool _initialPending;
 
     // Write noise (aihwkit write_noise_std): pulses act on a hidden persistent state; reads see it plus noise
@@ -112,6 +113,10 @@ public sealed class DeviceArray
         _singleScratch = precision == CellPrecision.Single ? new float[rows] : [];
         _rowScratch = new double[rows];
         _columnSums = place is { } q ? new BitLineSums(q) : new BitLineSums(cols);
+        SharedPlace = place;
+        // Its sums are not taken yet.
+        _lines = place?.Lines;
+        _lines?.SumsWentStale();
         // Drift state only for a drifting card; otherwise the empty arrays keep writes free of it.
         _driftAgeS = card.Drift is null ? [] : new double[n];
         _driftNu = card.Drift is null ? [] : new double[n];
@@ -160,6 +165,9 @@ public sealed class DeviceArray
 
     /// <summary>How the conductances are kept.</summary>
     public CellPrecision Precision => _g.Precision;
+
+    /// <summary>Where the array keeps its cells and bit-line sums in a shared buffer (null: in its own).</summary>
+    public BitLinePlace? SharedPlace { get; }
 
     /// <summary>Bytes per cell of the conductance store (a read-only array also keeps one stuck byte per cell).</summary>
     public int ConductanceBytesPerCell => _g.BytesPerCell;
@@ -573,11 +581,7 @@ public sealed class DeviceArray
         ArgumentOutOfRangeException.ThrowIfNegative(col);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(col, Cols);
         EnsureColumnSums();
-        double sigma = Card.ReadNoiseStdRelative;
-        drivenS = _columnSums.SumS(col);
-        powerW = squareV2 * drivenS;
-        noiseVarianceA2 = sigma * sigma * squareV2 * _columnSums.SquareSumS2(col);
-        return SingleDot.Of(_g.Column(col), rowVoltagesV);
+        return DrivenColumn.Read(_g.Column(col), rowVoltagesV, _columnSums.SumS(col), _columnSums.SquareSumS2(col), squareV2, Card.ReadNoiseStdRelative, out powerW, out drivenS, out noiseVarianceA2);
     }
 
     /// <summary>Per column, Σ of G over the driven rows (V ≠ 0): the conductance that actually conducts in a read.</summary>
@@ -703,7 +707,7 @@ public sealed class DeviceArray
             return;
         }
 
-        _columnSumsValid = false;
+        SumsStale();
         for (int i = 0; i < _g.Length; i++)
         {
             if (_stuck[i] != StuckKind.None)
@@ -747,7 +751,7 @@ public sealed class DeviceArray
     // The read value is the persistent value plus write_noise_std·dw_min·ξ, at least 0.
     private void AddWriteNoise(int cell, double deviate)
     {
-        _columnSumsValid = false;
+        SumsStale();
         _g[cell] = Math.Max(_persistentS[cell] + (_writeNoiseStdS * deviate), 0.0);
     }
 
@@ -757,7 +761,7 @@ public sealed class DeviceArray
     // A programmable cell at g, already within its range.
     private void Place(int cell, double g)
     {
-        _columnSumsValid = false;
+        SumsStale();
         _persistentS[cell] = g;
         _g[cell] = g;
         RestartDrift(cell);
@@ -765,7 +769,7 @@ public sealed class DeviceArray
 
     private void Stick(int cell, double conductanceS)
     {
-        _columnSumsValid = false;
+        SumsStale();
         _g[cell] = conductanceS;
         _persistentS[cell] = conductanceS;
         RestartDrift(cell);
@@ -908,6 +912,18 @@ public sealed class DeviceArray
         _columnSums.Set(sums, squares);
         ArrayPool<double>.Shared.Return(scratch);
         _columnSumsValid = true;
+        _lines?.SumsTaken();
+    }
+
+    // The bit-line sums no longer match the cells. A shared buffer counts its arrays in that state, so that a reader of
+    // its bit lines can tell from it alone whether their sums hold (InterleavedBitLines.SumsCurrent).
+    private void SumsStale()
+    {
+        if (_columnSumsValid)
+        {
+            _columnSumsValid = false;
+            _lines?.SumsWentStale();
+        }
     }
 
     private double Noisy(double g, Random noise) =>

@@ -33,4 +33,39 @@ public sealed class InterleavedBitLines
 
     /// <summary>Per bit line (c, a), Σ G then Σ G² at 2·(c·<see cref="Arrays"/> + a).</summary>
     internal double[] Sums { get; }
+
+    // Arrays placed here whose kept sums no longer match their cells (each array counts itself in and out).
+    private int _staleArrays;
+
+    /// <summary>
+    /// Whether the kept sums of every array placed here match its cells, so that <see cref="ReadDrivenColumn"/> may read
+    /// them; when not, each array's <see cref="DeviceArray.PrecomputeColumnSums"/> takes its own.
+    /// </summary>
+    public bool SumsCurrent => Volatile.Read(ref _staleArrays) == 0;
+
+    // Arrays are built and programmed in parallel, several of one buffer at once.
+    internal void SumsWentStale() => Interlocked.Increment(ref _staleArrays);
+
+    internal void SumsTaken() => Interlocked.Decrement(ref _staleArrays);
+
+    /// <summary>
+    /// Bit line <paramref name="col"/> of array <paramref name="array"/> with every word line at one |V|, straight from
+    /// the buffer: what that array's <see cref="DeviceArray.ReadDrivenColumn"/> gives (the same bits), without going
+    /// through the array. A read of one column of every row block reads it for each array in turn, one contiguous run.
+    /// </summary>
+    /// <param name="sigma">The arrays' relative read-noise σ (their card's).</param>
+    public double ReadDrivenColumn(int array, int col, ReadOnlySpan<float> rowVoltagesV, double squareV2, double sigma, out double powerW, out double drivenS, out double noiseVarianceA2)
+    {
+        if (!SumsCurrent)
+        {
+            throw new InvalidOperationException("an array of these bit lines was written since its sums were taken (PrecomputeColumnSums)");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(array);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(array, Arrays);
+        ArgumentOutOfRangeException.ThrowIfNegative(col);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(col, Cols);
+        int line = (col * Arrays) + array;
+        return DrivenColumn.Read(Cells.AsSpan(line * Rows, Rows), rowVoltagesV, Sums[2 * line], Sums[(2 * line) + 1], squareV2, sigma, out powerW, out drivenS, out noiseVarianceA2);
+    }
 }

@@ -97,6 +97,68 @@ public class InterleavedBitLinesTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void A_bit_line_read_from_the_buffer_is_the_arrays_own_read(int arrays, int rows, int cols)
+    {
+        var lines = new InterleavedBitLines(arrays, rows, cols);
+        var shared = Build(arrays, rows, cols, lines);
+        var rng = new Random(8);
+        var v = new float[rows];
+        SingleVoltages.Narrow([.. Enumerable.Range(0, rows).Select(_ => rng.Next(2) == 0 ? -0.2 : 0.2)], v);
+        double sigma = Card().ReadNoiseStdRelative;
+        // Programmed, but no array has taken its sums: the buffer's are not to be read.
+        Assert.False(lines.SumsCurrent);
+        Assert.Throws<InvalidOperationException>(() => lines.ReadDrivenColumn(0, 0, v, 0.04, sigma, out _, out _, out _));
+        foreach (var array in shared)
+        {
+            array.PrecomputeColumnSums();
+        }
+
+        Assert.True(lines.SumsCurrent);
+        for (int a = 0; a < arrays; a++)
+        {
+            for (int c = 0; c < cols; c++)
+            {
+                Assert.Equal(
+                    shared[a].ReadDrivenColumn(v, 0.04, c, out double p1, out double d1, out double n1),
+                    lines.ReadDrivenColumn(a, c, v, 0.04, sigma, out double p2, out double d2, out double n2));
+                Assert.Equal((p1, d1, n1), (p2, d2, n2));
+            }
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => lines.ReadDrivenColumn(arrays, 0, v, 0.04, sigma, out _, out _, out _));
+        Assert.Throws<ArgumentOutOfRangeException>(() => lines.ReadDrivenColumn(0, cols, v, 0.04, sigma, out _, out _, out _));
+    }
+
+    [Fact]
+    public void A_write_leaves_the_buffers_sums_stale_until_the_written_array_takes_them_again()
+    {
+        var lines = new InterleavedBitLines(2, 8, 6);
+        var shared = Build(2, 8, 6, lines);
+        foreach (var array in shared)
+        {
+            array.PrecomputeColumnSums();
+        }
+
+        Assert.True(lines.SumsCurrent);
+        shared[1].Fill(TestCards.GminS + 50e-6);
+        Assert.False(lines.SumsCurrent);
+        // The other array's sums were current all along: taking them again changes nothing.
+        shared[0].PrecomputeColumnSums();
+        Assert.False(lines.SumsCurrent);
+        shared[1].PrecomputeColumnSums();
+        Assert.True(lines.SumsCurrent);
+        var v = new float[8];
+        SingleVoltages.Narrow(Enumerable.Repeat(0.2, 8).ToArray(), v);
+        for (int c = 0; c < 6; c++)
+        {
+            double expected = Enumerable.Range(0, 8).Sum(r => shared[1].GetConductance(r, c));
+            lines.ReadDrivenColumn(1, c, v, 0.04, 0.03, out _, out double drivenS, out _);
+            Assert.Equal(expected, drivenS, expected * 1e-12);
+        }
+    }
+
     [Fact]
     public void A_place_of_another_shape_or_precision_is_refused()
     {

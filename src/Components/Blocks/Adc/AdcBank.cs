@@ -1,5 +1,6 @@
 using Engram.Components.Arch;
 using Engram.Components.Blocks.Crossbar;
+using Engram.Components.Ledger;
 using Engram.Models.Costs;
 using Engram.Sim.Core;
 
@@ -86,7 +87,7 @@ public sealed class AdcBank
             yield return site.Sim.Timeout(convertPs);
         }
 
-        Quantize(macro, col, read.SignedCurrentA, scale, planeWeight, output);
+        Quantize(macro.Crossbar.ColStart + col, read.SignedCurrentA, scale, planeWeight, output);
     }
 
     /// <summary>The ADCs' clock site (their domain's edges).</summary>
@@ -116,7 +117,14 @@ public sealed class AdcBank
     /// <see cref="ChargeEach(Macro, ReadOnlySpan{int}, long, Span{double})"/> for columns read as <paramref name="reads"/>
     /// (a read of a few columns hands them over rather than keeping them in the crossbar).
     /// </summary>
-    internal void ChargeEach(Macro macro, ReadOnlySpan<ColumnRead> reads, long convertPs, Span<double> energiesJ)
+    internal void ChargeEach(Macro macro, ReadOnlySpan<ColumnRead> reads, long convertPs, Span<double> energiesJ) =>
+        ChargeEach(ref macro.ConvertSlot, macro.AdcComponent, reads, convertPs, energiesJ);
+
+    /// <summary>
+    /// <see cref="ChargeEach(Macro, ReadOnlySpan{ColumnRead}, long, Span{double})"/> at ledger component
+    /// <paramref name="component"/> (a macro's ADCs) through the slot the caller keeps for it.
+    /// </summary>
+    internal void ChargeEach(ref LedgerSlot slot, int component, ReadOnlySpan<ColumnRead> reads, long convertPs, Span<double> energiesJ)
     {
         var site = _site!;
         var energies = energiesJ[..reads.Length];
@@ -125,7 +133,7 @@ public sealed class AdcBank
             energies[i] = ConversionEnergyJ(reads[i].ConductanceS);
         }
 
-        site.Ledger.ChargeEach(ref macro.ConvertSlot, macro.AdcComponent, _convert, energies, site.Sim.Now, convertPs);
+        site.Ledger.ChargeEach(ref slot, component, _convert, energies, site.Sim.Now, convertPs);
     }
 
     /// <summary>
@@ -149,14 +157,14 @@ public sealed class AdcBank
     }
 
     /// <summary>
-    /// The code of column <paramref name="col"/>, whose signed current is <paramref name="signedCurrentA"/>, at the end
-    /// of its conversion, added to <paramref name="output"/> in input·weight units.
+    /// The code of the column feeding output <paramref name="outputIndex"/> (the layer's), whose signed current is
+    /// <paramref name="signedCurrentA"/>, at the end of its conversion, added to that output in input·weight units.
     /// </summary>
-    internal void Quantize(Macro macro, int col, double signedCurrentA, LayerScale scale, double planeWeight, double[] output)
+    internal void Quantize(int outputIndex, double signedCurrentA, LayerScale scale, double planeWeight, double[] output)
     {
         double step = scale.CodeStepA;
         int code = Adc.Quantize(signedCurrentA, step);
-        output[macro.Crossbar.ColStart + col] += planeWeight * (code * step / (ReadVoltageV * scale.SiemensPerWeight));
+        output[outputIndex] += planeWeight * (code * step / (ReadVoltageV * scale.SiemensPerWeight));
     }
 
     public CostRow Row() =>

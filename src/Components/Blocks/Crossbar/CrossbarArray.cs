@@ -21,8 +21,9 @@ public sealed class CrossbarArray
     private bool _noisy;
     // Row sums are taken when first read (a chip is programmed before it is read: building it need not sum its cells).
     private bool _rowSumsValid;
-    private readonly double[] _powerW;
-    private readonly double[] _powerSquareV2;
+    // Each array's Σ V²G for the V² it was taken at, at [_keptFirst, + arrays) of the kept powers (the layer's, or its own).
+    private readonly KeptArrayPowers _kept;
+    private readonly int _keptFirst;
     private double _referencePowerW;
     private double _referenceSquareV2 = double.NaN;
     // The crossbar's own word lines (a read of this macro alone); a layer's read may pass a row block's shared drive instead.
@@ -35,8 +36,13 @@ public sealed class CrossbarArray
     private readonly DeviceArray[] _arrays;
 
     /// <param name="wires">One wired read per array when the array has resistive wires (IR drop), else null.</param>
-    public CrossbarArray(int blockRow, int blockCol, int rowStart, int colStart, DeviceArray[] arrays, IWeightMapping mapping, WiredRead[]? wires = null)
+    /// <param name="kept">Where the arrays' kept powers live, from <paramref name="keptFirst"/> on (a store of the crossbar's own when null).</param>
+    public CrossbarArray(int blockRow, int blockCol, int rowStart, int colStart, DeviceArray[] arrays, IWeightMapping mapping, WiredRead[]? wires = null, KeptArrayPowers? kept = null, int keptFirst = 0)
     {
+        _kept = kept ?? new KeptArrayPowers(arrays.Length);
+        ArgumentOutOfRangeException.ThrowIfNegative(keptFirst);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(keptFirst, _kept.Count - arrays.Length, nameof(keptFirst));
+        _keptFirst = keptFirst;
         _wires = wires;
         BlockRow = blockRow;
         BlockCol = blockCol;
@@ -55,8 +61,6 @@ public sealed class CrossbarArray
         _rowSumsS = [.. arrays.Select(_ => new double[Rows])];
         _noiseVarianceA2 = new double[Cols];
         _noiseA = new double[Cols];
-        _powerW = new double[arrays.Length];
-        _powerSquareV2 = [.. arrays.Select(_ => double.NaN)];
     }
 
     /// <summary>Whether reads go through the wire network (IR drop), which draws its noise inside the solve.</summary>
@@ -104,7 +108,7 @@ public sealed class CrossbarArray
     public void RefreshRowSums()
     {
         _rowSumsValid = true;
-        Array.Fill(_powerSquareV2, double.NaN);
+        _kept.SquareV2.AsSpan(_keptFirst, _arrays.Length).Fill(double.NaN);
         _referenceSquareV2 = double.NaN;
         for (int k = 0; k < _arrays.Length; k++)
         {
@@ -174,7 +178,7 @@ public sealed class CrossbarArray
     /// </summary>
     internal long TouchColumnRead()
     {
-        long touched = ColStart + _powerSquareV2.Length + _powerW.Length;
+        long touched = ColStart + BitConverter.DoubleToInt64Bits(_kept.SquareV2[_keptFirst]) + BitConverter.DoubleToInt64Bits(_kept.PowerW[_keptFirst]);
         foreach (var array in _arrays)
         {
             touched += array.TouchColumnRead();
@@ -329,30 +333,28 @@ public sealed class CrossbarArray
         for (int i = 0; i < columns.Length; i++)
         {
             int col = columns[i];
-            double columnPower = 0, variance = 0, current = 0, conductanceS = 0;
+            // The additions of SignedCurrentA and ColumnConductanceS, in their order.
+            var sum = default(ColumnSum);
             for (int k = 0; k < _arrays.Length; k++)
             {
                 double power, drivenS, arrayVariance;
                 double arrayCurrent = driven
                     ? _arrays[k].ReadDrivenColumn(singleV, uniformSquareV2!.Value, col, out power, out drivenS, out arrayVariance)
                     : _arrays[k].ReadColumn(voltagesV, col, out power, out drivenS, out arrayVariance);
-                columnPower = k == 0 ? power : columnPower + power;
-                variance += signs[k] * signs[k] * arrayVariance;
-                // The additions of SignedCurrentA and ColumnConductanceS, in their order.
-                current = k == 0 ? signs[0] * arrayCurrent : current + (signs[k] * arrayCurrent);
-                conductanceS = k == 0 ? drivenS : conductanceS + drivenS;
+                sum.Add(k, signs[k], arrayCurrent, power, drivenS, arrayVariance);
             }
 
+            double current = sum.CurrentA;
             if (noisy)
             {
-                double noiseA = Math.Sqrt(variance) * StandardNormal.Sample(noise!);
+                double noiseA = Math.Sqrt(sum.VarianceA2) * StandardNormal.Sample(noise!);
                 current += noiseA;
             }
 
             reads[i] = new ColumnRead(
                 ReferenceS == 0 ? current : current - (ReferenceS * _voltageSum),
-                ReferenceS == 0 ? conductanceS : conductanceS + (ReferenceS * ActiveRows));
-            selectedPower = i == 0 ? columnPower : selectedPower + columnPower;
+                ReferenceS == 0 ? sum.ConductanceS : sum.ConductanceS + (ReferenceS * ActiveRows));
+            selectedPower = i == 0 ? sum.PowerW : selectedPower + sum.PowerW;
         }
 
         for (int k = 0; k < _arrays.Length; k++)
@@ -393,9 +395,10 @@ public sealed class CrossbarArray
     private double ArrayPowerW(WordLineDrive drive, int k)
     {
         double? uniformSquareV2 = drive.UniformSquareV2;
-        if (uniformSquareV2 is double square && _powerSquareV2[k] == square)
+        int slot = _keptFirst + k;
+        if (uniformSquareV2 is double square && _kept.SquareV2[slot] == square)
         {
-            return _powerW[k];
+            return _kept.PowerW[slot];
         }
 
         var rowSums = _rowSumsS[k];
@@ -409,11 +412,29 @@ public sealed class CrossbarArray
 
         if (uniformSquareV2 is double kept)
         {
-            _powerSquareV2[k] = kept;
-            _powerW[k] = p;
+            _kept.SquareV2[slot] = kept;
+            _kept.PowerW[slot] = p;
         }
 
         return p;
+    }
+
+    /// <summary>Where the arrays' kept powers live: the store and the first array's place in it.</summary>
+    internal (KeptArrayPowers Kept, int First) KeptPowers => (_kept, _keptFirst);
+
+    /// <summary>
+    /// Array <paramref name="k"/>'s Σ V²G for a row block's shared drive when no power is kept for its V²: takes and
+    /// keeps it as a read through the crossbar does (its row sums first, if the cells changed since they were taken).
+    /// A layer's read of one column of every row block takes the kept value from <see cref="KeptPowers"/> itself.
+    /// </summary>
+    internal double TakeArrayPowerW(WordLineDrive drive, int k)
+    {
+        if (!_rowSumsValid)
+        {
+            RefreshRowSums();
+        }
+
+        return ArrayPowerW(drive, k);
     }
 
     private double ReferencePowerW(WordLineDrive drive)

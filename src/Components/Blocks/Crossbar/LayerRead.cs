@@ -22,6 +22,8 @@ internal sealed class LayerRead
     private readonly BroadcastEnergy _broadcast;
     // Per input plane, the row blocks' word lines for reads of a few columns (kept while their inputs stay the same).
     private readonly RowBlockDrives[] _drives;
+    // Reads of a few columns straight from the shared bit lines (null when the layer's arrays are not laid out for them).
+    private readonly BitLineReads? _bitLines;
     private readonly List<Event> _conversions = [];
     private readonly int[] _identity;
     private readonly double[] _energiesJ;
@@ -54,6 +56,7 @@ internal sealed class LayerRead
         _readAllMacro = ReadAllMacro;
         _broadcast = new BroadcastEnergy(layer.Blocks.Drivers.Driver.Planes, layer.Inputs);
         _drives = [.. Enumerable.Range(0, layer.Blocks.Drivers.Driver.Planes).Select(_ => new RowBlockDrives(layer))];
+        _bitLines = BitLineReads.For(layer);
     }
 
     /// <summary>
@@ -61,6 +64,15 @@ internal sealed class LayerRead
     /// closed-form rounds are tested against (same times, charges, codes; more events).
     /// </summary>
     internal bool QueuedConversions { get; set; }
+
+    /// <summary>Test hook: whether reads of a few columns go straight to the bit lines where they can (the default) or through the macros.</summary>
+    internal bool ReadsBitLines { get; set; } = true;
+
+    /// <summary>Whether the layer's arrays are laid out for reads of a few columns straight from their bit lines.</summary>
+    internal bool HasBitLineReads => _bitLines is not null;
+
+    // The bit-line reads when they are used.
+    private BitLineReads? BitLines => ReadsBitLines ? _bitLines : null;
 
     /// <summary>Test hook: the cells from which a whole-layer read goes parallel (<see cref="ParallelCells"/> by default).</summary>
     internal long ParallelReadCells { get; set; } = ParallelCells;
@@ -114,7 +126,7 @@ internal sealed class LayerRead
                 ChargeBroadcast(p, selectedBlocks);
             }
 
-            if (!columns.IsAll)
+            if (!columns.IsAll && BitLines is null)
             {
                 TouchMacros(selectedBlocks);
             }
@@ -140,9 +152,17 @@ internal sealed class LayerRead
                     }
 
                     var drive = _drives[p].For(rb, _plane);
+                    bool fromBitLines = BitLines is not null && drive.UniformSquareV2 is > 0;
                     for (int s = 0; s < selectedBlocks; s++)
                     {
-                        ReadMacro(layer.Macro(rb, _colBlocks[s]), drive, columns, s, ReadsOf(rb, columns, s));
+                        if (fromBitLines)
+                        {
+                            ReadBitLines(rb, s, drive, columns, ReadsOf(rb, columns, s));
+                        }
+                        else
+                        {
+                            ReadMacro(layer.Macro(rb, _colBlocks[s]), drive, columns, s, ReadsOf(rb, columns, s));
+                        }
                     }
                 }
             }
@@ -260,9 +280,7 @@ internal sealed class LayerRead
     // A read of a few columns: the macro's row block's word lines, the selected columns of the macro.
     private void ReadMacro(Macro macro, WordLineDrive drive, ColumnSelection columns, int selectedBlock, Span<ColumnRead> reads)
     {
-        var cells = _layer.Blocks.Cells;
         var crossbar = macro.Crossbar;
-        bool inConverter = cells.CurrentInConverter;
         int first = _firstSelected[selectedBlock], read = _firstSelected[selectedBlock + 1] - first;
         for (int i = 0; i < read; i++)
         {
@@ -270,11 +288,41 @@ internal sealed class LayerRead
         }
 
         double selected = crossbar.ReadColumns(drive, _local.AsSpan(0, read), _readNoise, _layer.Scale.Signs, reads, out double all);
-
-        int others = _conductAll ? crossbar.Cols - read : 0;
-        double cellPowerW = inConverter ? (_conductAll ? all - selected : 0) : (_conductAll ? all : selected);
-        long conductingCells = crossbar.ActiveRows * (inConverter ? crossbar.CellColumns(others) : crossbar.CellColumns(others + read));
+        var (conductingCells, cellPowerW) = Conducting(crossbar.ActiveRows, crossbar.Cols, crossbar.ArrayCount, crossbar.Mapping.ReferenceColumns, read, selected, all);
         ChargeMacro(macro, conductingCells, cellPowerW);
+    }
+
+    // ReadMacro's read of a few columns from the shared bit lines (its row block's word lines all at one |V|): the same
+    // reads, draws and charges, through the bit-line reads' tables instead of the macro's objects.
+    private void ReadBitLines(int rowBlock, int selectedBlock, WordLineDrive drive, ColumnSelection columns, Span<ColumnRead> reads)
+    {
+        var bitLines = _bitLines!;
+        var (cells, drivers, _, _, _, _) = _layer.Blocks;
+        int colBlock = _colBlocks[selectedBlock], colStart = colBlock * _layer.ArrayCols;
+        int first = _firstSelected[selectedBlock], read = _firstSelected[selectedBlock + 1] - first;
+        for (int i = 0; i < read; i++)
+        {
+            _local[i] = columns[first + i] - colStart;
+        }
+
+        double selected = bitLines.ReadColumns(rowBlock, colBlock, drive, _local.AsSpan(0, read), _readNoise, _layer.Scale.Signs, reads, out double all);
+        int perBlock = bitLines.ArraysPerBlock;
+        var (conductingCells, cellPowerW) = Conducting(drive.ActiveRows, _layer.ArrayCols, perBlock, 0, read, selected, all);
+        ref var charges = ref bitLines.ChargesOf(rowBlock, colBlock);
+        drivers.Charge(ref charges.DriveRow, charges.RowDriverComponent, drive.VoltagesV.Length * perBlock, drive.ActiveRows * perBlock);
+        cells.ChargeRead(ref charges.Read, charges.CrossbarComponent, conductingCells, cellPowerW);
+    }
+
+    // What a read of `read` of a macro's `cols` columns conducts (the driven rows of those columns in every array, plus
+    // the reference cells) and their power: without the converted columns' when the converter carries their current,
+    // with every column's when unselected columns conduct too.
+    private (long Cells, double PowerW) Conducting(int activeRows, int cols, int arrays, int referenceColumns, int read, double selectedW, double allW)
+    {
+        bool inConverter = _layer.Blocks.Cells.CurrentInConverter;
+        int others = _conductAll ? cols - read : 0;
+        int conducting = inConverter ? others : others + read;
+        double powerW = inConverter ? (_conductAll ? allW - selectedW : 0) : (_conductAll ? allW : selectedW);
+        return (activeRows * (((long)arrays * conducting) + referenceColumns), powerW);
     }
 
     // A whole-layer read of this many cells or more spreads its macros' reads over the cores; a smaller one is done
@@ -406,8 +454,14 @@ internal sealed class LayerRead
                 {
                     for (int q = first; q < end; q++)
                     {
-                        adcs.Quantize(macro, columns[_firstSelected[s] + q] - macro.Crossbar.ColStart, reads[q].SignedCurrentA, layer.Scale, planeWeight, output);
+                        adcs.Quantize(columns[_firstSelected[s] + q], reads[q].SignedCurrentA, layer.Scale, planeWeight, output);
                     }
+                }
+                else if (BitLines is { } bitLines)
+                {
+                    // The same aggregate as the macro's own slot, from the table a read of a few columns already has in cache.
+                    ref var charges = ref bitLines.ChargesOf(rb, _colBlocks[s]);
+                    adcs.ChargeEach(ref charges.Convert, charges.AdcComponent, reads[first..end], convertPs, _energiesJ);
                 }
                 else
                 {
