@@ -142,7 +142,7 @@ public sealed class Chip
         }
     }
 
-    /// <summary>Test hook: reads of a few columns straight from the bit lines where they can (the default), or through the macros.</summary>
+    /// <summary>Test hook: reads straight from the bit lines where they can (the default), or through the macros.</summary>
     internal bool ReadsBitLines
     {
         set
@@ -154,7 +154,7 @@ public sealed class Chip
         }
     }
 
-    /// <summary>Whether every layer's reads of a few columns can go straight to its bit lines.</summary>
+    /// <summary>Whether every layer's reads can go straight to its bit lines.</summary>
     internal bool HasBitLineReads => _reads.All(r => r.HasBitLineReads);
 
     /// <summary>Test hook: every conversion as a queued kernel process (the reference for the batched rounds).</summary>

@@ -49,6 +49,34 @@ public sealed class InterleavedBitLines
     internal void SumsTaken() => Interlocked.Decrement(ref _staleArrays);
 
     /// <summary>
+    /// Every array's column currents for its own word lines: <paramref name="currentsA"/>[a][c] is bit line (c, a)'s dot
+    /// product with <paramref name="rowVoltagesV"/>[a·rows, + rows), what array a's <see cref="DeviceArray.ReadCurrents"/>
+    /// gives without noise (the same bits), taken in one pass over the buffer in memory order instead of array by array
+    /// (whose bit lines lie <see cref="Arrays"/>·rows cells apart). The arrays' cells must be current (<see cref="SumsCurrent"/>).
+    /// </summary>
+    public void ReadAllCurrents(ReadOnlySpan<float> rowVoltagesV, double[][] currentsA)
+    {
+        if (!SumsCurrent)
+        {
+            throw new InvalidOperationException("an array of these bit lines was written since its sums were taken (PrecomputeColumnSums)");
+        }
+
+        if (rowVoltagesV.Length != Arrays * Rows || currentsA.Length != Arrays || currentsA.Any(c => c.Length != Cols))
+        {
+            throw new ArgumentException($"expected {Arrays} x {Rows} word lines and {Arrays} x {Cols} currents", nameof(currentsA));
+        }
+
+        var cells = Cells.AsSpan();
+        for (int c = 0, line = 0; c < Cols; c++)
+        {
+            for (int a = 0; a < Arrays; a++, line++)
+            {
+                currentsA[a][c] = SingleDot.Of(cells.Slice(line * Rows, Rows), rowVoltagesV.Slice(a * Rows, Rows));
+            }
+        }
+    }
+
+    /// <summary>
     /// Bit line <paramref name="col"/> of array <paramref name="array"/> with every word line at one |V|, straight from
     /// the buffer: what that array's <see cref="DeviceArray.ReadDrivenColumn"/> gives (the same bits), without going
     /// through the array. A read of one column of every row block reads it for each array in turn, one contiguous run.

@@ -8,13 +8,16 @@ namespace Engram.Components.Tests.Chips;
 
 /// <summary>
 /// A read of a few columns goes straight to the arrays' shared bit lines when every word line of its row block is at
-/// one |V|; it must give the bits, draws, times and ledger of the read through the macros.
+/// one |V|, and a whole-layer read takes every column current of a column block from them in one pass; both must
+/// give the bits, draws, times and ledger of the reads through the macros.
 /// </summary>
 public class BitLineReadsTests
 {
     public static TheoryData<string, int, int, bool> Configurations() => new()
     {
         // schedule, neurons, array rows/cols, unselected columns conduct
+        { "sync", 48, 8, true },
+        { "sync", 44, 8, false },
         { "async", 48, 8, true },
         // 44 neurons on 8-row arrays: the last row block drives 4 rows and leaves 4 at 0 V, so its reads go through the macros.
         { "async", 44, 8, false },
@@ -34,6 +37,19 @@ public class BitLineReadsTests
         var through = new ChipModel(spec, 5, keepTrace: true) { ReadsBitLines = false };
         Assert.True(direct.HasBitLineReads);
         SameRecall.Check(through, direct, patterns, cue, schedule);
+        Assert.Equal(through.Sim.DispatchHash, direct.Sim.DispatchHash);
+    }
+
+    // A whole-layer read in parallel takes a column block per work item from the bit lines, or a macro per item through them.
+    [Fact]
+    public void Parallel_whole_reads_from_the_bit_lines_equal_serial_ones_through_the_macros()
+    {
+        var spec = TestChips.Ideal(48, 8, 8, 2, card: "hnn64-rram.yaml");
+        var patterns = RandomPatterns.Binary(3, 48, new Random(17));
+        var cue = CueCorruption.FlipBits(patterns[0], 0.2, new Random(18));
+        var direct = new ChipModel(spec, 7, keepTrace: true) { ParallelReadCells = 0 };
+        var through = new ChipModel(spec, 7, keepTrace: true) { ReadsBitLines = false, ParallelReadCells = long.MaxValue };
+        SameRecall.Check(through, direct, patterns, cue, "sync");
         Assert.Equal(through.Sim.DispatchHash, direct.Sim.DispatchHash);
     }
 

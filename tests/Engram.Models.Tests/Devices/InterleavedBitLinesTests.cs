@@ -131,6 +131,38 @@ public class InterleavedBitLinesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => lines.ReadDrivenColumn(0, cols, v, 0.04, sigma, out _, out _, out _));
     }
 
+    // Each array driven with its own word lines, some idle (0 V), one array all idle.
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Every_current_read_in_one_pass_is_each_arrays_own_read(int arrays, int rows, int cols)
+    {
+        var lines = new InterleavedBitLines(arrays, rows, cols);
+        var shared = Build(arrays, rows, cols, lines);
+        var rng = new Random(12);
+        double[][] voltages = [.. Enumerable.Range(0, arrays).Select(a => Enumerable.Range(0, rows)
+            .Select(r => a == arrays - 1 && arrays > 1 ? 0.0 : r % 4 == 0 ? 0.0 : rng.NextDouble() - 0.5).ToArray())];
+        var single = new float[arrays * rows];
+        for (int a = 0; a < arrays; a++)
+        {
+            SingleVoltages.Narrow(voltages[a], single.AsSpan(a * rows, rows));
+        }
+
+        var currents = Enumerable.Range(0, arrays).Select(_ => new double[cols]).ToArray();
+        Assert.Throws<InvalidOperationException>(() => lines.ReadAllCurrents(single, currents));
+        foreach (var array in shared)
+        {
+            array.PrecomputeColumnSums();
+        }
+
+        lines.ReadAllCurrents(single, currents);
+        for (int a = 0; a < arrays; a++)
+        {
+            Assert.Equal(Currents(shared[a], voltages[a]).Select(BitConverter.DoubleToInt64Bits), currents[a].Select(BitConverter.DoubleToInt64Bits));
+        }
+
+        Assert.Throws<ArgumentException>(() => lines.ReadAllCurrents(single.AsSpan(1), currents));
+    }
+
     [Fact]
     public void A_write_leaves_the_buffers_sums_stale_until_the_written_array_takes_them_again()
     {

@@ -11,13 +11,16 @@ namespace Engram.Components.Blocks.Crossbar;
 /// <see cref="DeviceArray"/>s. An asynchronous update reads one column of every row block; on a large chip none of
 /// those objects is in cache when it comes, and waiting for them was most of the update (docs/devices.md). Here what a
 /// read takes of a macro sits column block by column block: its bit lines and their sums in the shared buffers, its
-/// arrays' kept powers in the layer's <see cref="KeptArrayPowers"/>, its ledger slots in one table.
+/// arrays' kept powers in the layer's <see cref="KeptArrayPowers"/>, its ledger slots in one table. A whole-layer read
+/// takes every column current of a column block from the bit lines in one pass (<see cref="ReadAllCurrents"/>).
 /// </summary>
 internal sealed class BitLineReads
 {
     // Per column block cb and mapping position k, at cb·K + k: the shared bit lines, and the arrays in them by row block.
     private readonly InterleavedBitLines[] _lines;
     private readonly DeviceArray[][] _arrays;
+    // ... and their crossbars' buffers for a whole-array read's currents, by row block.
+    private readonly double[][][] _currents;
     // Per macro, at cb·R + rb (column block by column block): the crossbar (for a power it has not kept) and the charges.
     private readonly CrossbarArray[] _crossbars;
     private readonly MacroCharges[] _charges;
@@ -38,6 +41,8 @@ internal sealed class BitLineReads
         _sigma = layer.Macro(0, 0).Crossbar.Arrays[0].Card.ReadNoiseStdRelative;
         _crossbars = new CrossbarArray[layer.RowBlocks * layer.ColBlocks];
         _charges = new MacroCharges[_crossbars.Length];
+        _currents = [.. Enumerable.Range(0, lines.Length).Select(at =>
+            Enumerable.Range(0, layer.RowBlocks).Select(rb => layer.Macro(rb, at / arraysPerBlock).Crossbar.CurrentsOf(at % arraysPerBlock)).ToArray())];
         for (int cb = 0; cb < layer.ColBlocks; cb++)
         {
             for (int rb = 0; rb < layer.RowBlocks; rb++)
@@ -167,6 +172,22 @@ internal sealed class BitLineReads
         }
 
         return selectedPower;
+    }
+
+    /// <summary>
+    /// Every column current of every array of column block <paramref name="colBlock"/> for a whole-layer read, into each
+    /// crossbar's own currents (<see cref="CrossbarArray.CurrentsOf"/>), straight from the shared bit lines in memory
+    /// order: what each array's own read gives. <paramref name="rowVoltagesV"/> holds every row block's word lines,
+    /// row block after row block, as its crossbars are driven.
+    /// </summary>
+    public void ReadAllCurrents(int colBlock, ReadOnlySpan<float> rowVoltagesV)
+    {
+        int lines = colBlock * _arraysPerBlock;
+        EnsureSums(lines);
+        for (int k = 0; k < _arraysPerBlock; k++)
+        {
+            _lines[lines + k].ReadAllCurrents(rowVoltagesV, _currents[lines + k]);
+        }
     }
 
     // A written array's sums are taken again before its bit lines are read (each array takes its own, as its read would).

@@ -209,7 +209,14 @@ public sealed class CrossbarArray
     /// finish with the noise draws. Reads of different crossbars touch nothing shared, so the macros of a whole-layer
     /// read can take this part in parallel and be finished one after another in their order.
     /// </summary>
-    internal double ReadAllBeforeNoise(Random? noise, ReadOnlySpan<double> signs)
+    internal double ReadAllBeforeNoise(Random? noise, ReadOnlySpan<double> signs) => ReadAllBeforeNoise(noise, signs, currentsRead: false);
+
+    /// <summary>
+    /// <see cref="ReadAllBeforeNoise(Random?, ReadOnlySpan{double})"/>, with every array's column currents already in
+    /// <see cref="CurrentsOf"/> when <paramref name="currentsRead"/> (a layer takes them for a whole column block at
+    /// once, straight from its shared bit lines, for the word lines this crossbar is driven with).
+    /// </summary>
+    internal double ReadAllBeforeNoise(Random? noise, ReadOnlySpan<double> signs, bool currentsRead)
     {
         var drive = PrepareOwn();
         _allPending = true;
@@ -227,7 +234,11 @@ public sealed class CrossbarArray
 
         for (int k = 0; k < _arrays.Length; k++)
         {
-            _arrays[k].ReadCurrents(VoltagesV, _currentsA[k], null);
+            if (!currentsRead)
+            {
+                _arrays[k].ReadCurrents(VoltagesV, _currentsA[k], null);
+            }
+
             if (_noisy)
             {
                 _arrays[k].AddReadNoiseVariance(VoltagesV, _noiseVarianceA2, signs[k] * signs[k]);
@@ -418,6 +429,9 @@ public sealed class CrossbarArray
 
         return p;
     }
+
+    /// <summary>Array <paramref name="k"/>'s noise-free column currents of the last whole-array read (one per column).</summary>
+    internal double[] CurrentsOf(int k) => _currentsA[k];
 
     /// <summary>Where the arrays' kept powers live: the store and the first array's place in it.</summary>
     internal (KeptArrayPowers Kept, int First) KeptPowers => (_kept, _keptFirst);

@@ -32,10 +32,13 @@ internal sealed class LayerRead
     private ColumnRead[] _columnReads = [];
     // What TouchMacros loaded, kept so that its loads are not optimized away.
     private long _touched;
-    // ReadAllInParallel's state: each macro's power, the selected column blocks, the work item.
+    // ReadAllInParallel's state: each macro's power, the selected column blocks, the work items.
     private double[] _allW = [];
     private int _parallelSelectedBlocks;
     private readonly Action<int> _readAllMacro;
+    private readonly Action<int> _readAllColumnBlock;
+    // A whole-layer read from the bit lines: every row block's word lines in single precision, row block after row block.
+    private readonly float[] _rowBlockV;
     // The broadcast aggregates' ledger slots, kept from their first charge (they are charged on every update).
     private LedgerSlot _broadcastDriveRowSlot;
     private LedgerSlot _broadcastReadSlot;
@@ -54,9 +57,11 @@ internal sealed class LayerRead
         _energiesJ = new double[layer.ArrayCols];
         _signedA = new double[layer.ArrayCols];
         _readAllMacro = ReadAllMacro;
+        _readAllColumnBlock = ReadAllColumnBlock;
         _broadcast = new BroadcastEnergy(layer.Blocks.Drivers.Driver.Planes, layer.Inputs);
         _drives = [.. Enumerable.Range(0, layer.Blocks.Drivers.Driver.Planes).Select(_ => new RowBlockDrives(layer))];
         _bitLines = BitLineReads.For(layer);
+        _rowBlockV = _bitLines is null ? [] : new float[layer.RowBlocks * layer.Macro(0, 0).Crossbar.Rows];
     }
 
     /// <summary>
@@ -65,10 +70,10 @@ internal sealed class LayerRead
     /// </summary>
     internal bool QueuedConversions { get; set; }
 
-    /// <summary>Test hook: whether reads of a few columns go straight to the bit lines where they can (the default) or through the macros.</summary>
+    /// <summary>Test hook: whether reads go straight to the bit lines where they can (the default) or through the macros.</summary>
     internal bool ReadsBitLines { get; set; } = true;
 
-    /// <summary>Whether the layer's arrays are laid out for reads of a few columns straight from their bit lines.</summary>
+    /// <summary>Whether the layer's arrays are laid out for reads straight from their bit lines.</summary>
     internal bool HasBitLineReads => _bitLines is not null;
 
     // The bit-line reads when they are used.
@@ -131,21 +136,33 @@ internal sealed class LayerRead
                 TouchMacros(selectedBlocks);
             }
 
+            // A whole-layer read from the bit lines takes every column current of a column block in one pass first.
+            bool currentsRead = columns.IsAll && BitLines is not null;
+            if (currentsRead)
+            {
+                DriveRowBlocks(p);
+            }
+
             // Only the arrays holding a selected column are read (the others were charged by the broadcast above).
             if (columns.IsAll && (long)layer.RowBlocks * selectedBlocks * layer.Macro(0, 0).Crossbar.Rows * layer.ArrayCols >= ParallelReadCells
                 && !layer.Macro(0, 0).Crossbar.Wired)
             {
-                ReadAllInParallel(selectedBlocks);
+                ReadAllInParallel(selectedBlocks, currentsRead);
             }
             else
             {
+                for (int s = 0; currentsRead && s < selectedBlocks; s++)
+                {
+                    BitLines!.ReadAllCurrents(_colBlocks[s], _rowBlockV);
+                }
+
                 for (int rb = 0; rb < layer.RowBlocks; rb++)
                 {
                     if (columns.IsAll)
                     {
                         for (int s = 0; s < selectedBlocks; s++)
                         {
-                            ReadMacro(layer.Macro(rb, _colBlocks[s]));
+                            ReadMacro(layer.Macro(rb, _colBlocks[s]), currentsRead);
                         }
 
                         continue;
@@ -260,11 +277,25 @@ internal sealed class LayerRead
         return count;
     }
 
-    // A whole-layer read: every macro drives its own word lines and reads every column.
-    private void ReadMacro(Macro macro)
+    // A whole-layer read: every macro drives its own word lines and reads every column (its currents already taken
+    // from the bit lines when currentsRead).
+    private void ReadMacro(Macro macro, bool currentsRead)
     {
         _layer.Drive(macro, _plane);
-        ChargeWholeRead(macro, macro.Crossbar.ReadAll(_readNoise, _layer.Scale.Signs));
+        var crossbar = macro.Crossbar;
+        double allW = crossbar.ReadAllBeforeNoise(_readNoise, _layer.Scale.Signs, currentsRead);
+        crossbar.FinishAll(_readNoise);
+        ChargeWholeRead(macro, allW);
+    }
+
+    // Every row block's word lines for plane p, in single precision, as each of its crossbars is driven with them.
+    private void DriveRowBlocks(int p)
+    {
+        for (int rb = 0; rb < _layer.RowBlocks; rb++)
+        {
+            var drive = _drives[p].For(rb, _plane);
+            drive.SingleV.CopyTo(_rowBlockV.AsSpan(rb * drive.VoltagesV.Length));
+        }
     }
 
     // The charges of a whole-array read that dissipated allW in its cells (none in the array when the converter carries the current).
@@ -333,7 +364,7 @@ internal sealed class LayerRead
     // The whole-layer read with the part of every macro's read that draws nothing in parallel (macros share nothing),
     // then, macro after macro in the serial order, its noise draws and its charges: the same draws from the
     // read-noise stream and the same ledger additions as ReadMacro macro by macro.
-    private void ReadAllInParallel(int selectedBlocks)
+    private void ReadAllInParallel(int selectedBlocks, bool currentsRead)
     {
         var layer = _layer;
         int count = layer.RowBlocks * selectedBlocks;
@@ -345,7 +376,14 @@ internal sealed class LayerRead
         _parallelSelectedBlocks = selectedBlocks;
         try
         {
-            Parallel.For(0, count, _readAllMacro);
+            if (currentsRead)
+            {
+                Parallel.For(0, selectedBlocks, _readAllColumnBlock);
+            }
+            else
+            {
+                Parallel.For(0, count, _readAllMacro);
+            }
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
@@ -366,6 +404,19 @@ internal sealed class LayerRead
         var macro = _layer.Macro(i / _parallelSelectedBlocks, _colBlocks[i % _parallelSelectedBlocks]);
         _layer.Drive(macro, _plane);
         _allW[i] = macro.Crossbar.ReadAllBeforeNoise(_readNoise, _layer.Scale.Signs);
+    }
+
+    // ReadAllInParallel's work item from the bit lines: selected block s's currents in one pass, then each of its macros
+    // (the items of ReadAllMacro i = rb·selected + s) without their dot products.
+    private void ReadAllColumnBlock(int s)
+    {
+        _bitLines!.ReadAllCurrents(_colBlocks[s], _rowBlockV);
+        for (int rb = 0; rb < _layer.RowBlocks; rb++)
+        {
+            var macro = _layer.Macro(rb, _colBlocks[s]);
+            _layer.Drive(macro, _plane);
+            _allW[(rb * _parallelSelectedBlocks) + s] = macro.Crossbar.ReadAllBeforeNoise(_readNoise, _layer.Scale.Signs, currentsRead: true);
+        }
     }
 
     private void ChargeMacro(Macro macro, long conductingCells, double cellPowerW)
