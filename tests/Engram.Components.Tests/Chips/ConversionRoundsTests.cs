@@ -22,7 +22,18 @@ public class ConversionRoundsTests
 
     [Theory]
     [MemberData(nameof(Configurations))]
-    public void Rounds_equal_queued_conversions(string schedule, int neurons, int size, int columnsPerAdc, long adcPeriodPs)
+    public void Rounds_equal_queued_conversions(string schedule, int neurons, int size, int columnsPerAdc, long adcPeriodPs) =>
+        Check(schedule, neurons, size, columnsPerAdc, adcPeriodPs, costs: null);
+
+    // The cost profile's SAR converter: each conversion's energy follows its column's conductance, so a charge of the
+    // wrong column's energy shows.
+    [Theory]
+    [InlineData("sync", 24, 8, 2, 0)]
+    [InlineData("async", 24, 8, 4, 700)]
+    public void Rounds_equal_queued_conversions_of_conductance_dependent_energy(string schedule, int neurons, int size, int columnsPerAdc, long adcPeriodPs) =>
+        Check(schedule, neurons, size, columnsPerAdc, adcPeriodPs, costs: []);
+
+    private static void Check(string schedule, int neurons, int size, int columnsPerAdc, long adcPeriodPs, Dictionary<string, CostOverride>? costs)
     {
         var clock = adcPeriodPs == 0 ? new ClockSpec(1_000) : new ClockSpec(1_000)
         {
@@ -30,7 +41,7 @@ public class ConversionRoundsTests
             Blocks = new Dictionary<string, string> { ["adc"] = "adc_clock" },
         };
         // A noisy card, so both chips must draw the same read noise in the same order too.
-        var spec = TestChips.Ideal(neurons, size, size, columnsPerAdc, card: "hnn64-rram.yaml", clock: clock);
+        var spec = TestChips.Ideal(neurons, size, size, columnsPerAdc, card: "hnn64-rram.yaml", clock: clock, costs: costs);
         var patterns = RandomPatterns.Binary(3, neurons, new Random(4));
         var cue = CueCorruption.FlipBits(patterns[0], 0.2, new Random(5));
 

@@ -97,25 +97,30 @@ public sealed class AdcBank
     public long ConvertPs => (_site ?? throw new InvalidOperationException("the ADCs have no site: built for costing only")).Ticks(Cycles);
 
     /// <summary>
-    /// Charges the conversions of <paramref name="columns"/> (array-local) of <paramref name="macro"/>, in order, starting
-    /// now: one <see cref="ConversionEnergyJ"/> per column, as <see cref="Convert"/> charges it, with one ledger lookup.
+    /// The energy of converting each of the first <c>energiesJ.Length</c> columns of <paramref name="macro"/> after its
+    /// last whole-array read: one <see cref="ConversionEnergyJ"/> per column, as <see cref="Convert"/> charges it. Reads
+    /// the crossbar only, so the macros of a whole-layer read can take theirs in parallel before the rounds charge them.
     /// </summary>
-    /// <param name="energiesJ">Scratch of at least <paramref name="columns"/>.Length entries.</param>
-    internal void ChargeEach(Macro macro, ReadOnlySpan<int> columns, long convertPs, Span<double> energiesJ)
+    internal void ConversionEnergiesJ(Macro macro, Span<double> energiesJ)
+    {
+        var crossbar = macro.Crossbar;
+        for (int i = 0; i < energiesJ.Length; i++)
+        {
+            energiesJ[i] = ConversionEnergyJ(crossbar.ColumnConductanceS(i));
+        }
+    }
+
+    /// <summary>Charges conversions of <paramref name="macro"/> of the given energies, in order, starting now, with one ledger lookup.</summary>
+    internal void ChargeEach(Macro macro, ReadOnlySpan<double> energiesJ, long convertPs)
     {
         var site = _site!;
-        var energies = energiesJ[..columns.Length];
-        for (int i = 0; i < columns.Length; i++)
-        {
-            energies[i] = ConversionEnergyJ(macro.Crossbar.ColumnConductanceS(columns[i]));
-        }
-
-        site.Ledger.ChargeEach(ref macro.ConvertSlot, macro.AdcComponent, _convert, energies, site.Sim.Now, convertPs);
+        site.Ledger.ChargeEach(ref macro.ConvertSlot, macro.AdcComponent, _convert, energiesJ, site.Sim.Now, convertPs);
     }
 
     /// <summary>
-    /// <see cref="ChargeEach(Macro, ReadOnlySpan{int}, long, Span{double})"/> for columns read as <paramref name="reads"/>
-    /// (a read of a few columns hands them over rather than keeping them in the crossbar).
+    /// Charges the conversions of columns read as <paramref name="reads"/>, in order, starting now: one
+    /// <see cref="ConversionEnergyJ"/> per column, as <see cref="Convert"/> charges it, with one ledger lookup (a read of
+    /// a few columns hands them over rather than keeping them in the crossbar).
     /// </summary>
     internal void ChargeEach(Macro macro, ReadOnlySpan<ColumnRead> reads, long convertPs, Span<double> energiesJ) =>
         ChargeEach(ref macro.ConvertSlot, macro.AdcComponent, reads, convertPs, energiesJ);

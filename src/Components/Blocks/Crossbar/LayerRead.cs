@@ -25,9 +25,7 @@ internal sealed class LayerRead
     // Reads of a few columns straight from the shared bit lines (null when the layer's arrays are not laid out for them).
     private readonly BitLineReads? _bitLines;
     private readonly List<Event> _conversions = [];
-    private readonly int[] _identity;
     private readonly double[] _energiesJ;
-    private readonly double[] _signedA;
     // A read of a few columns: what each macro's selected columns gave, by row block then selected column.
     private ColumnRead[] _columnReads = [];
     // What TouchMacros loaded, kept so that its loads are not optimized away.
@@ -39,6 +37,14 @@ internal sealed class LayerRead
     private readonly Action<int> _readAllColumnBlock;
     // A whole-layer read from the bit lines: every row block's word lines in single precision, row block after row block.
     private readonly float[] _rowBlockV;
+    // A whole-layer read's conversions: each macro's energies at (rb·selected + s)·cols, and per selected block a scratch
+    // for its combined column currents; the work items that fill them.
+    private double[] _wholeEnergiesJ = [];
+    private readonly double[] _wholeSignedA;
+    private readonly Action<int> _wholeEnergies;
+    private readonly Action<int> _wholeCodes;
+    private double _wholePlaneWeight;
+    private double[] _wholeOutput = [];
     // The broadcast aggregates' ledger slots, kept from their first charge (they are charged on every update).
     private LedgerSlot _broadcastDriveRowSlot;
     private LedgerSlot _broadcastReadSlot;
@@ -53,11 +59,12 @@ internal sealed class LayerRead
         _colBlocks = new int[layer.ColBlocks];
         _firstSelected = new int[layer.ColBlocks + 1];
         _local = new int[layer.ArrayCols];
-        _identity = [.. Enumerable.Range(0, layer.ArrayCols)];
         _energiesJ = new double[layer.ArrayCols];
-        _signedA = new double[layer.ArrayCols];
         _readAllMacro = ReadAllMacro;
         _readAllColumnBlock = ReadAllColumnBlock;
+        _wholeEnergies = WholeEnergies;
+        _wholeCodes = WholeCodes;
+        _wholeSignedA = new double[layer.ColBlocks * layer.ArrayCols];
         _broadcast = new BroadcastEnergy(layer.Blocks.Drivers.Driver.Planes, layer.Inputs);
         _drives = [.. Enumerable.Range(0, layer.Blocks.Drivers.Driver.Planes).Select(_ => new RowBlockDrives(layer))];
         _bitLines = BitLineReads.For(layer);
@@ -144,8 +151,9 @@ internal sealed class LayerRead
             }
 
             // Only the arrays holding a selected column are read (the others were charged by the broadcast above).
-            if (columns.IsAll && (long)layer.RowBlocks * selectedBlocks * layer.Macro(0, 0).Crossbar.Rows * layer.ArrayCols >= ParallelReadCells
-                && !layer.Macro(0, 0).Crossbar.Wired)
+            bool parallel = columns.IsAll && (long)layer.RowBlocks * selectedBlocks * layer.Macro(0, 0).Crossbar.Rows * layer.ArrayCols >= ParallelReadCells
+                && !layer.Macro(0, 0).Crossbar.Wired;
+            if (parallel)
             {
                 ReadAllInParallel(selectedBlocks, currentsRead);
             }
@@ -201,6 +209,15 @@ internal sealed class LayerRead
             var adcSite = adcs.Site;
             long convertPs = adcs.ConvertPs;
             int most = QueuedConversions ? 0 : MostConversions(columns, selectedBlocks);
+            // A whole-layer read's conversions: every energy taken first (in parallel on a large layer), the rounds charge
+            // them in their order, and every code is added once the last round ends (each output from its row blocks in
+            // order, as the rounds add them; nothing reads the outputs before the read is over).
+            bool whole = columns.IsAll && most > 0;
+            if (whole)
+            {
+                WholeConversions(selectedBlocks, parallel, _wholeEnergies);
+            }
+
             for (int first = 0; first < most; first += adcs.PerArray)
             {
                 long adcEdge = adcSite.ToEdge();
@@ -216,6 +233,13 @@ internal sealed class LayerRead
                 }
 
                 Round(columns, selectedBlocks, first, convertPs, planeWeight, output, quantize: true);
+            }
+
+            if (whole)
+            {
+                _wholePlaneWeight = planeWeight;
+                _wholeOutput = output;
+                WholeConversions(selectedBlocks, parallel, _wholeCodes);
             }
 
             if (driver.Planes > 1)
@@ -488,13 +512,11 @@ internal sealed class LayerRead
 
                 if (columns.IsAll)
                 {
-                    if (quantize)
+                    // The codes are added after the last round (WholeCodes).
+                    if (!quantize)
                     {
-                        adcs.QuantizeRange(macro, first, end, layer.Scale, planeWeight, output, _signedA);
-                    }
-                    else
-                    {
-                        adcs.ChargeEach(macro, _identity.AsSpan(first, end - first), convertPs, _energiesJ);
+                        int at = (((rb * selectedBlocks) + s) * layer.ArrayCols) + first;
+                        adcs.ChargeEach(macro, _wholeEnergiesJ.AsSpan(at, end - first), convertPs);
                     }
 
                     continue;
@@ -519,6 +541,60 @@ internal sealed class LayerRead
                     adcs.ChargeEach(macro, reads[first..end], convertPs, _energiesJ);
                 }
             }
+        }
+    }
+
+    // Runs a whole-layer read's conversion work items, one per selected column block (in parallel when the read was).
+    private void WholeConversions(int selectedBlocks, bool parallel, Action<int> item)
+    {
+        int size = _layer.RowBlocks * _layer.ColBlocks * _layer.ArrayCols;
+        if (_wholeEnergiesJ.Length < size)
+        {
+            _wholeEnergiesJ = new double[size];
+        }
+
+        _parallelSelectedBlocks = selectedBlocks;
+        if (!parallel)
+        {
+            for (int s = 0; s < selectedBlocks; s++)
+            {
+                item(s);
+            }
+
+            return;
+        }
+
+        try
+        {
+            Parallel.For(0, selectedBlocks, item);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+    }
+
+    // Selected block s's conversion energies, macro by macro (they read the crossbars only).
+    private void WholeEnergies(int s)
+    {
+        var layer = _layer;
+        for (int rb = 0; rb < layer.RowBlocks; rb++)
+        {
+            var macro = layer.Macro(rb, _colBlocks[s]);
+            int at = ((rb * _parallelSelectedBlocks) + s) * layer.ArrayCols;
+            layer.Blocks.Adcs.ConversionEnergiesJ(macro, _wholeEnergiesJ.AsSpan(at, Conversions(macro, ColumnSelection.All, s)));
+        }
+    }
+
+    // Selected block s's codes into the outputs its columns feed, row block after row block (its outputs are its own).
+    private void WholeCodes(int s)
+    {
+        var layer = _layer;
+        var signedA = _wholeSignedA.AsSpan(s * layer.ArrayCols, layer.ArrayCols);
+        for (int rb = 0; rb < layer.RowBlocks; rb++)
+        {
+            var macro = layer.Macro(rb, _colBlocks[s]);
+            layer.Blocks.Adcs.QuantizeRange(macro, 0, Conversions(macro, ColumnSelection.All, s), layer.Scale, _wholePlaneWeight, _wholeOutput, signedA);
         }
     }
 
