@@ -66,12 +66,16 @@ public sealed class InterleavedBitLines
             throw new ArgumentException($"expected {Arrays} x {Rows} word lines and {Arrays} x {Cols} currents", nameof(currentsA));
         }
 
+        // Bit line c of every array, one after another, each with its own array's word lines.
         var cells = Cells.AsSpan();
-        for (int c = 0, line = 0; c < Cols; c++)
+        int run = Arrays * Rows;
+        Span<double> dots = Arrays <= 256 ? stackalloc double[Arrays] : new double[Arrays];
+        for (int c = 0; c < Cols; c++)
         {
-            for (int a = 0; a < Arrays; a++, line++)
+            SingleDot.OfEachPair(cells.Slice(c * run, run), rowVoltagesV, Rows, dots);
+            for (int a = 0; a < Arrays; a++)
             {
-                currentsA[a][c] = SingleDot.Of(cells.Slice(line * Rows, Rows), rowVoltagesV.Slice(a * Rows, Rows));
+                currentsA[a][c] = dots[a];
             }
         }
     }

@@ -54,9 +54,8 @@ internal static class SingleDot
     /// <summary>
     /// <see cref="Of"/> of each of <c>dots.Length</c> spans of <paramref name="x"/> of <paramref name="y"/>'s length,
     /// span c at c·<paramref name="stride"/> (the bit lines of a column-major array, stride = rows, or of an array in an
-    /// <see cref="InterleavedBitLines"/>), with <paramref name="y"/>, widened: the same bits per span. Two spans share
-    /// each load of <paramref name="y"/>, and four spans' lanes are reduced at once by horizontal adds whose pairs are
-    /// the pairs of <see cref="Of"/>'s reduction (x + y = y + x exactly).
+    /// <see cref="InterleavedBitLines"/>), with <paramref name="y"/>, widened: the same bits per span. Four spans' lanes
+    /// are reduced at once by horizontal adds whose pairs are the pairs of <see cref="Of"/>'s reduction (x + y = y + x exactly).
     /// </summary>
     public static void OfEach(ReadOnlySpan<float> x, int stride, ReadOnlySpan<float> y, Span<double> dots)
     {
@@ -74,22 +73,9 @@ internal static class SingleDot
             ref float py = ref MemoryMarshal.GetReference(y);
             for (; c + 4 <= dots.Length; c += 4)
             {
-                var (a, b) = Lanes2(ref Unsafe.Add(ref px, (nint)c * stride), ref Unsafe.Add(ref px, (nint)(c + 1) * stride), ref py, n);
-                var (d, e) = Lanes2(ref Unsafe.Add(ref px, (nint)(c + 2) * stride), ref Unsafe.Add(ref px, (nint)(c + 3) * stride), ref py, n);
-                // [a01+a23, b.., d.., e.., a45+a67, b.., d.., e..]: the halves summed are Of's last addition.
-                var quads = Avx.HorizontalAdd(Avx.HorizontalAdd(a, b), Avx.HorizontalAdd(d, e));
-                var sums = quads.GetLower() + quads.GetUpper();
-                for (int k = 0; k < 4; k++)
-                {
-                    float sum = sums[k];
-                    var column = x.Slice((c + k) * stride, n);
-                    for (int i = n & ~7; i < n; i++)
-                    {
-                        sum += column[i] * y[i];
-                    }
-
-                    dots[c + k] = sum;
-                }
+                OfFour(
+                    ref Unsafe.Add(ref px, (nint)c * stride), ref py, ref Unsafe.Add(ref px, (nint)(c + 1) * stride), ref py,
+                    ref Unsafe.Add(ref px, (nint)(c + 2) * stride), ref py, ref Unsafe.Add(ref px, (nint)(c + 3) * stride), ref py, n, dots.Slice(c, 4));
             }
         }
 
@@ -99,8 +85,69 @@ internal static class SingleDot
         }
     }
 
-    // Of's accumulation for two spans at once (the same four accumulators each), to the summed vector before its lanes are reduced.
-    private static (Vector256<float> First, Vector256<float> Second) Lanes2(ref float p0, ref float p1, ref float py, int n)
+    /// <summary>
+    /// <see cref="Of"/> of each pair of spans of <paramref name="n"/> values, span c of <paramref name="x"/> with span c of
+    /// <paramref name="y"/>, both at c·n, widened: the same bits per pair (the bit lines of one column of every row block,
+    /// each with its own row block's word lines), four pairs reduced at once as in <see cref="OfEach"/>.
+    /// </summary>
+    public static void OfEachPair(ReadOnlySpan<float> x, ReadOnlySpan<float> y, int n, Span<double> dots)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        long needed = (long)dots.Length * n;
+        if (x.Length < needed || y.Length < needed)
+        {
+            throw new ArgumentException($"{dots.Length} pairs of {n} values need {needed} of each, got {x.Length} and {y.Length}", nameof(y));
+        }
+
+        int c = 0;
+        if (Avx.IsSupported && n >= 8)
+        {
+            ref float px = ref MemoryMarshal.GetReference(x);
+            ref float py = ref MemoryMarshal.GetReference(y);
+            for (; c + 4 <= dots.Length; c += 4)
+            {
+                nint at = (nint)c * n;
+                OfFour(
+                    ref Unsafe.Add(ref px, at), ref Unsafe.Add(ref py, at), ref Unsafe.Add(ref px, at + n), ref Unsafe.Add(ref py, at + n),
+                    ref Unsafe.Add(ref px, at + (2 * n)), ref Unsafe.Add(ref py, at + (2 * n)), ref Unsafe.Add(ref px, at + (3 * n)), ref Unsafe.Add(ref py, at + (3 * n)), n, dots.Slice(c, 4));
+            }
+        }
+
+        for (; c < dots.Length; c++)
+        {
+            dots[c] = Of(x.Slice(c * n, n), y.Slice(c * n, n));
+        }
+    }
+
+    // Of of four pairs of spans of n values (n ≥ 8) into dots[0..4): each pair's lanes as Of sums them, the four reduced at
+    // once by horizontal adds whose pairs are the pairs of Of's reduction (x + y = y + x exactly), then each pair's tail.
+    private static void OfFour(ref float x0, ref float y0, ref float x1, ref float y1, ref float x2, ref float y2, ref float x3, ref float y3, int n, Span<double> dots)
+    {
+        var (a, b) = Lanes2(ref x0, ref y0, ref x1, ref y1, n);
+        var (d, e) = Lanes2(ref x2, ref y2, ref x3, ref y3, n);
+        // [a01+a23, b.., d.., e.., a45+a67, b.., d.., e..]: the halves summed are Of's last addition.
+        var quads = Avx.HorizontalAdd(Avx.HorizontalAdd(a, b), Avx.HorizontalAdd(d, e));
+        var sums = quads.GetLower() + quads.GetUpper();
+        int tail = n & ~7;
+        dots[0] = Tail(sums[0], ref x0, ref y0, tail, n);
+        dots[1] = Tail(sums[1], ref x1, ref y1, tail, n);
+        dots[2] = Tail(sums[2], ref x2, ref y2, tail, n);
+        dots[3] = Tail(sums[3], ref x3, ref y3, tail, n);
+    }
+
+    // Of's last loop: the products past the 8-lane part added one by one.
+    private static float Tail(float sum, ref float x, ref float y, int from, int n)
+    {
+        for (int i = from; i < n; i++)
+        {
+            sum += Unsafe.Add(ref x, i) * Unsafe.Add(ref y, i);
+        }
+
+        return sum;
+    }
+
+    // Of's accumulation for two pairs of spans at once (the same four accumulators each), to the summed vector before its lanes are reduced.
+    private static (Vector256<float> First, Vector256<float> Second) Lanes2(ref float p0, ref float q0, ref float p1, ref float q1, int n)
     {
         var a0 = Vector256<float>.Zero;
         var a1 = Vector256<float>.Zero;
@@ -114,25 +161,20 @@ internal static class SingleDot
         for (; i + 32 <= n; i += 32)
         {
             nuint k = (nuint)i;
-            var y0 = Vector256.LoadUnsafe(ref py, k);
-            var y1 = Vector256.LoadUnsafe(ref py, k + 8);
-            var y2 = Vector256.LoadUnsafe(ref py, k + 16);
-            var y3 = Vector256.LoadUnsafe(ref py, k + 24);
-            a0 += Vector256.LoadUnsafe(ref p0, k) * y0;
-            a1 += Vector256.LoadUnsafe(ref p0, k + 8) * y1;
-            a2 += Vector256.LoadUnsafe(ref p0, k + 16) * y2;
-            a3 += Vector256.LoadUnsafe(ref p0, k + 24) * y3;
-            b0 += Vector256.LoadUnsafe(ref p1, k) * y0;
-            b1 += Vector256.LoadUnsafe(ref p1, k + 8) * y1;
-            b2 += Vector256.LoadUnsafe(ref p1, k + 16) * y2;
-            b3 += Vector256.LoadUnsafe(ref p1, k + 24) * y3;
+            a0 += Vector256.LoadUnsafe(ref p0, k) * Vector256.LoadUnsafe(ref q0, k);
+            a1 += Vector256.LoadUnsafe(ref p0, k + 8) * Vector256.LoadUnsafe(ref q0, k + 8);
+            a2 += Vector256.LoadUnsafe(ref p0, k + 16) * Vector256.LoadUnsafe(ref q0, k + 16);
+            a3 += Vector256.LoadUnsafe(ref p0, k + 24) * Vector256.LoadUnsafe(ref q0, k + 24);
+            b0 += Vector256.LoadUnsafe(ref p1, k) * Vector256.LoadUnsafe(ref q1, k);
+            b1 += Vector256.LoadUnsafe(ref p1, k + 8) * Vector256.LoadUnsafe(ref q1, k + 8);
+            b2 += Vector256.LoadUnsafe(ref p1, k + 16) * Vector256.LoadUnsafe(ref q1, k + 16);
+            b3 += Vector256.LoadUnsafe(ref p1, k + 24) * Vector256.LoadUnsafe(ref q1, k + 24);
         }
 
         for (; i + 8 <= n; i += 8)
         {
-            var y0 = Vector256.LoadUnsafe(ref py, (nuint)i);
-            a0 += Vector256.LoadUnsafe(ref p0, (nuint)i) * y0;
-            b0 += Vector256.LoadUnsafe(ref p1, (nuint)i) * y0;
+            a0 += Vector256.LoadUnsafe(ref p0, (nuint)i) * Vector256.LoadUnsafe(ref q0, (nuint)i);
+            b0 += Vector256.LoadUnsafe(ref p1, (nuint)i) * Vector256.LoadUnsafe(ref q1, (nuint)i);
         }
 
         return ((a0 + a1) + (a2 + a3), (b0 + b1) + (b2 + b3));

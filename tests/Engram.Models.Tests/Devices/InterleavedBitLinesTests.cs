@@ -228,6 +228,26 @@ public class InterleavedBitLinesTests
         }
     }
 
+    [Fact]
+    public void Paired_dot_products_are_those_of_each_pair()
+    {
+        var rng = new Random(10);
+        foreach (int n in new[] { 3, 8, 13, 37, 64 })
+        {
+            int count = 7;
+            float[] x = [.. Enumerable.Range(0, count * n).Select(_ => (float)(rng.NextDouble() - 0.5))];
+            float[] y = [.. Enumerable.Range(0, count * n).Select(_ => (float)(rng.NextDouble() - 0.5))];
+            var dots = new double[count];
+            SingleDot.OfEachPair(x, y, n, dots);
+            for (int c = 0; c < count; c++)
+            {
+                Assert.Equal(SingleDot.Of(x.AsSpan(c * n, n), y.AsSpan(c * n, n)), dots[c]);
+            }
+
+            Assert.Throws<ArgumentException>(() => SingleDot.OfEachPair(x.AsSpan(1), y, n, dots));
+        }
+    }
+
     private static double[] Cells(DeviceArray array) =>
         [.. Enumerable.Range(0, array.Rows * array.Cols).Select(i => array.GetConductance(i / array.Cols, i % array.Cols))];
 
