@@ -121,6 +121,7 @@ internal static class SingleDot
 
     // Of of four pairs of spans of n values (n ≥ 8) into dots[0..4): each pair's lanes as Of sums them, the four reduced at
     // once by horizontal adds whose pairs are the pairs of Of's reduction (x + y = y + x exactly), then each pair's tail.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void OfFour(ref float x0, ref float y0, ref float x1, ref float y1, ref float x2, ref float y2, ref float x3, ref float y3, int n, Span<double> dots)
     {
         var (a, b) = Lanes2(ref x0, ref y0, ref x1, ref y1, n);
@@ -147,6 +148,7 @@ internal static class SingleDot
     }
 
     // Of's accumulation for two pairs of spans at once (the same four accumulators each), to the summed vector before its lanes are reduced.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector256<float> First, Vector256<float> Second) Lanes2(ref float p0, ref float q0, ref float p1, ref float q1, int n)
     {
         var a0 = Vector256<float>.Zero;
