@@ -66,9 +66,20 @@ public sealed class InterleavedBitLines
             throw new ArgumentException($"expected {Arrays} x {Rows} word lines and {Arrays} x {Cols} currents", nameof(currentsA));
         }
 
-        // Bit line c of every array, one after another, each with its own array's word lines.
         var cells = Cells.AsSpan();
         int run = Arrays * Rows;
+        if (Arrays < 4)
+        {
+            // Too few arrays to reduce four bit lines of one column at once: four columns of one array at once instead.
+            for (int a = 0; a < Arrays; a++)
+            {
+                SingleDot.OfEach(cells[(a * Rows)..], run, rowVoltagesV.Slice(a * Rows, Rows), currentsA[a]);
+            }
+
+            return;
+        }
+
+        // Bit line c of every array, one after another, each with its own array's word lines.
         Span<double> dots = Arrays <= 256 ? stackalloc double[Arrays] : new double[Arrays];
         for (int c = 0; c < Cols; c++)
         {
