@@ -15,16 +15,27 @@ internal sealed class BroadcastEnergy(int planes, int inputs)
     private readonly Totals[] _totals = new Totals[planes];
     // Per plane, each macro's share by column block, then row block: an update subtracts one column block's, contiguously.
     private readonly Totals[][,] _perMacro = new Totals[planes][,];
+    // Per plane, the version of the row blocks' drives when the cached squares last matched the plane (see Outside).
+    private readonly long[] _drivesVersion = new long[planes];
 
     public readonly record struct Totals(double PowerW, long ActiveDrives, long Drives, long ConductingCells);
 
-    /// <summary>What the arrays outside the selected column blocks draw for plane <paramref name="planeIndex"/>.</summary>
-    public Totals Outside(Layer layer, int planeIndex, double[] plane, ReadOnlySpan<int> selectedColBlocks)
+    /// <summary>
+    /// What the arrays outside the selected column blocks draw for plane <paramref name="planeIndex"/>.
+    /// <paramref name="drivesVersion"/> is the <see cref="RowBlockDrives.Version"/> of the plane's row-block drives, just
+    /// asked for every row block with <paramref name="plane"/>: while it is the version the squares last matched at,
+    /// the plane is bit for bit the one they matched, and it is not compared again (an asynchronous update changes
+    /// one input only every so often, and comparing every input on every update was a large part of it).
+    /// </summary>
+    public Totals Outside(Layer layer, int planeIndex, double[] plane, ReadOnlySpan<int> selectedColBlocks, long drivesVersion)
     {
-        if (!Matches(planeIndex, plane))
+        bool unchanged = _valid[planeIndex] && _drivesVersion[planeIndex] == drivesVersion;
+        if (!unchanged && !Matches(planeIndex, plane))
         {
             Refresh(layer, planeIndex, plane);
         }
+
+        _drivesVersion[planeIndex] = drivesVersion;
 
         var total = _totals[planeIndex];
         double powerW = total.PowerW;

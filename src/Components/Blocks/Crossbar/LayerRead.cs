@@ -22,6 +22,8 @@ internal sealed class LayerRead
     private readonly BroadcastEnergy _broadcast;
     // Per input plane, the row blocks' word lines for reads of a few columns (kept while their inputs stay the same).
     private readonly RowBlockDrives[] _drives;
+    // A read of a few columns: each row block's drive for the current plane.
+    private readonly WordLineDrive[] _rowDrives;
     // Reads of a few columns straight from the shared bit lines (null when the layer's arrays are not laid out for them).
     private readonly BitLineReads? _bitLines;
     private readonly List<Event> _conversions = [];
@@ -67,6 +69,7 @@ internal sealed class LayerRead
         _wholeSignedA = new double[layer.ColBlocks * layer.ArrayCols];
         _broadcast = new BroadcastEnergy(layer.Blocks.Drivers.Driver.Planes, layer.Inputs);
         _drives = [.. Enumerable.Range(0, layer.Blocks.Drivers.Driver.Planes).Select(_ => new RowBlockDrives(layer))];
+        _rowDrives = new WordLineDrive[layer.RowBlocks];
         _bitLines = BitLineReads.For(layer);
         _rowBlockV = _bitLines is null ? [] : new float[layer.RowBlocks * layer.Macro(0, 0).Crossbar.Rows];
     }
@@ -133,6 +136,15 @@ internal sealed class LayerRead
             }
 
             long readPs = cells.ReadPs;
+            if (!columns.IsAll)
+            {
+                // Every row block's word lines first: the broadcast below then knows from them whether the inputs changed.
+                for (int rb = 0; rb < layer.RowBlocks; rb++)
+                {
+                    _rowDrives[rb] = _drives[p].For(rb, _plane);
+                }
+            }
+
             if (!columns.IsAll && _conductAll)
             {
                 ChargeBroadcast(p, selectedBlocks);
@@ -176,7 +188,7 @@ internal sealed class LayerRead
                         continue;
                     }
 
-                    var drive = _drives[p].For(rb, _plane);
+                    var drive = _rowDrives[rb];
                     bool fromBitLines = BitLines is not null && drive.UniformSquareV2 is > 0;
                     for (int s = 0; s < selectedBlocks; s++)
                     {
@@ -622,7 +634,7 @@ internal sealed class LayerRead
     private void ChargeBroadcast(int planeIndex, int selectedBlocks)
     {
         var (cells, drivers, _, _, _, _) = _layer.Blocks;
-        var outside = _broadcast.Outside(_layer, planeIndex, _plane, _colBlocks.AsSpan(0, selectedBlocks));
+        var outside = _broadcast.Outside(_layer, planeIndex, _plane, _colBlocks.AsSpan(0, selectedBlocks), _drives[planeIndex].Version);
         if (outside.Drives == 0)
         {
             return;

@@ -27,6 +27,12 @@ internal sealed class RowBlockDrives
         _drivenPlane = new double[layer.Inputs];
     }
 
+    /// <summary>
+    /// Changes whenever a kept drive is driven anew: while it stays the same, the inputs every row block was last asked
+    /// for are the same bits (a caller that asked for every row block with one plane knows that plane has not changed).
+    /// </summary>
+    public long Version { get; private set; }
+
     /// <summary>The analysed word lines of row block <paramref name="rowBlock"/> for <paramref name="plane"/> (the layer's inputs).</summary>
     public WordLineDrive For(int rowBlock, ReadOnlySpan<double> plane)
     {
@@ -44,6 +50,7 @@ internal sealed class RowBlockDrives
         _layer.Drive(start, plane, drive.VoltagesV);
         drive.Analyse();
         _valid[rowBlock] = true;
+        Version++;
         return drive;
     }
 
