@@ -66,23 +66,7 @@ internal static class SingleDot
             throw new ArgumentException($"{dots.Length} dots of {n} values {stride} apart need {((long)(dots.Length - 1) * stride) + n} values, got {x.Length}", nameof(x));
         }
 
-        int c = 0;
-        if (Avx.IsSupported && n >= 8)
-        {
-            ref float px = ref MemoryMarshal.GetReference(x);
-            ref float py = ref MemoryMarshal.GetReference(y);
-            for (; c + 4 <= dots.Length; c += 4)
-            {
-                OfFour(
-                    ref Unsafe.Add(ref px, (nint)c * stride), ref py, ref Unsafe.Add(ref px, (nint)(c + 1) * stride), ref py,
-                    ref Unsafe.Add(ref px, (nint)(c + 2) * stride), ref py, ref Unsafe.Add(ref px, (nint)(c + 3) * stride), ref py, n, dots.Slice(c, 4));
-            }
-        }
-
-        for (; c < dots.Length; c++)
-        {
-            dots[c] = Of(x.Slice(c * stride, n), y);
-        }
+        Spans(x, stride, y, 0, n, dots);
     }
 
     /// <summary>
@@ -99,6 +83,12 @@ internal static class SingleDot
             throw new ArgumentException($"{dots.Length} pairs of {n} values need {needed} of each, got {x.Length} and {y.Length}", nameof(y));
         }
 
+        Spans(x, n, y, n, n, dots);
+    }
+
+    // Of of span c of x (at c·xStride) with span c of y (at c·yStride; 0: one span for all), n values each, four at a time.
+    private static void Spans(ReadOnlySpan<float> x, int xStride, ReadOnlySpan<float> y, int yStride, int n, Span<double> dots)
+    {
         int c = 0;
         if (Avx.IsSupported && n >= 8)
         {
@@ -106,16 +96,18 @@ internal static class SingleDot
             ref float py = ref MemoryMarshal.GetReference(y);
             for (; c + 4 <= dots.Length; c += 4)
             {
-                nint at = (nint)c * n;
+                nint xAt = (nint)c * xStride, yAt = (nint)c * yStride;
                 OfFour(
-                    ref Unsafe.Add(ref px, at), ref Unsafe.Add(ref py, at), ref Unsafe.Add(ref px, at + n), ref Unsafe.Add(ref py, at + n),
-                    ref Unsafe.Add(ref px, at + (2 * n)), ref Unsafe.Add(ref py, at + (2 * n)), ref Unsafe.Add(ref px, at + (3 * n)), ref Unsafe.Add(ref py, at + (3 * n)), n, dots.Slice(c, 4));
+                    ref Unsafe.Add(ref px, xAt), ref Unsafe.Add(ref py, yAt),
+                    ref Unsafe.Add(ref px, xAt + xStride), ref Unsafe.Add(ref py, yAt + yStride),
+                    ref Unsafe.Add(ref px, xAt + (2 * xStride)), ref Unsafe.Add(ref py, yAt + (2 * yStride)),
+                    ref Unsafe.Add(ref px, xAt + (3 * xStride)), ref Unsafe.Add(ref py, yAt + (3 * yStride)), n, dots.Slice(c, 4));
             }
         }
 
         for (; c < dots.Length; c++)
         {
-            dots[c] = Of(x.Slice(c * n, n), y.Slice(c * n, n));
+            dots[c] = Of(x.Slice(c * xStride, n), y.Slice(c * yStride, n));
         }
     }
 

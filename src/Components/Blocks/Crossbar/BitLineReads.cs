@@ -151,12 +151,7 @@ internal sealed class BitLineReads
                 sum.Add(k, signs[k], arrayCurrent, power, drivenS, variance);
             }
 
-            double current = sum.CurrentA;
-            if (noisy)
-            {
-                double noiseA = Math.Sqrt(sum.VarianceA2) * StandardNormal.Sample(noise!);
-                current += noiseA;
-            }
+            double current = sum.ReadCurrentA(noisy ? noise : null);
 
             reads[i] = new ColumnRead(current, sum.ConductanceS);
             selectedPower = i == 0 ? sum.PowerW : selectedPower + sum.PowerW;

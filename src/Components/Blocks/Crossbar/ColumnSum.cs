@@ -1,3 +1,5 @@
+using Engram.Models.Devices;
+
 namespace Engram.Components.Blocks.Crossbar;
 
 /// <summary>
@@ -21,4 +23,8 @@ internal struct ColumnSum
         CurrentA = k == 0 ? sign * currentA : CurrentA + (sign * currentA);
         ConductanceS = k == 0 ? drivenS : ConductanceS + drivenS;
     }
+
+    /// <summary>The signed current as read: with one draw of its read noise, of σ = √<see cref="VarianceA2"/>, when <paramref name="noise"/> is given.</summary>
+    public readonly double ReadCurrentA(Random? noise) =>
+        noise is null ? CurrentA : CurrentA + (Math.Sqrt(VarianceA2) * StandardNormal.Sample(noise));
 }

@@ -355,12 +355,7 @@ public sealed class CrossbarArray
                 sum.Add(k, signs[k], arrayCurrent, power, drivenS, arrayVariance);
             }
 
-            double current = sum.CurrentA;
-            if (noisy)
-            {
-                double noiseA = Math.Sqrt(sum.VarianceA2) * StandardNormal.Sample(noise!);
-                current += noiseA;
-            }
+            double current = sum.ReadCurrentA(noisy ? noise : null);
 
             reads[i] = new ColumnRead(
                 ReferenceS == 0 ? current : current - (ReferenceS * _voltageSum),

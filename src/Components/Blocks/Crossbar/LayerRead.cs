@@ -136,13 +136,12 @@ internal sealed class LayerRead
             }
 
             long readPs = cells.ReadPs;
-            if (!columns.IsAll)
+            // Every row block's word lines first, for a read of a few columns (the broadcast below then knows from them
+            // whether the inputs changed) and for a whole-layer read from the bit lines (which takes them in one run).
+            bool currentsRead = columns.IsAll && BitLines is not null;
+            if (!columns.IsAll || currentsRead)
             {
-                // Every row block's word lines first: the broadcast below then knows from them whether the inputs changed.
-                for (int rb = 0; rb < layer.RowBlocks; rb++)
-                {
-                    _rowDrives[rb] = _drives[p].For(rb, _plane);
-                }
+                DriveRowBlocks(p, currentsRead);
             }
 
             if (!columns.IsAll && _conductAll)
@@ -156,12 +155,6 @@ internal sealed class LayerRead
             }
 
             // A whole-layer read from the bit lines takes every column current of a column block in one pass first.
-            bool currentsRead = columns.IsAll && BitLines is not null;
-            if (currentsRead)
-            {
-                DriveRowBlocks(p);
-            }
-
             // Only the arrays holding a selected column are read (the others were charged by the broadcast above).
             bool parallel = columns.IsAll && (long)layer.RowBlocks * selectedBlocks * layer.Macro(0, 0).Crossbar.Rows * layer.ArrayCols >= ParallelReadCells
                 && !layer.Macro(0, 0).Crossbar.Wired;
@@ -324,13 +317,17 @@ internal sealed class LayerRead
         ChargeWholeRead(macro, allW);
     }
 
-    // Every row block's word lines for plane p, in single precision, as each of its crossbars is driven with them.
-    private void DriveRowBlocks(int p)
+    // Every row block's word lines for plane p, as each of its crossbars is driven with them; with `single`, also in
+    // single precision, row block after row block.
+    private void DriveRowBlocks(int p, bool single)
     {
         for (int rb = 0; rb < _layer.RowBlocks; rb++)
         {
-            var drive = _drives[p].For(rb, _plane);
-            drive.SingleV.CopyTo(_rowBlockV.AsSpan(rb * drive.VoltagesV.Length));
+            var drive = _rowDrives[rb] = _drives[p].For(rb, _plane);
+            if (single)
+            {
+                drive.SingleV.CopyTo(_rowBlockV.AsSpan(rb * drive.VoltagesV.Length));
+            }
         }
     }
 
@@ -410,20 +407,13 @@ internal sealed class LayerRead
         }
 
         _parallelSelectedBlocks = selectedBlocks;
-        try
+        if (currentsRead)
         {
-            if (currentsRead)
-            {
-                Parallel.For(0, selectedBlocks, _readAllColumnBlock);
-            }
-            else
-            {
-                Parallel.For(0, count, _readAllMacro);
-            }
+            InParallel(selectedBlocks, _readAllColumnBlock);
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        else
         {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            InParallel(count, _readAllMacro);
         }
 
         for (int i = 0; i < count; i++)
@@ -576,9 +566,15 @@ internal sealed class LayerRead
             return;
         }
 
+        InParallel(selectedBlocks, item);
+    }
+
+    // Work items 0..count on the pool; a failing item's own exception, not the pool's aggregate of it.
+    private static void InParallel(int count, Action<int> item)
+    {
         try
         {
-            Parallel.For(0, selectedBlocks, item);
+            Parallel.For(0, count, item);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
