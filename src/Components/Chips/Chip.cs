@@ -24,9 +24,15 @@ public sealed class Chip
     private readonly double[]?[] _biases;
 
     public Chip(ChipSpec spec, ulong seed, bool keepTrace = false)
+        : this(spec, seed, keepTrace, EventQueueKind.Wheel)
+    {
+    }
+
+    /// <summary>A chip on the given future-event set (tests compare the wheel with the reference heap).</summary>
+    internal Chip(ChipSpec spec, ulong seed, bool keepTrace, EventQueueKind queue)
     {
         Spec = spec;
-        Sim = new Simulation(new SimulationOptions { Seed = seed });
+        Sim = new Simulation(SimulationOptionsFor(spec.Clock, seed, queue));
         Ledger = new EnergyLedger(keepTrace);
         var sites = new ChipSites(Sim, Ledger, spec.Clock);
         Blocks = new ChipBlocks(spec, sites);
@@ -39,6 +45,21 @@ public sealed class Chip
         _biases = new double[]?[Layers.Count];
         AreaUm2 = ChipLayout.AreaUm2(spec, Blocks);
     }
+
+    /// <summary>
+    /// The kernel's options for a chip: its wheel's buckets as wide as its fastest clock's period (rounded down to a
+    /// power of two), 4,096 of them. A chip's events fall on clock edges (or an edge plus a pulse), so with the
+    /// default one-tick buckets every event of a read went to a cold line of a 1 MB bucket table; a bucket per cycle
+    /// keeps the table in cache (4,096 cycles ahead, later events wait in the overflow heap). The order of events is
+    /// the wheel's exact order whatever the width.
+    /// </summary>
+    internal static SimulationOptions SimulationOptionsFor(ClockSpec clocks, ulong seed, EventQueueKind queue) => new()
+    {
+        Seed = seed,
+        Queue = queue,
+        WheelBucketShift = Math.Min(40, System.Numerics.BitOperations.Log2((ulong)clocks.AllDomains().Min(d => d.PeriodPs))),
+        WheelBucketsLog2 = 12,
+    };
 
     public ChipSpec Spec { get; }
 

@@ -1,5 +1,6 @@
 using Engram.Components.Arch;
 using Engram.Components.Blocks.Training;
+using Engram.Components.Chips;
 using Engram.Components.Ledger;
 using Engram.Models.Devices;
 using Engram.Sim.Core;
@@ -25,7 +26,7 @@ public sealed class TrainingChip
 
         Spec = spec;
         Algorithm = algorithm;
-        Sim = new Simulation(new SimulationOptions { Seed = seed });
+        Sim = new Simulation(Chip.SimulationOptionsFor(spec.Clock, seed, EventQueueKind.Wheel));
         Ledger = new EnergyLedger(keepTrace, TraceEntries);
         Tally = new WriteVerifyTally();
         var shapes = spec.Network.WeightShapes();

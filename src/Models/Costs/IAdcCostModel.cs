@@ -15,6 +15,15 @@ public interface IAdcCostModel : IComponentCostModel
     /// total (each cell in series with its access device) at <paramref name="readVoltageV"/>.
     /// </summary>
     double ConversionEnergyJ(double columnConductanceS, double readVoltageV);
+
+    /// <summary><see cref="ConversionEnergyJ"/> of each column in turn: one call for the columns of a read.</summary>
+    void ConversionEnergiesJ(ReadOnlySpan<double> columnConductancesS, double readVoltageV, Span<double> energiesJ)
+    {
+        for (int i = 0; i < columnConductancesS.Length; i++)
+        {
+            energiesJ[i] = ConversionEnergyJ(columnConductancesS[i], readVoltageV);
+        }
+    }
 }
 
 /// <summary>Where the current through the cells of a column is charged — never twice (docs/cost-models.md).</summary>

@@ -80,6 +80,19 @@ public sealed class SarAdcCost : ComponentCostModel, IAdcCostModel
         return powerW * ConversionLatencyPs * 1e-12;
     }
 
+    /// <summary><see cref="ConversionEnergyJ"/> of each column, the same operations in the same order per column.</summary>
+    public void ConversionEnergiesJ(ReadOnlySpan<double> columnConductancesS, double readVoltageV, Span<double> energiesJ)
+    {
+        double ownW = ((PowerPerBitUw * Bits) + PowerBaseUw) * 1e-6;
+        double columnWOhm = ColumnPowerWOhm, referenceV = ReferenceReadVoltageV, latencyPs = ConversionLatencyPs;
+        energiesJ = energiesJ[..columnConductancesS.Length];
+        for (int i = 0; i < columnConductancesS.Length; i++)
+        {
+            double powerW = ownW + (columnWOhm * columnConductancesS[i] * readVoltageV / referenceV);
+            energiesJ[i] = powerW * latencyPs * 1e-12;
+        }
+    }
+
     public override ActionCost Cost(string action) =>
         action == Convert ? new(ConversionEnergyJ(0, ReferenceReadVoltageV), ConversionLatencyPs) : throw UnknownAction(action);
 

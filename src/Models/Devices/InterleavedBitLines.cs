@@ -34,6 +34,12 @@ public sealed class InterleavedBitLines
     /// <summary>Per bit line (c, a), Σ G then Σ G² at 2·(c·<see cref="Arrays"/> + a).</summary>
     internal double[] Sums { get; }
 
+    /// <summary>
+    /// The kept sums as the arrays' reads take them: per bit line (c, a), Σ G then Σ G² at 2·(c·<see cref="Arrays"/> + a).
+    /// Current only while <see cref="SumsCurrent"/>.
+    /// </summary>
+    public ReadOnlySpan<double> KeptSums => Sums;
+
     // Arrays placed here whose kept sums no longer match their cells (each array counts itself in and out).
     private int _staleArrays;
 

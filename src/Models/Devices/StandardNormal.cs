@@ -51,9 +51,10 @@ public static class StandardNormal
     /// </summary>
     public static void SampleEach(Random rng, Span<double> deviates)
     {
-        Span<double> uniforms = stackalloc double[RunLength];
-        Span<double> u = stackalloc double[RunLength / 2];
-        Span<double> s = stackalloc double[RunLength / 2];
+        int run = RunFor(deviates.Length);
+        Span<double> uniforms = stackalloc double[run];
+        Span<double> u = stackalloc double[run / 2];
+        Span<double> s = stackalloc double[run / 2];
         int done = 0;
         while (done < deviates.Length)
         {
@@ -70,9 +71,10 @@ public static class StandardNormal
     /// <summary><see cref="Skip"/> <paramref name="count"/> times, reading the uniforms in runs as <see cref="SampleEach"/> does.</summary>
     public static void SkipEach(Random rng, long count)
     {
-        Span<double> uniforms = stackalloc double[RunLength];
-        Span<double> u = stackalloc double[RunLength / 2];
-        Span<double> s = stackalloc double[RunLength / 2];
+        int run = RunFor(count);
+        Span<double> uniforms = stackalloc double[run];
+        Span<double> u = stackalloc double[run / 2];
+        Span<double> s = stackalloc double[run / 2];
         long done = 0;
         while (done < count)
         {
@@ -90,6 +92,9 @@ public static class StandardNormal
         Uniforms(rng, run);
         return AcceptedPairs(run, u, v, s);
     }
+
+    // The longest run NextPairs takes for this many pairs owed: 2·pairs uniforms, at most RunLength.
+    private static int RunFor(long owedPairs) => (int)Math.Min(RunLength, 2 * Math.Max(owedPairs, 0));
 
     /// <summary>√(−2 ln s / s): the polar method's factor of an accepted pair (u, v), whose deviates are u·f and v·f.</summary>
     internal static double PolarFactor(double s) => Math.Sqrt(-2.0 * Math.Log(s) / s);
@@ -206,11 +211,13 @@ public static class StandardNormal
     /// </summary>
     public static void Fill(Random rng, Span<double> deviates)
     {
-        // The deviates still owed need at least ⌈owed/2⌉ more pairs: runs of that many never read past them.
-        Span<double> uniforms = stackalloc double[RunLength];
-        Span<double> u = stackalloc double[RunLength / 2];
-        Span<double> v = stackalloc double[RunLength / 2];
-        Span<double> s = stackalloc double[RunLength / 2];
+        // The deviates still owed need at least ⌈owed/2⌉ more pairs: runs of that many never read past them. The scratch
+        // is no longer than the first run (stack memory is cleared when taken, and a read of one macro fills ~100).
+        int run = RunFor((deviates.Length + 1L) / 2);
+        Span<double> uniforms = stackalloc double[run];
+        Span<double> u = stackalloc double[run / 2];
+        Span<double> v = stackalloc double[run / 2];
+        Span<double> s = stackalloc double[run / 2];
         int i = 0;
         while (i < deviates.Length)
         {

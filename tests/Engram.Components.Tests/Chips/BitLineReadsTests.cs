@@ -18,6 +18,8 @@ public class BitLineReadsTests
         // schedule, neurons, array rows/cols, unselected columns conduct
         { "sync", 48, 8, true },
         { "sync", 44, 8, false },
+        // Odd columns: a whole read from the bit lines draws each macro's read noise on its own (Fill pairs the deviates).
+        { "sync", 42, 7, true },
         { "async", 48, 8, true },
         // 44 neurons on 8-row arrays: the last row block drives 4 rows and leaves 4 at 0 V, so its reads go through the macros.
         { "async", 44, 8, false },
@@ -29,8 +31,8 @@ public class BitLineReadsTests
     [MemberData(nameof(Configurations))]
     public void Reads_from_the_bit_lines_equal_reads_through_the_macros(string schedule, int neurons, int size, bool conduct)
     {
-        // A noisy card: both must draw the same read noise in the same order.
-        var spec = TestChips.Ideal(neurons, size, size, 2, conduct, card: "hnn64-rram.yaml");
+        // A noisy card: both must draw the same read noise in the same order; 16-bit codes, which the noise moves.
+        var spec = TestChips.Ideal(neurons, size, size, 2, conduct, card: "hnn64-rram.yaml", adcBits: 16);
         var patterns = RandomPatterns.Binary(3, neurons, new Random(11));
         var cue = CueCorruption.FlipBits(patterns[0], 0.2, new Random(12));
         var direct = new ChipModel(spec, 5, keepTrace: true);
@@ -38,6 +40,27 @@ public class BitLineReadsTests
         Assert.True(direct.HasBitLineReads);
         SameRecall.Check(through, direct, patterns, cue, schedule);
         Assert.Equal(through.Sim.DispatchHash, direct.Sim.DispatchHash);
+        SameFields(new ChipModel(spec, 5, keepTrace: true) { ReadsBitLines = false }, new ChipModel(spec, 5, keepTrace: true), patterns, cue);
+    }
+
+    // The fields of whole-layer reads of two fresh chips, programmed alike (the sign neurons of a recall hide most of the
+    // read noise; the 16-bit codes do not): the same noise draws give the same fields.
+    private static void SameFields(ChipModel expected, ChipModel actual, double[][] patterns, double[] input)
+    {
+        var fields = new[] { expected, actual }.Select(chip =>
+        {
+            chip.Program(0, new HebbRule().Learn(patterns));
+            var outputs = new double[3][];
+            for (int i = 0; i < outputs.Length; i++)
+            {
+                outputs[i] = new double[chip.Layers[0].Outputs];
+                chip.Forward(0, input, outputs[i]);
+            }
+
+            return outputs;
+        }).ToArray();
+        Assert.Equal(fields[0], fields[1]);
+        Assert.Equal(expected.Ledger.Entries.ToArray(), actual.Ledger.Entries.ToArray());
     }
 
     // A whole-layer read in parallel takes a column block per work item from the bit lines, or a macro per item through them.
@@ -51,6 +74,29 @@ public class BitLineReadsTests
         var through = new ChipModel(spec, 7, keepTrace: true) { ReadsBitLines = false, ParallelReadCells = long.MaxValue };
         SameRecall.Check(through, direct, patterns, cue, "sync");
         Assert.Equal(through.Sim.DispatchHash, direct.Sim.DispatchHash);
+    }
+
+    // A whole-layer read from the bit lines on the profile's SAR converters (each conversion's energy from its column's
+    // conductance), with a last column block of fewer outputs than columns (4 of 8) and a slower ADC clock.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Whole_reads_from_the_bit_lines_take_each_columns_converter_energy(bool parallel)
+    {
+        var clock = new ClockSpec(1_000)
+        {
+            Domains = new Dictionary<string, long> { ["adc_clock"] = 2_500 },
+            Blocks = new Dictionary<string, string> { ["adc"] = "adc_clock" },
+        };
+        var spec = TestChips.Ideal(44, 11, 8, 4, card: "hnn64-rram.yaml", costs: [], clock: clock, adcBits: 16);
+        var patterns = RandomPatterns.Binary(3, 44, new Random(19));
+        var cue = CueCorruption.FlipBits(patterns[0], 0.2, new Random(20));
+        var direct = new ChipModel(spec, 8, keepTrace: true) { ParallelReadCells = parallel ? 0 : long.MaxValue };
+        var through = new ChipModel(spec, 8, keepTrace: true) { ReadsBitLines = false };
+        Assert.True(direct.HasBitLineReads);
+        SameRecall.Check(through, direct, patterns, cue, "sync");
+        Assert.Equal(through.Sim.DispatchHash, direct.Sim.DispatchHash);
+        SameFields(new ChipModel(spec, 8, keepTrace: true) { ReadsBitLines = false }, new ChipModel(spec, 8, keepTrace: true) { ParallelReadCells = parallel ? 0 : long.MaxValue }, patterns, cue);
     }
 
     // Read straight from the bit lines first (an unprogrammed chip's arrays have no cells or sums yet, and no power is
@@ -107,8 +153,10 @@ public class BitLineReadsTests
             .. reads.SelectMany(r => new[] { BitConverter.DoubleToInt64Bits(r.SignedCurrentA), BitConverter.DoubleToInt64Bits(r.ConductanceS) })];
     }
 
-    [Fact]
-    public void Reprogrammed_arrays_are_read_with_their_new_cells()
+    [Theory]
+    [InlineData("async")]
+    [InlineData("sync")]
+    public void Reprogrammed_arrays_are_read_with_their_new_cells(string schedule)
     {
         var spec = TestChips.Ideal(48, 8, 8, 2, card: "hnn64-rram.yaml");
         var first = RandomPatterns.Binary(3, 48, new Random(13));
@@ -117,9 +165,9 @@ public class BitLineReadsTests
         var recalls = chips.Select(chip =>
         {
             chip.Program(0, new HebbRule().Learn(first));
-            var before = chip.Recall(CueCorruption.FlipBits(first[0], 0.2, new Random(15)), "async", UpdateOrder.Random, 10);
+            var before = chip.Recall(CueCorruption.FlipBits(first[0], 0.2, new Random(15)), schedule, UpdateOrder.Random, 10);
             chip.Program(0, new HebbRule().Learn(second));
-            var after = chip.Recall(CueCorruption.FlipBits(second[1], 0.2, new Random(16)), "async", UpdateOrder.Random, 10);
+            var after = chip.Recall(CueCorruption.FlipBits(second[1], 0.2, new Random(16)), schedule, UpdateOrder.Random, 10);
             chip.Finish();
             return new[] { before, after };
         }).ToArray();

@@ -10,7 +10,7 @@ public class DeferredDrawTests
 {
     private const int Rows = 24, Cols = 20, Seed = 31;
 
-    public static TheoryData<int> Counts() => [0, 1, 2, 5, 255, 256, 257, 1000];
+    public static TheoryData<int> Counts() => [0, 1, 2, 3, 5, 128, 129, 255, 256, 257, 1000];
 
     [Theory]
     [MemberData(nameof(Counts))]

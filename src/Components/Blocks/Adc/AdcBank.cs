@@ -27,6 +27,9 @@ public sealed class AdcBank
         AreaUm2 = costs.Area(BlockKinds.Adc, Adc.AreaUm2);
         ReadVoltageV = spec.Device.Card.ReadVoltageV;
         CurrentInConverter = FixedEnergyJ is null && Adc.Convention == ColumnCurrentConvention.InConverter;
+        // A profile converter that leaves the column current to the cells takes no term from the column (ProfileAdc):
+        // every conversion costs the same, taken once rather than from the model per column.
+        _sameEnergyJ = FixedEnergyJ ?? (Adc is ProfileAdc && !CurrentInConverter ? Adc.ConversionEnergyJ(0, ReadVoltageV) : null);
         var model = Adc.Model;
         Warning = AdcLimits.Check(FixedEnergyJ ?? model.Cost(model.Actions[0]).EnergyJ, Adc.Bits, FixedEnergyJ is null ? $"{model.Kind} ({model.Profile})" : "adc (costs override)");
         Source = costs.Source(BlockKinds.Adc, costs.ProfileSource);
@@ -41,6 +44,9 @@ public sealed class AdcBank
 
     /// <summary>A user-fixed energy per conversion; null when the converter's model (with its column term) applies.</summary>
     public double? FixedEnergyJ { get; }
+
+    // The energy of every conversion when it does not depend on the column (a fixed one, or see the constructor).
+    private readonly double? _sameEnergyJ;
 
     public int Cycles { get; }
 
@@ -63,7 +69,19 @@ public sealed class AdcBank
 
     /// <summary>One conversion of a column whose driven cells conduct <paramref name="columnConductanceS"/> in total.</summary>
     public double ConversionEnergyJ(double columnConductanceS) =>
-        FixedEnergyJ ?? Adc.ConversionEnergyJ(columnConductanceS, ReadVoltageV);
+        _sameEnergyJ ?? Adc.ConversionEnergyJ(columnConductanceS, ReadVoltageV);
+
+    /// <summary><see cref="ConversionEnergyJ"/> of each column in turn (one call for the columns of a read).</summary>
+    public void ConversionEnergiesJ(ReadOnlySpan<double> columnConductancesS, Span<double> energiesJ)
+    {
+        if (_sameEnergyJ is double same)
+        {
+            energiesJ[..columnConductancesS.Length].Fill(same);
+            return;
+        }
+
+        Adc.ConversionEnergiesJ(columnConductancesS, ReadVoltageV, energiesJ);
+    }
 
     /// <summary>
     /// Converts column <paramref name="col"/> of <paramref name="macro"/>, read as <paramref name="read"/>, and adds its
@@ -148,15 +166,24 @@ public sealed class AdcBank
     /// <param name="signedA">Scratch of at least the array's columns, for the combined column currents.</param>
     internal void QuantizeRange(Macro macro, int first, int end, LayerScale scale, double planeWeight, double[] output, Span<double> signedA)
     {
-        double step = scale.CodeStepA;
-        double perWeight = ReadVoltageV * scale.SiemensPerWeight;
         var crossbar = macro.Crossbar;
         var currents = signedA[first..end];
         crossbar.SignedCurrentsA(first, scale.Signs, currents);
-        var fields = output.AsSpan(crossbar.ColStart + first, end - first);
-        for (int i = 0; i < currents.Length; i++)
+        QuantizeEach(currents, crossbar.ColStart + first, scale, planeWeight, output);
+    }
+
+    /// <summary>
+    /// The codes of the columns whose signed currents are <paramref name="signedA"/>, feeding the outputs from
+    /// <paramref name="firstOutput"/> on (the layer's) in order, each added to its output as <see cref="Quantize"/> adds it.
+    /// </summary>
+    internal void QuantizeEach(ReadOnlySpan<double> signedA, int firstOutput, LayerScale scale, double planeWeight, double[] output)
+    {
+        double step = scale.CodeStepA;
+        double perWeight = ReadVoltageV * scale.SiemensPerWeight;
+        var fields = output.AsSpan(firstOutput, signedA.Length);
+        for (int i = 0; i < signedA.Length; i++)
         {
-            int code = Adc.Quantize(currents[i], step);
+            int code = Adc.Quantize(signedA[i], step);
             fields[i] += planeWeight * (code * step / perWeight);
         }
     }

@@ -32,6 +32,15 @@ public interface IAdc
     /// </summary>
     double ConversionEnergyJ(double columnConductanceS, double readVoltageV);
 
+    /// <summary><see cref="ConversionEnergyJ"/> of each column in turn: one call for the columns of a read.</summary>
+    void ConversionEnergiesJ(ReadOnlySpan<double> columnConductancesS, double readVoltageV, Span<double> energiesJ)
+    {
+        for (int i = 0; i < columnConductancesS.Length; i++)
+        {
+            energiesJ[i] = ConversionEnergyJ(columnConductancesS[i], readVoltageV);
+        }
+    }
+
     /// <summary>The signed code for <paramref name="currentA"/> with one code step of <paramref name="codeStepA"/>.</summary>
     int Quantize(double currentA, double codeStepA);
 }

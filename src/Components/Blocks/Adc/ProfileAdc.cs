@@ -23,5 +23,16 @@ public sealed class ProfileAdc(string type, IAdcCostModel model) : IAdc
     public double ConversionEnergyJ(double columnConductanceS, double readVoltageV) =>
         model.ConversionEnergyJ(model.Convention == ColumnCurrentConvention.InConverter ? columnConductanceS : 0, readVoltageV);
 
+    public void ConversionEnergiesJ(ReadOnlySpan<double> columnConductancesS, double readVoltageV, Span<double> energiesJ)
+    {
+        if (model.Convention == ColumnCurrentConvention.InConverter)
+        {
+            model.ConversionEnergiesJ(columnConductancesS, readVoltageV, energiesJ);
+            return;
+        }
+
+        energiesJ[..columnConductancesS.Length].Fill(model.ConversionEnergyJ(0, readVoltageV));
+    }
+
     public int Quantize(double currentA, double codeStepA) => MidriseQuantizer.Quantize(currentA, codeStepA, Bits);
 }

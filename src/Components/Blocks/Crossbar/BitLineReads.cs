@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+using Engram.Components.Blocks.Adc;
 using Engram.Components.Ledger;
 using Engram.Models.Devices;
 
@@ -29,6 +31,9 @@ internal sealed class BitLineReads
     private readonly int _rowBlocks;
     private readonly int _arraysPerBlock;
     private readonly double _sigma;
+    // Per column block, a whole read's scratch: its columns' Σ G and noise variances (one macro at a time).
+    private readonly double[][] _conductancesS;
+    private readonly double[][] _variancesA2;
 
     private BitLineReads(Layer layer, InterleavedBitLines[] lines, DeviceArray[][] arrays, KeptArrayPowers kept, int arraysPerBlock)
     {
@@ -41,6 +46,8 @@ internal sealed class BitLineReads
         _sigma = layer.Macro(0, 0).Crossbar.Arrays[0].Card.ReadNoiseStdRelative;
         _crossbars = new CrossbarArray[layer.RowBlocks * layer.ColBlocks];
         _charges = new MacroCharges[_crossbars.Length];
+        _conductancesS = [.. Enumerable.Range(0, layer.ColBlocks).Select(_ => new double[layer.ArrayCols])];
+        _variancesA2 = [.. Enumerable.Range(0, layer.ColBlocks).Select(_ => new double[layer.ArrayCols])];
         _currents = [.. Enumerable.Range(0, lines.Length).Select(at =>
             Enumerable.Range(0, layer.RowBlocks).Select(rb => layer.Macro(rb, at / arraysPerBlock).Crossbar.CurrentsOf(at % arraysPerBlock)).ToArray())];
         for (int cb = 0; cb < layer.ColBlocks; cb++)
@@ -68,6 +75,9 @@ internal sealed class BitLineReads
         public int CrossbarComponent;
         public int AdcComponent;
     }
+
+    /// <summary>Whether a read with <paramref name="noise"/> draws read noise (its arrays' card has a read-noise σ).</summary>
+    public bool IsNoisy(Random? noise) => noise is not null && _sigma > 0;
 
     /// <summary>Physical arrays per macro (the mapping's code length).</summary>
     public int ArraysPerBlock => _arraysPerBlock;
@@ -182,6 +192,101 @@ internal sealed class BitLineReads
         for (int k = 0; k < _arraysPerBlock; k++)
         {
             _lines[lines + k].ReadAllCurrents(rowVoltagesV, _currents[lines + k]);
+        }
+    }
+
+    /// <summary>
+    /// The rest of a whole-layer read of column block <paramref name="colBlock"/> (selected block <paramref name="s"/> of
+    /// <paramref name="selected"/>) after <see cref="ReadAllCurrents"/>, with every row block's word lines at one |V|
+    /// (<paramref name="drives"/>[rb].<see cref="WordLineDrive.UniformSquareV2"/> above 0): per macro (rb, colBlock), at
+    /// (rb·selected + s)·cols, its first <paramref name="converted"/> columns' conversion energies and, when noisy, their
+    /// read noise (the standard deviates already there, times each column's σ); at rb·selected + s its cells' power.
+    /// The same values as the macro's <see cref="CrossbarArray.ReadAllBeforeNoise(Random?, ReadOnlySpan{double}, bool)"/>,
+    /// <see cref="CrossbarArray.FinishAll"/> and its ADCs' energies, from the bit lines' kept sums. Column blocks share
+    /// nothing here, so their reads may run in parallel.
+    /// </summary>
+    public void ReadWholeRest(int colBlock, int s, int selected, ReadOnlySpan<WordLineDrive> drives, ReadOnlySpan<double> signs, bool noisy, int converted, AdcBank adcs, Span<double> energiesJ, Span<double> noiseA, Span<double> macroPowerW)
+    {
+        int lines = colBlock * _arraysPerBlock, cols = _lines[lines].Cols;
+        var conductancesS = _conductancesS[colBlock].AsSpan(0, converted);
+        var variancesA2 = _variancesA2[colBlock].AsSpan(0, converted);
+        for (int rb = 0; rb < _rowBlocks; rb++)
+        {
+            var drive = drives[rb];
+            if (drive.UniformSquareV2 is not (double squareV2 and > 0))
+            {
+                throw new ArgumentException($"row block {rb}'s word lines are not all at one non-zero |V|", nameof(drives));
+            }
+
+            int m = (colBlock * _rowBlocks) + rb;
+            _crossbars[m].TakeRowBlockDrive(drive);
+            // Array by array, as the crossbar's read adds them: ColumnConductanceS over the driven sums (every row driven:
+            // the bit lines' Σ G), and the noise variance from 0 with DeviceArray.AddReadNoiseVariance's uniform factor.
+            for (int k = 0; k < _arraysPerBlock; k++)
+            {
+                var sums = _lines[lines + k].KeptSums;
+                double weight = signs[k] * signs[k];
+                double scale = weight * _sigma * _sigma * squareV2;
+                int slot = 2 * rb, stride = 2 * _rowBlocks;
+                if (k == 0)
+                {
+                    for (int c = 0; c < converted; c++, slot += stride)
+                    {
+                        conductancesS[c] = sums[slot];
+                        variancesA2[c] = 0;
+                        variancesA2[c] += scale * sums[slot + 1];
+                    }
+
+                    continue;
+                }
+
+                for (int c = 0; c < converted; c++, slot += stride)
+                {
+                    conductancesS[c] += sums[slot];
+                    variancesA2[c] += scale * sums[slot + 1];
+                }
+            }
+
+            int at = ((rb * selected) + s) * cols;
+            adcs.ConversionEnergiesJ(conductancesS, energiesJ.Slice(at, converted));
+            if (noisy)
+            {
+                var noise = noiseA.Slice(at, converted);
+                for (int c = 0; c < noise.Length; c++)
+                {
+                    noise[c] *= Math.Sqrt(variancesA2[c]);
+                }
+            }
+
+            double powerW = 0;
+            for (int k = 0; k < _arraysPerBlock; k++)
+            {
+                int kept = (m * _arraysPerBlock) + k;
+                double arrayW = _keptSquareV2[kept] == squareV2 ? _keptPowerW[kept] : _crossbars[m].TakeArrayPowerW(drive, k);
+                powerW = k == 0 ? arrayW : powerW + arrayW;
+            }
+
+            macroPowerW[(rb * selected) + s] = powerW;
+        }
+    }
+
+    /// <summary>
+    /// The signed currents of the first <c>signedA.Length</c> columns of macro (<paramref name="rowBlock"/>,
+    /// <paramref name="colBlock"/>) after a whole-layer read, with their read noise when <paramref name="noiseA"/> is not
+    /// empty: <see cref="CrossbarArray.SignedCurrentsA"/>'s operations in its order (so the same bits).
+    /// </summary>
+    public void SignedCurrentsA(int rowBlock, int colBlock, ReadOnlySpan<double> signs, ReadOnlySpan<double> noiseA, Span<double> signedA)
+    {
+        int lines = colBlock * _arraysPerBlock, count = signedA.Length;
+        TensorPrimitives.Multiply(_currents[lines][rowBlock].AsSpan(0, count), signs[0], signedA);
+        for (int k = 1; k < _arraysPerBlock; k++)
+        {
+            TensorPrimitives.MultiplyAdd(_currents[lines + k][rowBlock].AsSpan(0, count), signs[k], signedA, signedA);
+        }
+
+        if (!noiseA.IsEmpty)
+        {
+            TensorPrimitives.Add(signedA, noiseA[..count], signedA);
         }
     }
 

@@ -478,6 +478,18 @@ public sealed class CrossbarArray
         return _ownDrive;
     }
 
+    /// <summary>
+    /// Takes a row block's shared word lines as this crossbar's for a whole-layer read its layer does from the bit lines
+    /// (<see cref="BitLineReads.ReadWholeRest"/>): the rows it drives (its charges), its row sums if its cells changed.
+    /// Nothing of the read is kept here (no currents' noise, no driven sums), so only the layer's read asks for it.
+    /// </summary>
+    internal void TakeRowBlockDrive(WordLineDrive drive)
+    {
+        _allPending = false;
+        _noisy = false;
+        Take(drive);
+    }
+
     // What later questions about this read (ColumnConductanceS, SignedCurrentA, ActiveDrives) need of its word lines.
     private void Take(WordLineDrive drive)
     {

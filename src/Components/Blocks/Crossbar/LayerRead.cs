@@ -1,4 +1,5 @@
 using Engram.Components.Ledger;
+using Engram.Models.Devices;
 using Engram.Sim.Core;
 
 namespace Engram.Components.Blocks.Crossbar;
@@ -47,6 +48,12 @@ internal sealed class LayerRead
     private readonly Action<int> _wholeCodes;
     private double _wholePlaneWeight;
     private double[] _wholeOutput = [];
+    // A whole-layer read from the bit lines with every word line at one |V| (ReadWhole): each macro's read noise at the
+    // place of its energies, whether the read is noisy, and whether the codes come from the bit lines' currents.
+    private double[] _wholeNoiseA = [];
+    private bool _wholeNoisy;
+    private bool _wholeFromBitLines;
+    private readonly Action<int> _readWholeBlock;
     // The broadcast aggregates' ledger slots, kept from their first charge (they are charged on every update).
     private LedgerSlot _broadcastDriveRowSlot;
     private LedgerSlot _broadcastReadSlot;
@@ -66,6 +73,7 @@ internal sealed class LayerRead
         _readAllColumnBlock = ReadAllColumnBlock;
         _wholeEnergies = WholeEnergies;
         _wholeCodes = WholeCodes;
+        _readWholeBlock = ReadWholeBlock;
         _wholeSignedA = new double[layer.ColBlocks * layer.ArrayCols];
         _broadcast = new BroadcastEnergy(layer.Blocks.Drivers.Driver.Planes, layer.Inputs);
         _drives = [.. Enumerable.Range(0, layer.Blocks.Drivers.Driver.Planes).Select(_ => new RowBlockDrives(layer))];
@@ -158,7 +166,12 @@ internal sealed class LayerRead
             // Only the arrays holding a selected column are read (the others were charged by the broadcast above).
             bool parallel = columns.IsAll && (long)layer.RowBlocks * selectedBlocks * layer.Macro(0, 0).Crossbar.Rows * layer.ArrayCols >= ParallelReadCells
                 && !layer.Macro(0, 0).Crossbar.Wired;
-            if (parallel)
+            _wholeFromBitLines = currentsRead && !QueuedConversions && EveryRowBlockUniform();
+            if (_wholeFromBitLines)
+            {
+                ReadWhole(selectedBlocks, parallel);
+            }
+            else if (parallel)
             {
                 ReadAllInParallel(selectedBlocks, currentsRead);
             }
@@ -218,7 +231,7 @@ internal sealed class LayerRead
             // them in their order, and every code is added once the last round ends (each output from its row blocks in
             // order, as the rounds add them; nothing reads the outputs before the read is over).
             bool whole = columns.IsAll && most > 0;
-            if (whole)
+            if (whole && !_wholeFromBitLines)
             {
                 WholeConversions(selectedBlocks, parallel, _wholeEnergies);
             }
@@ -445,6 +458,85 @@ internal sealed class LayerRead
         }
     }
 
+    private bool EveryRowBlockUniform()
+    {
+        foreach (var drive in _rowDrives)
+        {
+            if (drive.UniformSquareV2 is not > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A whole-layer read from the bit lines with every row block's word lines at one |V| (a binary state): every macro's
+    // read noise drawn first, in ReadMacro's order; then, column block by column block (in parallel on a large layer),
+    // the currents from the bit lines and from their kept sums each column's energy, noise and each macro's power; then
+    // the macros' charges in ReadMacro's order. The same draws, values and ledger additions as ReadMacro macro by macro
+    // and the conversions' energies after it, without the crossbars' own drives, variances and driven sums.
+    private void ReadWhole(int selectedBlocks, bool parallel)
+    {
+        var layer = _layer;
+        int macros = layer.RowBlocks * selectedBlocks, cols = layer.ArrayCols;
+        EnsureWholeEnergies();
+        if (_allW.Length < macros)
+        {
+            _allW = new double[macros];
+        }
+
+        _wholeNoisy = _bitLines!.IsNoisy(_readNoise);
+        if (_wholeNoisy)
+        {
+            if (_wholeNoiseA.Length < _wholeEnergiesJ.Length)
+            {
+                _wholeNoiseA = new double[_wholeEnergiesJ.Length];
+            }
+
+            // One run of deviates is the macros' runs one after another when each run is even (Fill pairs them up).
+            if (cols % 2 == 0)
+            {
+                StandardNormal.Fill(_readNoise!, _wholeNoiseA.AsSpan(0, macros * cols));
+            }
+            else
+            {
+                for (int m = 0; m < macros; m++)
+                {
+                    StandardNormal.Fill(_readNoise!, _wholeNoiseA.AsSpan(m * cols, cols));
+                }
+            }
+        }
+
+        _parallelSelectedBlocks = selectedBlocks;
+        if (parallel)
+        {
+            InParallel(selectedBlocks, _readWholeBlock);
+        }
+        else
+        {
+            for (int s = 0; s < selectedBlocks; s++)
+            {
+                ReadWholeBlock(s);
+            }
+        }
+
+        for (int m = 0; m < macros; m++)
+        {
+            ChargeWholeRead(layer.Macro(m / selectedBlocks, _colBlocks[m % selectedBlocks]), _allW[m]);
+        }
+    }
+
+    // ReadWhole's work item: selected block s's currents, energies, noise and powers.
+    private void ReadWholeBlock(int s)
+    {
+        var layer = _layer;
+        int colBlock = _colBlocks[s];
+        _bitLines!.ReadAllCurrents(colBlock, _rowBlockV);
+        int converted = Conversions(layer.Macro(0, colBlock), ColumnSelection.All, s);
+        _bitLines.ReadWholeRest(colBlock, s, _parallelSelectedBlocks, _rowDrives, layer.Scale.Signs, _wholeNoisy, converted, layer.Blocks.Adcs, _wholeEnergiesJ, _wholeNoiseA, _allW);
+    }
+
     private void ChargeMacro(Macro macro, long conductingCells, double cellPowerW)
     {
         var (cells, drivers, _, _, _, _) = _layer.Blocks;
@@ -549,12 +641,7 @@ internal sealed class LayerRead
     // Runs a whole-layer read's conversion work items, one per selected column block (in parallel when the read was).
     private void WholeConversions(int selectedBlocks, bool parallel, Action<int> item)
     {
-        int size = _layer.RowBlocks * _layer.ColBlocks * _layer.ArrayCols;
-        if (_wholeEnergiesJ.Length < size)
-        {
-            _wholeEnergiesJ = new double[size];
-        }
-
+        EnsureWholeEnergies();
         _parallelSelectedBlocks = selectedBlocks;
         if (!parallel)
         {
@@ -567,6 +654,15 @@ internal sealed class LayerRead
         }
 
         InParallel(selectedBlocks, item);
+    }
+
+    private void EnsureWholeEnergies()
+    {
+        int size = _layer.RowBlocks * _layer.ColBlocks * _layer.ArrayCols;
+        if (_wholeEnergiesJ.Length < size)
+        {
+            _wholeEnergiesJ = new double[size];
+        }
     }
 
     // Work items 0..count on the pool; a failing item's own exception, not the pool's aggregate of it.
@@ -602,7 +698,17 @@ internal sealed class LayerRead
         for (int rb = 0; rb < layer.RowBlocks; rb++)
         {
             var macro = layer.Macro(rb, _colBlocks[s]);
-            layer.Blocks.Adcs.QuantizeRange(macro, 0, Conversions(macro, ColumnSelection.All, s), layer.Scale, _wholePlaneWeight, _wholeOutput, signedA);
+            int converted = Conversions(macro, ColumnSelection.All, s);
+            if (_wholeFromBitLines)
+            {
+                int at = ((rb * _parallelSelectedBlocks) + s) * layer.ArrayCols;
+                var noiseA = _wholeNoisy ? _wholeNoiseA.AsSpan(at, converted) : [];
+                _bitLines!.SignedCurrentsA(rb, _colBlocks[s], layer.Scale.Signs, noiseA, signedA[..converted]);
+                layer.Blocks.Adcs.QuantizeEach(signedA[..converted], macro.Crossbar.ColStart, layer.Scale, _wholePlaneWeight, _wholeOutput);
+                continue;
+            }
+
+            layer.Blocks.Adcs.QuantizeRange(macro, 0, converted, layer.Scale, _wholePlaneWeight, _wholeOutput, signedA);
         }
     }
 
