@@ -67,8 +67,9 @@ public static class RecallBench
     }
 
     /// <summary>
-    /// Median seconds of one call of <paramref name="recall"/> (one iteration or sweep), after warming up for a second
-    /// so the tiered JIT has promoted the hot methods (a first call alone measures unoptimised code).
+    /// Median seconds per iteration (or sweep) of <paramref name="recall"/>, after warming up for a second so the tiered
+    /// JIT has promoted the hot methods (a first call alone measures unoptimised code). Each sample repeats the call
+    /// for at least <see cref="SampleS"/> as the GEMV's samples do, so a short iteration is not one timer reading.
     /// </summary>
     private static double Median(int runs, Func<RecallResult> recall)
     {
@@ -83,15 +84,21 @@ public static class RecallBench
         for (int r = 0; r < runs; r++)
         {
             var clock = Stopwatch.StartNew();
-            var result = recall();
-            times[r] = clock.Elapsed.TotalSeconds / Math.Max(result.Iterations, 1);
+            long iterations = 0;
+            do
+            {
+                iterations += Math.Max(recall().Iterations, 1);
+            }
+            while (clock.Elapsed.TotalSeconds < SampleS);
+
+            times[r] = clock.Elapsed.TotalSeconds / iterations;
         }
 
         Array.Sort(times);
         return times[runs / 2];
     }
 
-    /// <summary>Median seconds of y = W·x for the N×N weights (row-major, double), repeated so each sample lasts ≥ 20 ms.</summary>
+    /// <summary>Median seconds of y = W·x for the N×N weights (row-major, double), repeated so each sample lasts ≥ <see cref="SampleS"/>.</summary>
     private static double Gemv(double[] weights, int n, int runs)
     {
         var x = new double[n];
@@ -111,7 +118,7 @@ public static class RecallBench
 
         var probe = Stopwatch.StartNew();
         int reps = 0;
-        while (probe.Elapsed.TotalMilliseconds < 20)
+        while (probe.Elapsed.TotalSeconds < SampleS)
         {
             Once();
             reps++;
@@ -135,6 +142,9 @@ public static class RecallBench
     }
 
     private const double WarmUpS = 1.0;
+
+    // The shortest sample of either timing.
+    private const double SampleS = 0.02;
 
     private static void GemvOnce(double[] weights, double[] x, double[] y, int n)
     {

@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Engram.Models.Costs;
 
 /// <summary>
@@ -80,17 +82,20 @@ public sealed class SarAdcCost : ComponentCostModel, IAdcCostModel
         return powerW * ConversionLatencyPs * 1e-12;
     }
 
-    /// <summary><see cref="ConversionEnergyJ"/> of each column, the same operations in the same order per column.</summary>
+    /// <summary>
+    /// <see cref="ConversionEnergyJ"/> of each column: the same operations in the same order per column, each a whole
+    /// span at a time (vector lanes round as single operations do, so the bits are the same).
+    /// </summary>
     public void ConversionEnergiesJ(ReadOnlySpan<double> columnConductancesS, double readVoltageV, Span<double> energiesJ)
     {
         double ownW = ((PowerPerBitUw * Bits) + PowerBaseUw) * 1e-6;
-        double columnWOhm = ColumnPowerWOhm, referenceV = ReferenceReadVoltageV, latencyPs = ConversionLatencyPs;
-        energiesJ = energiesJ[..columnConductancesS.Length];
-        for (int i = 0; i < columnConductancesS.Length; i++)
-        {
-            double powerW = ownW + (columnWOhm * columnConductancesS[i] * readVoltageV / referenceV);
-            energiesJ[i] = powerW * latencyPs * 1e-12;
-        }
+        var energies = energiesJ[..columnConductancesS.Length];
+        TensorPrimitives.Multiply(columnConductancesS, ColumnPowerWOhm, energies);
+        TensorPrimitives.Multiply(energies, readVoltageV, energies);
+        TensorPrimitives.Divide(energies, ReferenceReadVoltageV, energies);
+        TensorPrimitives.Add(energies, ownW, energies);
+        TensorPrimitives.Multiply(energies, ConversionLatencyPs, energies);
+        TensorPrimitives.Multiply(energies, 1e-12, energies);
     }
 
     public override ActionCost Cost(string action) =>

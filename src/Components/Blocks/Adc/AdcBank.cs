@@ -181,10 +181,11 @@ public sealed class AdcBank
         double step = scale.CodeStepA;
         double perWeight = ReadVoltageV * scale.SiemensPerWeight;
         var fields = output.AsSpan(firstOutput, signedA.Length);
+        Span<int> codes = signedA.Length <= 1024 ? stackalloc int[signedA.Length] : new int[signedA.Length];
+        Adc.QuantizeEach(signedA, step, codes);
         for (int i = 0; i < signedA.Length; i++)
         {
-            int code = Adc.Quantize(signedA[i], step);
-            fields[i] += planeWeight * (code * step / perWeight);
+            fields[i] += planeWeight * (codes[i] * step / perWeight);
         }
     }
 

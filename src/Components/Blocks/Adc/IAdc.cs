@@ -43,4 +43,13 @@ public interface IAdc
 
     /// <summary>The signed code for <paramref name="currentA"/> with one code step of <paramref name="codeStepA"/>.</summary>
     int Quantize(double currentA, double codeStepA);
+
+    /// <summary><see cref="Quantize"/> of each current in turn: one call for the columns of a read.</summary>
+    void QuantizeEach(ReadOnlySpan<double> currentsA, double codeStepA, Span<int> codes)
+    {
+        for (int i = 0; i < currentsA.Length; i++)
+        {
+            codes[i] = Quantize(currentsA[i], codeStepA);
+        }
+    }
 }

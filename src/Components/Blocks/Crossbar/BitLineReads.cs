@@ -251,11 +251,10 @@ internal sealed class BitLineReads
             adcs.ConversionEnergiesJ(conductancesS, energiesJ.Slice(at, converted));
             if (noisy)
             {
+                // σ = √variance and deviate·σ, correctly rounded lane by lane as one at a time.
                 var noise = noiseA.Slice(at, converted);
-                for (int c = 0; c < noise.Length; c++)
-                {
-                    noise[c] *= Math.Sqrt(variancesA2[c]);
-                }
+                TensorPrimitives.Sqrt(variancesA2, variancesA2);
+                TensorPrimitives.Multiply(noise, variancesA2, noise);
             }
 
             double powerW = 0;

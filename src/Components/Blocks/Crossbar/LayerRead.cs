@@ -402,10 +402,11 @@ internal sealed class LayerRead
         return (activeRows * (((long)arrays * conducting) + referenceColumns), powerW);
     }
 
-    // A whole-layer read of this many cells or more spreads its macros' reads over the cores; a smaller one is done
-    // before the hand-over to the pool pays off (measured: tiled-1024's 1 M cells slower in parallel, tiled-4096's
-    // 17 M faster), so its macros are read one after another.
-    private const long ParallelCells = 1L << 22;
+    // A whole-layer read of this many cells or more spreads its column blocks' (or macros') reads over the cores; a
+    // smaller one is done before the hand-over to the pool pays off, so its macros are read one after another
+    // (measured on 2 cores, a synchronous iteration's median: tiled-256's 65 K cells 50-55 us either way, hnn64's
+    // 4 K slower in parallel; tiled-1024's 1 M cells 840-1,110 us serial, 580-690 us parallel).
+    private const long ParallelCells = 1L << 19;
 
     // The whole-layer read with the part of every macro's read that draws nothing in parallel (macros share nothing),
     // then, macro after macro in the serial order, its noise draws and its charges: the same draws from the
