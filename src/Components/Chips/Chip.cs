@@ -22,6 +22,7 @@ public sealed class Chip
     private readonly LayerRead[] _reads;
     private readonly Programmer _programmer;
     private readonly double[]?[] _biases;
+    private (double[] Fields, double[]? Hidden, RandomStream OrderStream)? _recallScratch;
 
     public Chip(ChipSpec spec, ulong seed, bool keepTrace = false)
         : this(spec, seed, keepTrace, EventQueueKind.Wheel)
@@ -189,6 +190,13 @@ public sealed class Chip
             }
         }
     }
+
+    /// <summary>
+    /// A recall's buffers (the visible neurons' fields, the hidden layer's states or null) and the order stream, taken
+    /// once: a chip runs one recall at a time, and every field is written by a forward pass before it is read.
+    /// </summary>
+    internal (double[] Fields, double[]? Hidden, RandomStream OrderStream) RecallScratch =>
+        _recallScratch ??= (new double[Neurons], Layers.Count > 1 ? new double[Layers[0].Outputs] : null, Sim.Random.Stream("recall/order"));
 
     /// <summary>Closes the ledger: integrates static power over the whole simulated time.</summary>
     public void Finish() => Ledger.Close(Sim.Now);

@@ -22,9 +22,8 @@ public sealed class RecallRun
         _chip = chip;
         Order = order;
         MaxIterations = maxIterations;
-        Fields = new double[chip.Neurons];
-        _hidden = chip.Layers.Count > 1 ? new double[chip.Layers[0].Outputs] : null;
-        OrderStream = chip.Sim.Random.Stream("recall/order");
+        // A chip runs one recall at a time: its fields and hidden states are the chip's scratch, reused.
+        (Fields, _hidden, OrderStream) = chip.RecallScratch;
     }
 
     public int Neurons => _chip.Neurons;
@@ -32,7 +31,10 @@ public sealed class RecallRun
     /// <summary>The visible neurons' states (the state register); the scheduler writes the updated ones.</summary>
     public double[] State => _chip.State;
 
-    /// <summary>The fields of the visible neurons converted by the last <see cref="Forward"/>.</summary>
+    /// <summary>
+    /// The fields of the visible neurons converted by the last <see cref="Forward"/> (a neuron's entry is its field only
+    /// once a pass has converted its column: the buffer is the chip's, kept from one recall to the next).
+    /// </summary>
     public double[] Fields { get; }
 
     public UpdateOrder Order { get; }
@@ -162,6 +164,23 @@ public sealed class RecallRun
         double next = neurons.Next(Fields[neuron], State[neuron]);
         bool changed = neurons.Changed(State[neuron], next);
         State[neuron] = next;
+        return changed;
+    }
+
+    /// <summary>Updates every visible neuron from its field, in order (a synchronous step); returns how many changed.</summary>
+    public int UpdateAll()
+    {
+        var neurons = _chip.Blocks.Neurons;
+        var fields = Fields;
+        var state = State;
+        int changed = 0;
+        for (int i = 0; i < state.Length; i++)
+        {
+            double next = neurons.Next(fields[i], state[i]);
+            changed += neurons.Changed(state[i], next) ? 1 : 0;
+            state[i] = next;
+        }
+
         return changed;
     }
 

@@ -27,12 +27,7 @@ public sealed class SyncScheduler : IRecallScheduler
                 yield return w;
             }
 
-            int changed = 0;
-            for (int i = 0; i < run.Neurons; i++)
-            {
-                changed += run.Update(i) ? 1 : 0;
-            }
-
+            int changed = run.UpdateAll();
             run.Iterations++;
             run.Updates += run.Neurons;
             if (changed == 0)

@@ -250,7 +250,10 @@ internal sealed class LayerRead
                     yield return adcSite.Sim.Timeout(convertPs);
                 }
 
-                Round(columns, selectedBlocks, first, convertPs, planeWeight, output, quantize: true);
+                if (!columns.IsAll)
+                {
+                    Round(columns, selectedBlocks, first, convertPs, planeWeight, output, quantize: true);
+                }
             }
 
             if (whole)
