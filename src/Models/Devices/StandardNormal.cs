@@ -205,6 +205,51 @@ public static class StandardNormal
     })];
 
     /// <summary>
+    /// The accepted polar pairs that <see cref="Fill"/> of 2·<c>u.Length</c> (or one fewer) deviates takes, in order: each
+    /// pair's u, v and s = u² + v², with <paramref name="rng"/> left where that fill leaves it. <see cref="FromPairs"/>
+    /// makes the deviates of them, so the draws (which must follow the stream) and the logarithms (which need not) can
+    /// be taken apart: the second on several threads.
+    /// </summary>
+    public static void FillPairs(Random rng, Span<double> u, Span<double> v, Span<double> s)
+    {
+        int pairs = u.Length;
+        if (v.Length != pairs || s.Length != pairs)
+        {
+            throw new ArgumentException($"u, v and s of one length expected, got {u.Length}, {v.Length} and {s.Length}");
+        }
+
+        Span<double> uniforms = stackalloc double[RunFor(pairs)];
+        int done = 0;
+        while (done < pairs)
+        {
+            done += NextPairs(rng, pairs - done, uniforms, u[done..], v[done..], s[done..]);
+        }
+    }
+
+    /// <summary>
+    /// The deviates of <see cref="Fill"/> from the pairs <see cref="FillPairs"/> took: u·f then v·f of each pair, f its
+    /// polar factor, the last v dropped when <paramref name="deviates"/> is odd; the pairs' spans hold ⌈length/2⌉ each.
+    /// </summary>
+    public static void FromPairs(ReadOnlySpan<double> u, ReadOnlySpan<double> v, ReadOnlySpan<double> s, Span<double> deviates)
+    {
+        int pairs = (deviates.Length + 1) / 2;
+        if (u.Length < pairs || v.Length < pairs || s.Length < pairs)
+        {
+            throw new ArgumentException($"{deviates.Length} deviates need {pairs} pairs");
+        }
+
+        for (int k = 0, i = 0; k < pairs; k++)
+        {
+            double f = PolarFactor(s[k]);
+            deviates[i++] = u[k] * f;
+            if (i < deviates.Length)
+            {
+                deviates[i++] = v[k] * f;
+            }
+        }
+    }
+
+    /// <summary>
     /// Fills <paramref name="deviates"/> with N(0, 1) deviates using both of each polar pair (half the draws and
     /// logarithms of calling <see cref="Sample"/> per deviate); an odd last one drops its partner, so the result
     /// still depends only on the stream and the length.

@@ -46,6 +46,29 @@ public class DeferredDrawTests
         Assert.Equal(expected, plain);
     }
 
+    [Theory]
+    [MemberData(nameof(Counts))]
+    public void A_fill_from_its_pairs_is_the_fill(int count)
+    {
+        var reference = new RunRandom(Seed);
+        var expected = new double[count];
+        StandardNormal.Fill(reference, expected);
+        int pairs = (count + 1) / 2;
+        var (u, v, s) = (new double[pairs], new double[pairs], new double[pairs]);
+        var batched = new RunRandom(Seed);
+        StandardNormal.FillPairs(batched, u, v, s);
+        Assert.Equal(reference.NextDouble(), batched.NextDouble());
+        // The deviates made in pieces of whole pairs, as the work items of a parallel read make them.
+        var actual = new double[count];
+        for (int first = 0; first < count; first += 64)
+        {
+            int length = Math.Min(64, count - first);
+            StandardNormal.FromPairs(u.AsSpan(first / 2), v.AsSpan(first / 2), s.AsSpan(first / 2), actual.AsSpan(first, length));
+        }
+
+        Assert.Equal(expected, actual);
+    }
+
     // The documented fill drawn one uniform at a time: both deviates of each accepted pair, an odd last one alone.
     private static double[] FillOneDrawAtATime(Random rng, int count)
     {

@@ -53,6 +53,9 @@ internal sealed class LayerRead
     private double[] _wholeNoiseA = [];
     private bool _wholeNoisy;
     private bool _wholeFromBitLines;
+    // A parallel whole read's polar pairs (drawn in order, made deviates by each work item), and whether it has them.
+    private double[] _pairU = [], _pairV = [], _pairS = [];
+    private bool _wholeFromPairs;
     private readonly Action<int> _readWholeBlock;
     // The broadcast aggregates' ledger slots, kept from their first charge (they are charged on every update).
     private LedgerSlot _broadcastDriveRowSlot;
@@ -476,7 +479,8 @@ internal sealed class LayerRead
     }
 
     // A whole-layer read from the bit lines with every row block's word lines at one |V| (a binary state): every macro's
-    // read noise drawn first, in ReadMacro's order; then, column block by column block (in parallel on a large layer),
+    // read noise drawn first, in ReadMacro's order (in parallel, its polar pairs: each work item makes its macros'
+    // deviates of them); then, column block by column block (in parallel on a large layer),
     // the currents from the bit lines and from their kept sums each column's energy, noise and each macro's power; then
     // the macros' charges in ReadMacro's order. The same draws, values and ledger additions as ReadMacro macro by macro
     // and the conversions' energies after it, without the crossbars' own drives, variances and driven sums.
@@ -498,8 +502,19 @@ internal sealed class LayerRead
                 _wholeNoiseA = new double[_wholeEnergiesJ.Length];
             }
 
-            // One run of deviates is the macros' runs one after another when each run is even (Fill pairs them up).
-            if (cols % 2 == 0)
+            // One run of deviates is the macros' runs one after another when each run is even (Fill pairs them up). In
+            // parallel only the pairs are drawn here (they follow the stream); each work item makes its macros' deviates.
+            if (cols % 2 == 0 && parallel)
+            {
+                int pairs = macros * cols / 2;
+                if (_pairU.Length < pairs)
+                {
+                    (_pairU, _pairV, _pairS) = (new double[pairs], new double[pairs], new double[pairs]);
+                }
+
+                StandardNormal.FillPairs(_readNoise!, _pairU.AsSpan(0, pairs), _pairV.AsSpan(0, pairs), _pairS.AsSpan(0, pairs));
+            }
+            else if (cols % 2 == 0)
             {
                 StandardNormal.Fill(_readNoise!, _wholeNoiseA.AsSpan(0, macros * cols));
             }
@@ -513,6 +528,7 @@ internal sealed class LayerRead
         }
 
         _parallelSelectedBlocks = selectedBlocks;
+        _wholeFromPairs = _wholeNoisy && cols % 2 == 0 && parallel;
         if (parallel)
         {
             InParallel(selectedBlocks, _readWholeBlock);
@@ -535,7 +551,13 @@ internal sealed class LayerRead
     private void ReadWholeBlock(int s)
     {
         var layer = _layer;
-        int colBlock = _colBlocks[s];
+        int colBlock = _colBlocks[s], cols = layer.ArrayCols;
+        for (int rb = 0; _wholeFromPairs && rb < layer.RowBlocks; rb++)
+        {
+            int m = (rb * _parallelSelectedBlocks) + s, pairs = m * cols / 2;
+            StandardNormal.FromPairs(_pairU.AsSpan(pairs, cols / 2), _pairV.AsSpan(pairs, cols / 2), _pairS.AsSpan(pairs, cols / 2), _wholeNoiseA.AsSpan(m * cols, cols));
+        }
+
         _bitLines!.ReadAllCurrents(colBlock, _rowBlockV);
         int converted = Conversions(layer.Macro(0, colBlock), ColumnSelection.All, s);
         _bitLines.ReadWholeRest(colBlock, s, _parallelSelectedBlocks, _rowDrives, layer.Scale.Signs, _wholeNoisy, converted, layer.Blocks.Adcs, _wholeEnergiesJ, _wholeNoiseA, _allW);
