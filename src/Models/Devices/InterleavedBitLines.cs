@@ -67,7 +67,7 @@ public sealed class InterleavedBitLines
             throw new InvalidOperationException("an array of these bit lines was written since its sums were taken (PrecomputeColumnSums)");
         }
 
-        if (rowVoltagesV.Length != Arrays * Rows || currentsA.Length != Arrays || currentsA.Any(c => c.Length != Cols))
+        if (rowVoltagesV.Length != Arrays * Rows || currentsA.Length != Arrays || !AllOfLength(currentsA, Cols))
         {
             throw new ArgumentException($"expected {Arrays} x {Rows} word lines and {Arrays} x {Cols} currents", nameof(currentsA));
         }
@@ -95,6 +95,20 @@ public sealed class InterleavedBitLines
                 currentsA[a][c] = dots[a];
             }
         }
+    }
+
+    // Checked on every whole read: a loop, not a captured lambda (a delegate per call).
+    private static bool AllOfLength(double[][] rows, int length)
+    {
+        foreach (var row in rows)
+        {
+            if (row.Length != length)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
