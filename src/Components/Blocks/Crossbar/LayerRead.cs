@@ -480,10 +480,10 @@ internal sealed class LayerRead
 
     // A whole-layer read from the bit lines with every row block's word lines at one |V| (a binary state): every macro's
     // read noise drawn first, in ReadMacro's order (in parallel, its polar pairs: each work item makes its macros'
-    // deviates of them); then, column block by column block (in parallel on a large layer),
-    // the currents from the bit lines and from their kept sums each column's energy, noise and each macro's power; then
-    // the macros' charges in ReadMacro's order. The same draws, values and ledger additions as ReadMacro macro by macro
-    // and the conversions' energies after it, without the crossbars' own drives, variances and driven sums.
+    // deviates of them); then, column block by column block (in parallel on a large layer), the currents from the bit
+    // lines and, from their kept sums, each column's energy and noise and each macro's power; then the macros' charges
+    // in ReadMacro's order. The same draws, values and ledger additions as ReadMacro macro by macro and the conversions'
+    // energies after it, without the crossbars' own drives, variances and driven sums.
     private void ReadWhole(int selectedBlocks, bool parallel)
     {
         var layer = _layer;
