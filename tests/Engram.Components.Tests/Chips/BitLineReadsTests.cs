@@ -1,5 +1,6 @@
 using Engram.Components.Arch;
 using Engram.Components.Blocks.Crossbar;
+using Engram.Components.Blocks.Neurons;
 using Engram.Models.Learning;
 using Engram.Models.Patterns;
 using ChipModel = Engram.Components.Chips.Chip;
@@ -97,6 +98,21 @@ public class BitLineReadsTests
         SameRecall.Check(through, direct, patterns, cue, "sync");
         Assert.Equal(through.Sim.DispatchHash, direct.Sim.DispatchHash);
         SameFields(new ChipModel(spec, 8, keepTrace: true) { ReadsBitLines = false }, new ChipModel(spec, 8, keepTrace: true) { ParallelReadCells = parallel ? 0 : long.MaxValue }, patterns, cue);
+    }
+
+    // Bit-serial word lines (3-bit DACs, graded tanh states): each plane's read goes from the bit lines only when that
+    // plane drives every row of every row block at one |V|, and through the macros otherwise.
+    [Fact]
+    public void Bit_serial_planes_read_from_the_bit_lines_as_through_the_macros()
+    {
+        var spec = TestChips.Ideal(32, 8, 8, 2, card: "hnn64-rram.yaml", dacBits: 3, neuron: Neurons.Tanh, adcBits: 16);
+        var patterns = RandomPatterns.Binary(3, 32, new Random(23));
+        var cue = CueCorruption.FlipBits(patterns[0], 0.2, new Random(24));
+        var direct = new ChipModel(spec, 10, keepTrace: true);
+        var through = new ChipModel(spec, 10, keepTrace: true) { ReadsBitLines = false };
+        SameRecall.Check(through, direct, patterns, cue, "sync");
+        Assert.Equal(through.Sim.DispatchHash, direct.Sim.DispatchHash);
+        SameFields(new ChipModel(spec, 10, keepTrace: true) { ReadsBitLines = false }, new ChipModel(spec, 10, keepTrace: true), patterns, cue);
     }
 
     // Read straight from the bit lines first (an unprogrammed chip's arrays have no cells or sums yet, and no power is
