@@ -13,6 +13,21 @@ public class AllocationTests
         return GC.GetAllocatedBytesForCurrentThread() - before;
     }
 
+    // The fewest bytes any of three consecutive runs of `ticks` allocates, from the current tick on. An allocation per
+    // event shows in every run; a one-off one (the JIT promoting a method of the run loop while it is measured, which a
+    // loaded machine delays into the window: seen when the whole suite runs in parallel) shows in one at most.
+    private static long SteadyStateBytes(Simulation sim, long ticks)
+    {
+        long fewest = long.MaxValue;
+        for (int run = 0; run < 3; run++)
+        {
+            long end = sim.Now + ticks;
+            fewest = Math.Min(fewest, AllocatedDuring(() => sim.Run(end)));
+        }
+
+        return fewest;
+    }
+
     [Theory]
     [InlineData(EventQueueKind.Wheel)]
     [InlineData(EventQueueKind.Heap)]
@@ -42,9 +57,9 @@ public class AllocationTests
         // (a Poisson tail with 200 processes over 50 ticks), then nothing grows any more.
         sim.Run(200_000);
         long before = wakeups;
-        long bytes = AllocatedDuring(() => sim.Run(300_000));
+        long bytes = SteadyStateBytes(sim, 100_000);
         long waits = wakeups - before;
-        Assert.True(waits > 100_000, $"only {waits} waits");
+        Assert.True(waits > 3 * 100_000, $"only {waits} waits");
         Assert.Equal(0, bytes);
     }
 
@@ -84,8 +99,8 @@ public class AllocationTests
 
         sim.Run(50_000);
         long dispatches = sim.ProcessedEvents;
-        long bytes = AllocatedDuring(() => sim.Run(250_000));
-        Assert.True(sim.ProcessedEvents - dispatches > 100_000);
+        long bytes = SteadyStateBytes(sim, 200_000);
+        Assert.True(sim.ProcessedEvents - dispatches > 3 * 100_000);
         Assert.Equal(0, bytes);
     }
 

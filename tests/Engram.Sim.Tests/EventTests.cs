@@ -179,6 +179,39 @@ public class EventTests
         Assert.Contains("did not look at it", ex.Message, StringComparison.Ordinal);
     }
 
+    // A process binds its body's MoveNext and Current as delegates only after many resumes: before and after, it waits,
+    // yields its values and fails the run with its tick and name alike.
+    [Theory]
+    [InlineData(3)]
+    [InlineData(63)]
+    [InlineData(64)]
+    [InlineData(65)]
+    [InlineData(1_000)]
+    public void A_process_runs_and_fails_alike_before_and_after_its_body_is_bound(int waits)
+    {
+        var sim = new Simulation();
+        var seen = new List<long>();
+        IEnumerable<Wait> Body()
+        {
+            for (int i = 0; i < waits; i++)
+            {
+                yield return sim.Timeout(1 + (i % 3));
+                seen.Add(sim.Now);
+            }
+
+            throw new InvalidOperationException("done badly");
+        }
+
+        sim.Process(Body(), "worker");
+        var ex = Assert.Throws<SimulationException>(() => sim.Run());
+        long expectedEnd = Enumerable.Range(0, waits).Sum(i => 1L + (i % 3));
+        Assert.Equal(waits, seen.Count);
+        Assert.Equal(expectedEnd, seen[^1]);
+        Assert.Equal("worker", ex.ProcessName);
+        Assert.Equal(expectedEnd, ex.Tick);
+        Assert.Contains("done badly", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_failure_nobody_waits_on_stops_the_run()
     {

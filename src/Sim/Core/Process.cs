@@ -21,11 +21,15 @@ public sealed class Process : Event, IEventWaiter, IWakeable
 
     private readonly IEnumerator<Wait> _body;
 
-    // The body's MoveNext and Current bound once at creation: a resume then makes two direct delegate
-    // calls instead of two interface calls, which go through a resolve stub once several iterator types
-    // share the call site.
-    private readonly Func<bool> _moveNext;
-    private readonly Func<Wait> _current;
+    // The body's MoveNext and Current as delegates: a resume then makes two direct delegate calls instead of
+    // two interface calls, which go through a resolve stub once several iterator types share the call site.
+    // Binding Current goes through reflection and costs about a microsecond, as much as a few hundred
+    // interface calls, so a process binds them only once it has resumed that often through the general loop
+    // (a chip's recall is one short process per call; a clocked component resumes for the whole run).
+    private Func<bool>? _moveNext;
+    private Func<Wait>? _current;
+    private int _resumesBeforeBinding = ResumesBeforeBinding;
+    private const int ResumesBeforeBinding = 64;
     private WaitKind _waitKind;
     private object? _waitTarget;
     private long _waitArgument;
@@ -40,8 +44,6 @@ public sealed class Process : Event, IEventWaiter, IWakeable
     {
         ArgumentNullException.ThrowIfNull(body);
         _body = body.GetEnumerator();
-        _moveNext = _body.MoveNext;
-        _current = (Func<Wait>)Delegate.CreateDelegate(typeof(Func<Wait>), _body, CurrentGetter);
         Name = name ?? $"process#{Id}";
     }
 
@@ -252,6 +254,25 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         return new SimulationException(ex.Message, Simulation.Now, Name, ex);
     }
 
+    // MoveNext through the interface, binding the delegates once the process has resumed often enough.
+    private bool MoveNextUnbound()
+    {
+        bool more = _body.MoveNext();
+        if (--_resumesBeforeBinding == 0)
+        {
+            Bind();
+        }
+
+        return more;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void Bind()
+    {
+        _moveNext = _body.MoveNext;
+        _current = (Func<Wait>)Delegate.CreateDelegate(typeof(Func<Wait>), _body, CurrentGetter);
+    }
+
     /// <summary>Runs the body up to its next wait (or its end), after the caller has entered the process.</summary>
     private void RunBody(Simulation sim)
     {
@@ -259,7 +280,7 @@ public sealed class Process : Event, IEventWaiter, IWakeable
         {
             while (true)
             {
-                if (!_moveNext())
+                if (!(_moveNext is { } moveNext ? moveNext() : MoveNextUnbound()))
                 {
                     CheckFailureObserved();
                     Finish();
@@ -269,7 +290,7 @@ public sealed class Process : Event, IEventWaiter, IWakeable
                 CheckFailureObserved();
                 _interrupted = false;
                 _interruptCause = null;
-                var wait = _current();
+                var wait = _current is { } current ? current() : _body.Current;
                 var target = wait.Target;
                 if (target is not null)
                 {
