@@ -454,7 +454,7 @@ public sealed class DeviceArray
         if (uniform)
         {
             EnsureColumnSums();
-            double scale = weight * sigma * sigma * squareV;
+            double scale = DrivenColumn.VarianceFactor(weight, sigma, squareV);
             for (int c = 0; c < Cols; c++)
             {
                 varianceA2[c] += scale * _columnSums.SquareSumS2(c);

@@ -7,6 +7,12 @@ namespace Engram.Models.Devices;
 /// </summary>
 internal static class DrivenColumn
 {
+    /// <summary>
+    /// The read-noise variance per Σ G² of a bit line whose word lines are all at V² = <paramref name="squareV2"/>, with the
+    /// weight its mapping gives the array (sign²): weight·σ²·V², the factor of a whole-array read's noise.
+    /// </summary>
+    public static double VarianceFactor(double weight, double sigma, double squareV2) => weight * sigma * sigma * squareV2;
+
     public static double Read(ReadOnlySpan<float> cells, ReadOnlySpan<float> rowVoltagesV, double sumS, double squareSumS2, double squareV2, double sigma, out double powerW, out double drivenS, out double noiseVarianceA2)
     {
         drivenS = sumS;

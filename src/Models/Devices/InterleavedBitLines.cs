@@ -34,12 +34,6 @@ public sealed class InterleavedBitLines
     /// <summary>Per bit line (c, a), Σ G then Σ G² at 2·(c·<see cref="Arrays"/> + a).</summary>
     internal double[] Sums { get; }
 
-    /// <summary>
-    /// The kept sums as the arrays' reads take them: per bit line (c, a), Σ G then Σ G² at 2·(c·<see cref="Arrays"/> + a).
-    /// Current only while <see cref="SumsCurrent"/>.
-    /// </summary>
-    public ReadOnlySpan<double> KeptSums => Sums;
-
     // Arrays placed here whose kept sums no longer match their cells (each array counts itself in and out).
     private int _staleArrays;
 
@@ -94,6 +88,48 @@ public sealed class InterleavedBitLines
             {
                 currentsA[a][c] = dots[a];
             }
+        }
+    }
+
+    /// <summary>
+    /// Array <paramref name="array"/>'s first <c>conductancesS.Length</c> bit lines, every word line at one |V| (V² =
+    /// <paramref name="squareV2"/>), from the kept sums, added as a whole read of its crossbar adds its arrays: each bit
+    /// line's Σ G to <paramref name="conductancesS"/> and its read-noise variance weight·σ²·V²·Σ G² to
+    /// <paramref name="variancesA2"/> (what <see cref="DeviceArray.DrivenConductanceSums"/> and
+    /// <see cref="DeviceArray.AddReadNoiseVariance"/> give it); the <paramref name="first"/> array sets the conductances
+    /// and adds its variances to 0.
+    /// </summary>
+    public void AddDrivenSums(int array, double weight, double sigma, double squareV2, bool first, Span<double> conductancesS, Span<double> variancesA2)
+    {
+        if (!SumsCurrent)
+        {
+            throw new InvalidOperationException("an array of these bit lines was written since its sums were taken (PrecomputeColumnSums)");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(array);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(array, Arrays);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(conductancesS.Length, Cols, nameof(conductancesS));
+        if (variancesA2.Length != conductancesS.Length)
+        {
+            throw new ArgumentException($"expected {conductancesS.Length} variances, got {variancesA2.Length}", nameof(variancesA2));
+        }
+
+        double factor = DrivenColumn.VarianceFactor(weight, sigma, squareV2);
+        var sums = Sums.AsSpan();
+        int slot = 2 * array, stride = 2 * Arrays;
+        for (int c = 0; c < conductancesS.Length; c++, slot += stride)
+        {
+            if (first)
+            {
+                conductancesS[c] = sums[slot];
+                variancesA2[c] = 0;
+            }
+            else
+            {
+                conductancesS[c] += sums[slot];
+            }
+
+            variancesA2[c] += factor * sums[slot + 1];
         }
     }
 

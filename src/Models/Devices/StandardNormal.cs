@@ -267,15 +267,9 @@ public static class StandardNormal
         while (i < deviates.Length)
         {
             int accepted = NextPairs(rng, (deviates.Length - i + 1) / 2, uniforms, u, v, s);
-            for (int k = 0; k < accepted; k++)
-            {
-                double f = PolarFactor(s[k]);
-                deviates[i++] = u[k] * f;
-                if (i < deviates.Length)
-                {
-                    deviates[i++] = v[k] * f;
-                }
-            }
+            int made = Math.Min(2 * accepted, deviates.Length - i);
+            FromPairs(u[..accepted], v[..accepted], s[..accepted], deviates.Slice(i, made));
+            i += made;
         }
     }
 }

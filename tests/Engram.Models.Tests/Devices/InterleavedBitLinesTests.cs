@@ -131,6 +131,42 @@ public class InterleavedBitLinesTests
         Assert.Throws<ArgumentOutOfRangeException>(() => lines.ReadDrivenColumn(0, cols, v, 0.04, sigma, out _, out _, out _));
     }
 
+    // A whole read's column terms taken from the buffer's sums: what the arrays' own DrivenConductanceSums and
+    // AddReadNoiseVariance give, added array by array as a crossbar adds its arrays (here two, weights 1 and 4).
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void Driven_sums_from_the_buffer_are_the_arrays_own(int arrays, int rows, int cols)
+    {
+        var lines = new InterleavedBitLines(arrays, rows, cols);
+        var shared = Build(arrays, rows, cols, lines);
+        double[] v = [.. Enumerable.Range(0, rows).Select(r => r % 3 == 0 ? -0.2 : 0.2)];
+        double sigma = Card().ReadNoiseStdRelative, square = v[0] * v[0];
+        int converted = Math.Max(1, cols - 1);
+        var conductances = new double[converted];
+        var variances = new double[converted];
+        Assert.Throws<InvalidOperationException>(() => lines.AddDrivenSums(0, 1, sigma, square, true, conductances, variances));
+        foreach (var array in shared)
+        {
+            array.PrecomputeColumnSums();
+        }
+
+        int second = arrays > 1 ? 1 : 0;
+        lines.AddDrivenSums(0, 1, sigma, square, true, conductances, variances);
+        lines.AddDrivenSums(second, 4, sigma, square, false, conductances, variances);
+        var expectedVariance = new double[cols];
+        shared[0].AddReadNoiseVariance(v, expectedVariance, 1);
+        shared[second].AddReadNoiseVariance(v, expectedVariance, 4);
+        var first = DrivenSums(shared[0], v);
+        var other = DrivenSums(shared[second], v);
+        for (int c = 0; c < converted; c++)
+        {
+            Assert.Equal(first[c] + other[c], conductances[c]);
+            Assert.Equal(expectedVariance[c], variances[c]);
+        }
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => lines.AddDrivenSums(arrays, 1, sigma, square, true, conductances, variances));
+    }
+
     // Each array driven with its own word lines, some idle (0 V), one array all idle.
     [Theory]
     [MemberData(nameof(Shapes))]

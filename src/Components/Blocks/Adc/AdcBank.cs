@@ -27,9 +27,6 @@ public sealed class AdcBank
         AreaUm2 = costs.Area(BlockKinds.Adc, Adc.AreaUm2);
         ReadVoltageV = spec.Device.Card.ReadVoltageV;
         CurrentInConverter = FixedEnergyJ is null && Adc.Convention == ColumnCurrentConvention.InConverter;
-        // A profile converter that leaves the column current to the cells takes no term from the column (ProfileAdc):
-        // every conversion costs the same, taken once rather than from the model per column.
-        _sameEnergyJ = FixedEnergyJ ?? (Adc is ProfileAdc && !CurrentInConverter ? Adc.ConversionEnergyJ(0, ReadVoltageV) : null);
         var model = Adc.Model;
         Warning = AdcLimits.Check(FixedEnergyJ ?? model.Cost(model.Actions[0]).EnergyJ, Adc.Bits, FixedEnergyJ is null ? $"{model.Kind} ({model.Profile})" : "adc (costs override)");
         Source = costs.Source(BlockKinds.Adc, costs.ProfileSource);
@@ -44,9 +41,6 @@ public sealed class AdcBank
 
     /// <summary>A user-fixed energy per conversion; null when the converter's model (with its column term) applies.</summary>
     public double? FixedEnergyJ { get; }
-
-    // The energy of every conversion when it does not depend on the column (a fixed one, or see the constructor).
-    private readonly double? _sameEnergyJ;
 
     public int Cycles { get; }
 
@@ -69,12 +63,12 @@ public sealed class AdcBank
 
     /// <summary>One conversion of a column whose driven cells conduct <paramref name="columnConductanceS"/> in total.</summary>
     public double ConversionEnergyJ(double columnConductanceS) =>
-        _sameEnergyJ ?? Adc.ConversionEnergyJ(columnConductanceS, ReadVoltageV);
+        FixedEnergyJ ?? Adc.ConversionEnergyJ(columnConductanceS, ReadVoltageV);
 
     /// <summary><see cref="ConversionEnergyJ"/> of each column in turn (one call for the columns of a read).</summary>
     public void ConversionEnergiesJ(ReadOnlySpan<double> columnConductancesS, Span<double> energiesJ)
     {
-        if (_sameEnergyJ is double same)
+        if (FixedEnergyJ is double same)
         {
             energiesJ[..columnConductancesS.Length].Fill(same);
             return;

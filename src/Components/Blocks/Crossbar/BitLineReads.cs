@@ -149,7 +149,7 @@ internal sealed class BitLineReads
         var singleV = drive.SingleV;
         int lines = colBlock * _arraysPerBlock;
         EnsureSums(lines);
-        bool noisy = noise is not null && _sigma > 0 && drive.ActiveRows > 0;
+        bool noisy = IsNoisy(noise) && drive.ActiveRows > 0;
         double selectedPower = 0;
         for (int i = 0; i < columns.Length; i++)
         {
@@ -167,16 +167,22 @@ internal sealed class BitLineReads
             selectedPower = i == 0 ? sum.PowerW : selectedPower + sum.PowerW;
         }
 
-        int m = (colBlock * _rowBlocks) + rowBlock;
-        allPowerW = 0;
+        allPowerW = MacroPowerW((colBlock * _rowBlocks) + rowBlock, drive, squareV2);
+        return selectedPower;
+    }
+
+    // Macro m's Σ V²G over its arrays in their order: each array's kept power for this V², or its crossbar takes it.
+    private double MacroPowerW(int m, WordLineDrive drive, double squareV2)
+    {
+        double powerW = 0;
         for (int k = 0; k < _arraysPerBlock; k++)
         {
-            int slot = (m * _arraysPerBlock) + k;
-            double arrayW = _keptSquareV2[slot] == squareV2 ? _keptPowerW[slot] : _crossbars[m].TakeArrayPowerW(drive, k);
-            allPowerW = k == 0 ? arrayW : allPowerW + arrayW;
+            int kept = (m * _arraysPerBlock) + k;
+            double arrayW = _keptSquareV2[kept] == squareV2 ? _keptPowerW[kept] : _crossbars[m].TakeArrayPowerW(drive, k);
+            powerW = k == 0 ? arrayW : powerW + arrayW;
         }
 
-        return selectedPower;
+        return powerW;
     }
 
     /// <summary>
@@ -220,31 +226,10 @@ internal sealed class BitLineReads
 
             int m = (colBlock * _rowBlocks) + rb;
             _crossbars[m].TakeRowBlockDrive(drive);
-            // Array by array, as the crossbar's read adds them: ColumnConductanceS over the driven sums (every row driven:
-            // the bit lines' Σ G), and the noise variance from 0 with DeviceArray.AddReadNoiseVariance's uniform factor.
+            // Array by array, as the crossbar's read adds them: ColumnConductanceS over the driven sums, and the noise variance.
             for (int k = 0; k < _arraysPerBlock; k++)
             {
-                var sums = _lines[lines + k].KeptSums;
-                double weight = signs[k] * signs[k];
-                double scale = weight * _sigma * _sigma * squareV2;
-                int slot = 2 * rb, stride = 2 * _rowBlocks;
-                if (k == 0)
-                {
-                    for (int c = 0; c < converted; c++, slot += stride)
-                    {
-                        conductancesS[c] = sums[slot];
-                        variancesA2[c] = 0;
-                        variancesA2[c] += scale * sums[slot + 1];
-                    }
-
-                    continue;
-                }
-
-                for (int c = 0; c < converted; c++, slot += stride)
-                {
-                    conductancesS[c] += sums[slot];
-                    variancesA2[c] += scale * sums[slot + 1];
-                }
+                _lines[lines + k].AddDrivenSums(rb, signs[k] * signs[k], _sigma, squareV2, k == 0, conductancesS, variancesA2);
             }
 
             int at = ((rb * selected) + s) * cols;
@@ -257,15 +242,7 @@ internal sealed class BitLineReads
                 TensorPrimitives.Multiply(noise, variancesA2, noise);
             }
 
-            double powerW = 0;
-            for (int k = 0; k < _arraysPerBlock; k++)
-            {
-                int kept = (m * _arraysPerBlock) + k;
-                double arrayW = _keptSquareV2[kept] == squareV2 ? _keptPowerW[kept] : _crossbars[m].TakeArrayPowerW(drive, k);
-                powerW = k == 0 ? arrayW : powerW + arrayW;
-            }
-
-            macroPowerW[(rb * selected) + s] = powerW;
+            macroPowerW[(rb * selected) + s] = MacroPowerW(m, drive, squareV2);
         }
     }
 

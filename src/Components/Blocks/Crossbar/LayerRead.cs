@@ -253,10 +253,7 @@ internal sealed class LayerRead
                     yield return adcSite.Sim.Timeout(convertPs);
                 }
 
-                if (!columns.IsAll)
-                {
-                    Round(columns, selectedBlocks, first, convertPs, planeWeight, output, quantize: true);
-                }
+                Round(columns, selectedBlocks, first, convertPs, planeWeight, output, quantize: true);
             }
 
             if (whole)
