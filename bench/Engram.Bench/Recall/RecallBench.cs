@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Numerics.Tensors;
+using System.Runtime;
 using System.Text;
 using Engram.Components.Arch;
 using Engram.Components.Chips;
@@ -58,49 +59,6 @@ public static class RecallBench
         var weights = new HebbRule().Learn(patterns);
         chip.Program(0, weights);
         var cue = CueCorruption.FlipBits(patterns[0], 0.05, new Random(2));
-        double gemvS = Gemv(weights, n, runs);
-        double syncS = Median(runs, () => chip.Recall(cue, Schedule.Sync, UpdateOrder.Random, 1));
-        double asyncS = Median(Math.Max(1, runs / (n >= 4096 ? 5 : 1)), () => chip.Recall(cue, Schedule.Async, UpdateOrder.Random, 1));
-        GC.KeepAlive(chip);
-        yield return new RecallBenchRow(n, "sync", syncS, gemvS, bytesPerDevice, buildS);
-        yield return new RecallBenchRow(n, "async", asyncS, gemvS, bytesPerDevice, buildS);
-    }
-
-    /// <summary>
-    /// Median seconds per iteration (or sweep) of <paramref name="recall"/>, after warming up for a second so the tiered
-    /// JIT has promoted the hot methods (a first call alone measures unoptimised code). Each sample repeats the call
-    /// for at least <see cref="SampleS"/> as the GEMV's samples do, so a short iteration is not one timer reading.
-    /// </summary>
-    private static double Median(int runs, Func<RecallResult> recall)
-    {
-        var warm = Stopwatch.StartNew();
-        do
-        {
-            recall();
-        }
-        while (warm.Elapsed.TotalSeconds < WarmUpS);
-
-        var times = new double[runs];
-        for (int r = 0; r < runs; r++)
-        {
-            var clock = Stopwatch.StartNew();
-            long iterations = 0;
-            do
-            {
-                iterations += Math.Max(recall().Iterations, 1);
-            }
-            while (clock.Elapsed.TotalSeconds < SampleS);
-
-            times[r] = clock.Elapsed.TotalSeconds / iterations;
-        }
-
-        Array.Sort(times);
-        return times[runs / 2];
-    }
-
-    /// <summary>Median seconds of y = W·x for the N×N weights (row-major, double), repeated so each sample lasts ≥ <see cref="SampleS"/>.</summary>
-    private static double Gemv(double[] weights, int n, int runs)
-    {
         var x = new double[n];
         var y = new double[n];
         for (int i = 0; i < n; i++)
@@ -108,40 +66,99 @@ public static class RecallBench
             x[i] = i % 2 == 0 ? 1 : -1;
         }
 
-        void Once() => GemvOnce(weights, x, y, n);
-
-        var warm = Stopwatch.StartNew();
-        while (warm.Elapsed.TotalSeconds < WarmUpS)
+        long Gemv()
         {
-            Once();
+            GemvOnce(weights, x, y, n);
+            return 1;
         }
 
-        var probe = Stopwatch.StartNew();
-        int reps = 0;
-        while (probe.Elapsed.TotalSeconds < SampleS)
-        {
-            Once();
-            reps++;
-        }
+        long Sync() => Math.Max(chip.Recall(cue, Schedule.Sync, UpdateOrder.Random, 1).Iterations, 1);
+        long Async() => Math.Max(chip.Recall(cue, Schedule.Async, UpdateOrder.Random, 1).Iterations, 1);
 
-        var times = new double[runs];
+        WarmUp(Gemv);
+        WarmUp(Sync);
+        WarmUp(Async);
+
+        // The GEMV's samples alternate with the recalls', so a drift of the machine's speed moves both sides of a ratio.
+        int asyncRuns = Math.Max(1, runs / (n >= 4096 ? 5 : 1));
+        var gemvS = new double[runs];
+        var syncS = new double[runs];
+        var asyncS = new double[asyncRuns];
         for (int r = 0; r < runs; r++)
         {
-            var clock = Stopwatch.StartNew();
-            for (int k = 0; k < reps; k++)
+            gemvS[r] = Sample(Gemv);
+            syncS[r] = Sample(Sync);
+            if (r < asyncRuns)
             {
-                Once();
+                asyncS[r] = Sample(Async);
             }
-
-            times[r] = clock.Elapsed.TotalSeconds / reps;
         }
 
+        GC.KeepAlive(chip);
         GC.KeepAlive(y);
-        Array.Sort(times);
-        return times[runs / 2];
+        double gemv = Median(gemvS);
+        yield return new RecallBenchRow(n, "sync", Median(syncS), gemv, bytesPerDevice, buildS);
+        yield return new RecallBenchRow(n, "async", Median(asyncS), gemv, bytesPerDevice, buildS);
+    }
+
+    /// <summary>
+    /// Seconds per unit of <paramref name="once"/> (it returns the units it did: GEMVs, iterations or sweeps), repeated
+    /// for at least <see cref="SampleS"/> so that a short call is not one timer reading.
+    /// </summary>
+    private static double Sample(Func<long> once)
+    {
+        var clock = Stopwatch.StartNew();
+        long units = 0;
+        do
+        {
+            units += once();
+        }
+        while (clock.Elapsed.TotalSeconds < SampleS);
+
+        return clock.Elapsed.TotalSeconds / units;
+    }
+
+    private static double Median(double[] samples)
+    {
+        Array.Sort(samples);
+        return samples[samples.Length / 2];
+    }
+
+    /// <summary>
+    /// Runs <paramref name="once"/> until the JIT has settled: for at least <see cref="WarmUpS"/>, then until no method
+    /// has been compiled for <see cref="SettleS"/>, for at most <see cref="MaxWarmUpS"/>. Tiered compilation swaps in a
+    /// hot method's optimised code from a background thread; on a busy two-core machine the last of a recall's methods
+    /// were compiled 1.2-1.5 s in, so a fixed second measured N = 64 partly unoptimised (7-14× where the settled code
+    /// gives 4-7×).
+    /// </summary>
+    private static void WarmUp(Func<long> once)
+    {
+        var clock = Stopwatch.StartNew();
+        long compiled = JitInfo.GetCompiledMethodCount();
+        double quietSinceS = 0;
+        while (true)
+        {
+            once();
+            double nowS = clock.Elapsed.TotalSeconds;
+            long count = JitInfo.GetCompiledMethodCount();
+            if (count != compiled)
+            {
+                compiled = count;
+                quietSinceS = nowS;
+            }
+
+            if (nowS >= MaxWarmUpS || (nowS >= WarmUpS && nowS - quietSinceS >= SettleS))
+            {
+                return;
+            }
+        }
     }
 
     private const double WarmUpS = 1.0;
+
+    private const double SettleS = 0.5;
+
+    private const double MaxWarmUpS = 10.0;
 
     // The shortest sample of either timing.
     private const double SampleS = 0.02;

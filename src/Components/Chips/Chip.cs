@@ -23,6 +23,8 @@ public sealed class Chip
     private readonly Programmer _programmer;
     private readonly double[]?[] _biases;
     private (double[] Fields, double[]? Hidden, RandomStream OrderStream)? _recallScratch;
+    private (string Text, IRecallScheduler Scheduler)? _lastSchedule;
+    private (string Scheduler, string Process)? _recallProcess;
 
     public Chip(ChipSpec spec, ulong seed, bool keepTrace = false)
         : this(spec, seed, keepTrace, EventQueueKind.Wheel)
@@ -131,8 +133,17 @@ public sealed class Chip
         Sim.Run(Sim.Process(Read(layer, input, output, ColumnSelection.All), "forward"));
 
     /// <summary>Runs one recall from <paramref name="cue"/> with a scheduler named as <see cref="RecallSchedulers"/> parses it.</summary>
-    public RecallResult Recall(ReadOnlySpan<double> cue, string schedule, UpdateOrder order, int maxIterations) =>
-        Recall(cue, RecallSchedulers.Parse(schedule), order, maxIterations);
+    public RecallResult Recall(ReadOnlySpan<double> cue, string schedule, UpdateOrder order, int maxIterations)
+    {
+        // Schedulers hold no state, so the last schedule's parse serves every recall that names it again.
+        if (_lastSchedule is not { } last || !string.Equals(last.Text, schedule, StringComparison.Ordinal))
+        {
+            last = (schedule, RecallSchedulers.Parse(schedule));
+            _lastSchedule = last;
+        }
+
+        return Recall(cue, last.Scheduler, order, maxIterations);
+    }
 
     /// <summary>Runs one recall from <paramref name="cue"/> on the kernel and returns what it settled to and cost.</summary>
     public RecallResult Recall(ReadOnlySpan<double> cue, IRecallScheduler scheduler, UpdateOrder order, int maxIterations)
@@ -146,10 +157,21 @@ public sealed class Chip
         long startPs = Sim.Now;
         double startJ = Ledger.TotalEnergyJ;
         var run = new RecallRun(this, order, maxIterations);
-        Sim.Run(Sim.Process(scheduler.Run(run), $"recall-{scheduler.Name}"));
+        Sim.Run(Sim.Process(scheduler.Run(run), RecallProcessName(scheduler.Name)));
         long latencyPs = Sim.Now - startPs;
         double energyJ = Ledger.TotalEnergyJ - startJ + (Ledger.StaticPowerW * latencyPs * 1e-12);
         return new RecallResult((double[])State.Clone(), run.Iterations, run.Updates, run.Converged, energyJ, latencyPs);
+    }
+
+    private string RecallProcessName(string schedulerName)
+    {
+        if (_recallProcess is not { } kept || !string.Equals(kept.Scheduler, schedulerName, StringComparison.Ordinal))
+        {
+            kept = (schedulerName, $"recall-{schedulerName}");
+            _recallProcess = kept;
+        }
+
+        return kept.Process;
     }
 
     /// <summary>Test hook: the cells from which a whole-layer read spreads its macros over the cores.</summary>

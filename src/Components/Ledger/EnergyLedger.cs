@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace Engram.Components.Ledger;
 
 /// <summary>
@@ -23,6 +26,9 @@ public sealed class EnergyLedger
     private double _totalJ;
     private double _totalCompensation;
     private long _closedAtTick = -1;
+
+    // Kept as declarations arrive (a recall reads it on every call): the same sum, in the same order, as over _static.
+    private double _staticPowerW;
 
     /// <param name="keepEntries">Keep entries (for traces); aggregates are kept either way.</param>
     /// <param name="maxEntries">Keep at most this many entries (the earliest); later ones are only counted, so traces stay openable.</param>
@@ -96,18 +102,30 @@ public sealed class EnergyLedger
         Add(ref KeptAggregate(ref slot, component, action), component, action, count, energyJ, startTick, durationTicks);
     }
 
+    // The throws are out of line: inlined, their message builders made every charging loop clear a stack frame per charge.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Check(int component, int action, long count, double energyJ, long startTick, long durationTicks)
     {
         if (IsClosed)
         {
-            throw new InvalidOperationException("the ledger is closed; leakage has been integrated up to its end");
+            ThrowClosed();
         }
 
         if (count < 0 || !(energyJ >= 0) || double.IsInfinity(energyJ) || durationTicks < 0 || startTick < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(energyJ), $"bad charge for {_components[component]}.{_actions[action]}: count {count}, energy {energyJ} J, start {startTick}, duration {durationTicks}");
+            ThrowBadCharge(component, action, count, energyJ, startTick, durationTicks);
         }
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowClosed() =>
+        throw new InvalidOperationException("the ledger is closed; leakage has been integrated up to its end");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowBadCharge(int component, int action, long count, double energyJ, long startTick, long durationTicks) =>
+        throw new ArgumentOutOfRangeException(nameof(energyJ), $"bad charge for {_components[component]}.{_actions[action]}: count {count}, energy {energyJ} J, start {startTick}, duration {durationTicks}");
 
     private void Add(ref Aggregate aggregate, int component, int action, long count, double energyJ, long startTick, long durationTicks)
     {
@@ -153,10 +171,15 @@ public sealed class EnergyLedger
             return;
         }
 
-        // Every charge of the run is checked before any is added, as Charge checks before it adds.
+        // Every charge of the run is checked before any is added, as Charge checks before it adds (the same first
+        // failure: the times fail the run's first charge).
+        Check(component, action, 1, energiesJ[0], startTick, durationTicks);
         foreach (double e in energiesJ)
         {
-            Check(component, action, 1, e, startTick, durationTicks);
+            if (!(e >= 0) || double.IsInfinity(e))
+            {
+                ThrowBadCharge(component, action, 1, e, startTick, durationTicks);
+            }
         }
 
         ref var aggregate = ref KeptAggregate(ref slot, component, action);
@@ -170,12 +193,19 @@ public sealed class EnergyLedger
             return;
         }
 
+        // AddToTotal's sums in registers: the fields would carry every addition through a store and a load.
+        double energyJ = aggregate.EnergyJ, totalJ = _totalJ, compensation = _totalCompensation;
         foreach (double e in energiesJ)
         {
-            aggregate.EnergyJ += e;
-            AddToTotal(e);
+            energyJ += e;
+            double t = totalJ + e;
+            compensation += Math.Abs(totalJ) >= Math.Abs(e) ? (totalJ - t) + e : (e - t) + totalJ;
+            totalJ = t;
         }
 
+        aggregate.EnergyJ = energyJ;
+        _totalJ = totalJ;
+        _totalCompensation = compensation;
         aggregate.Count += energiesJ.Length;
         aggregate.BusyPs += durationTicks * energiesJ.Length;
     }
@@ -189,6 +219,7 @@ public sealed class EnergyLedger
         }
 
         _static.Add((component, leakageW));
+        _staticPowerW += leakageW;
     }
 
     /// <summary>Integrates leakage of every component over the simulated time and forbids further charges.</summary>
@@ -240,8 +271,8 @@ public sealed class EnergyLedger
         return slash < 0 ? componentPath : componentPath[(slash + 1)..];
     }
 
-    /// <summary>Static power of every component declared so far (W); <see cref="Close"/> integrates it.</summary>
-    public double StaticPowerW => _static.Sum(s => s.LeakageW);
+    /// <summary>Static power of every component declared so far (W), summed in declaration order; <see cref="Close"/> integrates it.</summary>
+    public double StaticPowerW => _staticPowerW;
 
     // The aggregate of a kept slot, which must be the pair's (a slot of another pair or ledger would charge the wrong one).
     // A new slot's index is taken before the aggregates are indexed: taking it may grow (replace) the array.
@@ -255,11 +286,16 @@ public sealed class EnergyLedger
         ref var aggregate = ref _aggregates[slot.Index];
         if (aggregate.Component != component || aggregate.Action != action)
         {
-            throw new ArgumentException($"the kept slot is not that of {_components[component]}.{_actions[action]}", nameof(slot));
+            ThrowForeignSlot(slot, component, action);
         }
 
         return ref aggregate;
     }
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ThrowForeignSlot(LedgerSlot slot, int component, int action) =>
+        throw new ArgumentException($"the kept slot (aggregate {slot.Index}) is not that of {_components[component]}.{_actions[action]}", nameof(slot));
 
     private static long Key(int component, int action) => ((long)component << 32) | (uint)action;
 
@@ -282,6 +318,7 @@ public sealed class EnergyLedger
     }
 
     // Kahan–Babuška summation: the running total must agree with the fold to rounding, over millions of charges.
+    // ChargeEach repeats it on locals.
     private void AddToTotal(double value)
     {
         double t = _totalJ + value;

@@ -133,6 +133,27 @@ public class EnergyLedgerTests
         Assert.Equal(total, run.TotalEnergyJ);
     }
 
+    [Fact]
+    public void A_run_of_charges_fails_as_its_first_bad_charge_would_and_adds_nothing()
+    {
+        var ledger = new EnergyLedger();
+        int adc = ledger.Component("L0/b0.0/adc");
+        int convert = ledger.Action("convert");
+        ledger.ChargeEach(adc, convert, [1e-12, 2e-12], 0, 6000);
+        double total = ledger.TotalEnergyJ;
+
+        var times = Assert.Throws<ArgumentOutOfRangeException>(() => ledger.ChargeEach(adc, convert, [3e-12, 4e-12], -1, 6000));
+        Assert.Contains("L0/b0.0/adc.convert", times.Message, StringComparison.Ordinal);
+        Assert.Contains($"energy {3e-12} J, start -1", times.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ledger.ChargeEach(adc, convert, [3e-12, double.PositiveInfinity], 0, 6000));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ledger.ChargeEach(adc, convert, [3e-12, double.NaN], 0, 6000));
+        Assert.Equal(total, ledger.TotalEnergyJ);
+        Assert.Equal(2, ledger.Breakdown().Single().Count);
+
+        ledger.Close(10_000);
+        Assert.Throws<InvalidOperationException>(() => ledger.ChargeEach(adc, convert, [1e-12], 10_000, 6000));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
