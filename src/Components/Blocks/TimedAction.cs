@@ -1,3 +1,4 @@
+using Engram.Components.Ledger;
 using Engram.Sim.Core;
 
 namespace Engram.Components.Blocks;
@@ -10,6 +11,10 @@ public sealed class TimedAction
 {
     private readonly BlockSite? _site;
     private readonly int _action;
+
+    // The ledger slot of the last component charged: most actions charge one component run after run.
+    private LedgerSlot _slot;
+    private int _slotComponent = -1;
 
     public TimedAction(BlockSite? site, string action, int cycles)
     {
@@ -33,7 +38,13 @@ public sealed class TimedAction
         }
 
         long durationPs = site.Ticks(Cycles);
-        site.Ledger.Charge(component, _action, count, energyJ, site.Sim.Now, durationPs);
+        if (component != _slotComponent)
+        {
+            _slot = default;
+            _slotComponent = component;
+        }
+
+        site.Ledger.Charge(ref _slot, component, _action, count, energyJ, site.Sim.Now, durationPs);
         if (durationPs > 0)
         {
             yield return site.Sim.Timeout(durationPs);

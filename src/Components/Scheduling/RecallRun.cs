@@ -168,21 +168,7 @@ public sealed class RecallRun
     }
 
     /// <summary>Updates every visible neuron from its field, in order (a synchronous step); returns how many changed.</summary>
-    public int UpdateAll()
-    {
-        var neurons = _chip.Blocks.Neurons;
-        var fields = Fields;
-        var state = State;
-        int changed = 0;
-        for (int i = 0; i < state.Length; i++)
-        {
-            double next = neurons.Next(fields[i], state[i]);
-            changed += neurons.Changed(state[i], next) ? 1 : 0;
-            state[i] = next;
-        }
-
-        return changed;
-    }
+    public int UpdateAll() => _chip.Blocks.Neurons.NextAll(Fields.AsSpan(0, State.Length), State);
 
     /// <summary>Fills <paramref name="sequence"/> with 0..N−1, shuffled by the order stream when the order is random.</summary>
     public void NextSweepOrder(Span<int> sequence)

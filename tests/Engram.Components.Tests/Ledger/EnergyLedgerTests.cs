@@ -150,6 +150,17 @@ public class EnergyLedgerTests
         Assert.Equal(total, ledger.TotalEnergyJ);
         Assert.Equal(2, ledger.Breakdown().Single().Count);
 
+        // Through a kept slot the run is checked as it is added, and still adds nothing when one charge is bad.
+        LedgerSlot slot = default;
+        ledger.ChargeEach(ref slot, adc, convert, [1e-12], 0, 6000);
+        total = ledger.TotalEnergyJ;
+        var kept = Assert.Throws<ArgumentOutOfRangeException>(() => ledger.ChargeEach(ref slot, adc, convert, [3e-12, -4e-12, double.NaN], 0, 6000));
+        Assert.Contains($"energy {-4e-12} J", kept.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => ledger.ChargeEach(ref slot, adc, convert, [double.PositiveInfinity], 0, 6000));
+        Assert.Equal(total, ledger.TotalEnergyJ);
+        Assert.Equal(3, ledger.Breakdown().Single().Count);
+        Assert.Equal(4e-12, ledger.Breakdown().Single().EnergyJ, 1e-24);
+
         ledger.Close(10_000);
         Assert.Throws<InvalidOperationException>(() => ledger.ChargeEach(adc, convert, [1e-12], 10_000, 6000));
     }

@@ -57,6 +57,9 @@ public sealed class NeuronUnits
 
     public bool Changed(double before, double after) => Function.Changed(before, after, DacBits);
 
+    /// <summary>Every visible neuron's next state from its field, in order (a synchronous step); returns how many changed.</summary>
+    public int NextAll(ReadOnlySpan<double> fields, Span<double> states) => Function.ActivateAll(fields, states, DacBits);
+
     /// <summary>Hidden neurons of a multilayer net: tanh when the DACs drive graded inputs, sign otherwise (Engram's choice).</summary>
     public double Hidden(double field) => DacBits > 1 ? Math.Tanh(field) : Math.Sign(field);
 

@@ -15,6 +15,8 @@ public sealed class SignNeuron : INeuron
 
     public bool Changed(double before, double after, int dacBits) => before != after;
 
+    public int ActivateAll(ReadOnlySpan<double> fields, Span<double> states, int dacBits) => NeuronFunctions.SignAll(fields, states);
+
     /// <summary>Engram assumption: a B-bit adder compares the ADC code with zero.</summary>
     public NeuronCircuit Circuit(CostLibrary library, int adcBits)
     {
