@@ -4,7 +4,8 @@ using Engram.Sim.Tracing;
 namespace Engram.Sim.Tests;
 
 /// <summary>
-/// A delay of a process with nothing else pending is taken without the queue (<c>Simulation.TryResumeAloneAfter</c>).
+/// With <see cref="SimulationOptions.ResumeLoneDelays"/>, a delay of a process with nothing else pending is taken
+/// without the queue (<c>Simulation.TryResumeAloneAfter</c>).
 /// With a trace sink attached every delay goes through the queue, so each model here runs both ways and must give
 /// the same dispatches: the hash, event counts, high-water mark, final tick, and the ticks at which bodies resumed.
 /// </summary>
@@ -84,7 +85,7 @@ public sealed class AloneDelayTests
 
     private static (Simulation Sim, List<long> Log) Build(string queue, bool traced, Func<Simulation, List<long>, IEnumerable<Wait>> body)
     {
-        var sim = new Simulation(Queues.Options(queue, seed: 5));
+        var sim = new Simulation(Queues.Options(queue, seed: 5) with { ResumeLoneDelays = true });
         if (traced)
         {
             sim.TraceSink = new NoSink();

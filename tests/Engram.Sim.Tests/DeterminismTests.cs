@@ -33,10 +33,13 @@ public class DeterminismTests
         var reference = new RandomModel(Queues.Options("heap", seed)).Run();
         foreach (var kind in new[] { "wheel", "tiny-wheel", "coarse-wheel" })
         {
-            var other = new RandomModel(Queues.Options(kind, seed)).Run();
-            Assert.Equal(reference.Log, other.Log);
-            Assert.Equal(reference.Simulation.DispatchHash, other.Simulation.DispatchHash);
-            Assert.Equal(reference.Simulation.ProcessedEvents, other.Simulation.ProcessedEvents);
+            foreach (bool lone in new[] { false, true })
+            {
+                var other = new RandomModel(Queues.Options(kind, seed) with { ResumeLoneDelays = lone }).Run();
+                Assert.Equal(reference.Log, other.Log);
+                Assert.Equal(reference.Simulation.DispatchHash, other.Simulation.DispatchHash);
+                Assert.Equal(reference.Simulation.ProcessedEvents, other.Simulation.ProcessedEvents);
+            }
         }
     }
 

@@ -54,7 +54,8 @@ public sealed class Chip
     /// power of two), 4,096 of them. A chip's events fall on clock edges (or an edge plus a pulse), so with the
     /// default one-tick buckets every event of a read went to a cold line of a 1 MB bucket table; a bucket per cycle
     /// keeps the table in cache (4,096 cycles ahead, later events wait in the overflow heap). The order of events is
-    /// the wheel's exact order whatever the width.
+    /// the wheel's exact order whatever the width. A recall is one process whose every wait is a delay with nothing else
+    /// pending, resumed at once (<see cref="SimulationOptions.ResumeLoneDelays"/>; about a tenth of an hnn64 iteration).
     /// </summary>
     internal static SimulationOptions SimulationOptionsFor(ClockSpec clocks, ulong seed, EventQueueKind queue) => new()
     {
@@ -62,6 +63,7 @@ public sealed class Chip
         Queue = queue,
         WheelBucketShift = Math.Min(40, System.Numerics.BitOperations.Log2((ulong)clocks.AllDomains().Min(d => d.PeriodPs))),
         WheelBucketsLog2 = 12,
+        ResumeLoneDelays = true,
     };
 
     public ChipSpec Spec { get; }

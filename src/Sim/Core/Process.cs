@@ -307,15 +307,15 @@ public sealed class Process : Event, IEventWaiter, IWakeable
                     if (target.GetType() == typeof(DelayMarker))
                     {
                         int priority = Unsafe.As<DelayMarker>(target).Priority;
-                        if (sim.TryResumeAloneAfter(this, wait.Argument, priority))
+                        if (!sim.TryResumeAloneAfter(this, wait.Argument, priority))
                         {
-                            // Nothing else was pending: this resume is the dispatch the queue would have made.
-                            continue;
+                            _waitKind = WaitKind.Delay;
+                            sim.Schedule(this, wait.Argument, priority);
+                            return;
                         }
 
-                        _waitKind = WaitKind.Delay;
-                        sim.Schedule(this, wait.Argument, priority);
-                        return;
+                        // Nothing else was pending: this resume is the dispatch the queue would have made.
+                        continue;
                     }
                 }
 

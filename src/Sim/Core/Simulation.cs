@@ -30,9 +30,6 @@ public sealed class Simulation
     private ulong _hash = DispatchHashing.Seed;
     private bool _stop;
 
-    // The last tick the run in progress dispatches (long.MinValue outside one): see TryResumeAloneAfter.
-    private long _aloneUntil = long.MinValue;
-
     // The running process, kept as its slot (a resident process keeps it while alive) so that entering
     // a process stores an int, not a reference (no GC write barrier per resume).
     private int _activeSlot = -1;
@@ -44,6 +41,10 @@ public sealed class Simulation
     // fan-out loop to leave.
     private long _queueTopHint = long.MaxValue;
     private ISimTraceSink? _trace;
+
+    // The last tick the run in progress dispatches (long.MinValue outside one): see TryResumeAloneAfter.
+    private long _aloneUntil = long.MinValue;
+    private readonly bool _resumeLoneDelays;
 
     public Simulation(SimulationOptions? options = null)
     {
@@ -66,6 +67,7 @@ public sealed class Simulation
             default:
                 throw new ArgumentOutOfRangeException(nameof(options), Options.Queue, "unknown event queue kind");
         }
+        _resumeLoneDelays = Options.ResumeLoneDelays;
         Random = new RandomStreams(Options.Seed);
         ComponentTrace = new ComponentTraceFilter();
     }
@@ -202,6 +204,7 @@ public sealed class Simulation
     /// <summary>Dispatches exactly one event; false when nothing is pending.</summary>
     public bool Step()
     {
+        _aloneUntil = long.MinValue;
         if (!TryTake(long.MaxValue, out long sequence, out int slot, out var target))
         {
             return false;
@@ -391,29 +394,25 @@ public sealed class Simulation
     {
         _stop = false;
         _aloneUntil = untilTick;
-        try
+        while (!_stop)
         {
-            while (!_stop)
+            if (_run.Count > 0 && _queueTopHint > _now)
             {
-                if (_run.Count > 0 && _queueTopHint > _now)
-                {
-                    DrainRunQueue();
-                    continue;
-                }
-
-                if (!TryTake(untilTick, out long sequence, out int slot, out var target))
-                {
-                    break;
-                }
-
-                DispatchTaken(sequence, slot, target);
+                DrainRunQueue();
+                continue;
             }
+
+            if (!TryTake(untilTick, out long sequence, out int slot, out var target))
+            {
+                break;
+            }
+
+            DispatchTaken(sequence, slot, target);
         }
-        finally
-        {
-            // Outside a run (Step dispatches one event at a time) a delay always goes through the queue.
-            _aloneUntil = long.MinValue;
-        }
+
+        // Outside a run a delay always goes through the queue (Step resets it too, in case a run ended in an exception:
+        // a try block here would keep the loop's locals out of registers).
+        _aloneUntil = long.MinValue;
     }
 
     /// <summary>
@@ -423,10 +422,18 @@ public sealed class Simulation
     /// set, the run is stopping or would end first (then the delay is scheduled as usual). A chip's recall is one
     /// process whose every wait is such a delay, and the round trip through the wheel was about a tenth of it.
     /// </summary>
+    /// <remarks>
+    /// Only with <see cref="SimulationOptions.ResumeLoneDelays"/>. Only the option and queue tests are inlined into
+    /// the process's loop; the rest is out of line, where it does not crowd the loop.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal bool TryResumeAloneAfter(Process process, long delay, int priority)
+    internal bool TryResumeAloneAfter(Process process, long delay, int priority) =>
+        _resumeLoneDelays && QueueCount == 0 && _run.Count == 0 && TryResumeAloneAfterSlow(process, delay, priority);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private bool TryResumeAloneAfterSlow(Process process, long delay, int priority)
     {
-        if (_run.Count != 0 || QueueCount != 0 || _trace is not null || _stop || process.Slot < 0)
+        if (_trace is not null || _stop || process.Slot < 0)
         {
             return false;
         }
