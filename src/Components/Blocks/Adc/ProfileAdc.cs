@@ -36,12 +36,6 @@ public sealed class ProfileAdc(string type, IAdcCostModel model) : IAdc
 
     public int Quantize(double currentA, double codeStepA) => MidriseQuantizer.Quantize(currentA, codeStepA, Bits);
 
-    public void QuantizeEach(ReadOnlySpan<double> currentsA, double codeStepA, Span<int> codes)
-    {
-        int bits = Bits;
-        for (int i = 0; i < currentsA.Length; i++)
-        {
-            codes[i] = MidriseQuantizer.Quantize(currentsA[i], codeStepA, bits);
-        }
-    }
+    public void QuantizeEach(ReadOnlySpan<double> currentsA, double codeStepA, Span<int> codes) =>
+        MidriseQuantizer.QuantizeEach(currentsA, codeStepA, Bits, codes);
 }
