@@ -60,7 +60,14 @@ public sealed class RecallRun
     /// The network's forward pass from the current state into <see cref="Fields"/>, converting only the selected
     /// visible neurons; the hidden layer of a multilayer net is always read whole and activated.
     /// </summary>
-    public IEnumerable<Wait> Forward(ColumnSelection columns)
+    /// <remarks>
+    /// A single layer without biases is its read's own waits (the process resumes one iterator fewer per wait of the
+    /// read); both are lazy, so nothing runs before the first resume either way.
+    /// </remarks>
+    public IEnumerable<Wait> Forward(ColumnSelection columns) =>
+        _hidden is null && _chip.Biases[0] is null ? _chip.Read(0, State, Fields, columns) : ForwardWithBiasesOrLayers(columns);
+
+    private IEnumerable<Wait> ForwardWithBiasesOrLayers(ColumnSelection columns)
     {
         if (_hidden is null)
         {

@@ -1,5 +1,7 @@
 using Engram.Components.Blocks.Neurons;
 using Engram.Components.Arch;
+using Engram.Components.Chips;
+using Engram.Components.Ledger;
 using Engram.Workloads.Recall;
 
 namespace Engram.Workloads.Tests.Recall;
@@ -89,4 +91,30 @@ public class ScheduleComparisonTests
             Assert.Equal(1 - (1.0 / 64), c.LatencyReductionPerIteration, 12);
         }
     }
+
+    [Theory]
+    [InlineData("sync")]
+    [InlineData("async")]
+    public void An_off_chip_controller_pays_one_host_round_trip_per_issued_step(string schedule)
+    {
+        // The same recall with the controller off chip: every issued step adds the round trip's time and energy, and the
+        // ledger has one round trip per issue (an on-chip step is the issue alone).
+        var onChip = SpecFixtures.Chip(64, 64);
+        const long roundTripPs = 1_000_000;
+        const double roundTripJ = 2e-12;
+        var offChip = onChip with { Controller = onChip.Controller with { Placement = ControllerPlacement.OffChip, HostRoundTripPs = roundTripPs, HostRoundTripEnergyJ = roundTripJ } };
+        var (on, onOutcome) = RecallExperiment.Run(onChip, Settings, schedule);
+        var (off, offOutcome) = RecallExperiment.Run(offChip, Settings, schedule);
+
+        long issues = Row(off, "issue").Count;
+        Assert.True(issues > 0);
+        Assert.Equal(Row(on, "issue").Count, issues);
+        Assert.DoesNotContain(on.Ledger.Breakdown(), r => r.Action == "round_trip");
+        Assert.Equal(issues, Row(off, "round_trip").Count);
+        Assert.Equal(1, Row(off, "round_trip").EnergyJ / (issues * roundTripJ), 12);
+        long extraPs = offOutcome.Recalls.Sum(r => r.LatencyPs) - onOutcome.Recalls.Sum(r => r.LatencyPs);
+        Assert.Equal(issues * roundTripPs, extraPs);
+    }
+
+    private static LedgerRow Row(Chip chip, string action) => chip.Ledger.Breakdown().Single(r => r.Action == action);
 }

@@ -39,19 +39,23 @@ public sealed class Controller
     public TimedAction RoundTrip { get; }
 
     /// <summary>One step: the issue, then the host round trip when the controller is off chip.</summary>
-    public IEnumerable<Wait> Step(int component)
+    /// <remarks>
+    /// On chip the step is the issue's own waits (a recall's process then resumes one iterator fewer per wait); both
+    /// are lazy, so nothing runs before the first resume either way.
+    /// </remarks>
+    public IEnumerable<Wait> Step(int component) =>
+        RoundTrip.Cycles > 0 ? IssueAndRoundTrip(component) : Issue.Run(component, 1, IssueEnergyJ);
+
+    private IEnumerable<Wait> IssueAndRoundTrip(int component)
     {
         foreach (var w in Issue.Run(component, 1, IssueEnergyJ))
         {
             yield return w;
         }
 
-        if (RoundTrip.Cycles > 0)
+        foreach (var w in RoundTrip.Run(component, 1, RoundTripEnergyJ))
         {
-            foreach (var w in RoundTrip.Run(component, 1, RoundTripEnergyJ))
-            {
-                yield return w;
-            }
+            yield return w;
         }
     }
 
