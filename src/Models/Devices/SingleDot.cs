@@ -9,7 +9,8 @@ namespace Engram.Models.Devices;
 /// A single-precision dot product with one fixed order of additions: four 8-lane accumulators over the span, a
 /// fixed pairwise reduction of their lanes, then the tail. <c>TensorPrimitives.Dot</c> picks its vector width from
 /// the machine (AVX-512 sums in another order than AVX2), so a chip's column currents would differ between
-/// machines; <see cref="Vector256"/> runs the same lanes everywhere (in software where the hardware lacks it).
+/// machines; <see cref="Vector256"/> runs the same lanes everywhere (in software where the hardware lacks it). With
+/// AVX-512 two of the accumulators share one 16-lane vector: the same lanes, so the same sums.
 /// </summary>
 internal static class SingleDot
 {
@@ -27,13 +28,30 @@ internal static class SingleDot
         var a1 = Vector256<float>.Zero;
         var a2 = Vector256<float>.Zero;
         var a3 = Vector256<float>.Zero;
-        for (; i + 32 <= n; i += 32)
+        if (Vector512.IsHardwareAccelerated)
         {
-            nuint k = (nuint)i;
-            a0 += Vector256.LoadUnsafe(ref px, k) * Vector256.LoadUnsafe(ref py, k);
-            a1 += Vector256.LoadUnsafe(ref px, k + 8) * Vector256.LoadUnsafe(ref py, k + 8);
-            a2 += Vector256.LoadUnsafe(ref px, k + 16) * Vector256.LoadUnsafe(ref py, k + 16);
-            a3 += Vector256.LoadUnsafe(ref px, k + 24) * Vector256.LoadUnsafe(ref py, k + 24);
+            // The lanes of a0 and a1 side by side in one 16-lane vector, a2 and a3 in another (see Lanes2).
+            var a01 = Vector512<float>.Zero;
+            var a23 = Vector512<float>.Zero;
+            for (; i + 32 <= n; i += 32)
+            {
+                nuint k = (nuint)i;
+                a01 += Vector512.LoadUnsafe(ref px, k) * Vector512.LoadUnsafe(ref py, k);
+                a23 += Vector512.LoadUnsafe(ref px, k + 16) * Vector512.LoadUnsafe(ref py, k + 16);
+            }
+
+            (a0, a1, a2, a3) = (a01.GetLower(), a01.GetUpper(), a23.GetLower(), a23.GetUpper());
+        }
+        else
+        {
+            for (; i + 32 <= n; i += 32)
+            {
+                nuint k = (nuint)i;
+                a0 += Vector256.LoadUnsafe(ref px, k) * Vector256.LoadUnsafe(ref py, k);
+                a1 += Vector256.LoadUnsafe(ref px, k + 8) * Vector256.LoadUnsafe(ref py, k + 8);
+                a2 += Vector256.LoadUnsafe(ref px, k + 16) * Vector256.LoadUnsafe(ref py, k + 16);
+                a3 += Vector256.LoadUnsafe(ref px, k + 24) * Vector256.LoadUnsafe(ref py, k + 24);
+            }
         }
 
         for (; i + 8 <= n; i += 8)
@@ -94,6 +112,12 @@ internal static class SingleDot
         {
             ref float px = ref MemoryMarshal.GetReference(x);
             ref float py = ref MemoryMarshal.GetReference(y);
+            for (; c + 8 <= dots.Length; c += 8)
+            {
+                nint xAt = (nint)c * xStride, yAt = (nint)c * yStride;
+                OfEight(ref Unsafe.Add(ref px, xAt), xStride, ref Unsafe.Add(ref py, yAt), yStride, n, dots.Slice(c, 8));
+            }
+
             for (; c + 4 <= dots.Length; c += 4)
             {
                 nint xAt = (nint)c * xStride, yAt = (nint)c * yStride;
@@ -108,6 +132,35 @@ internal static class SingleDot
         for (; c < dots.Length; c++)
         {
             dots[c] = Of(x.Slice(c * xStride, n), y.Slice(c * yStride, n));
+        }
+    }
+
+    // Of of eight pairs of spans of n values (n ≥ 8), span j of x at j·xStride and of y at j·yStride, into dots[0..8): as
+    // OfFour, the two fours' sums taken by one addition of their halves (lane j: column j's halves, either way round), and
+    // without a tail (n a multiple of eight) all eight widened and stored at once. The reduction's horizontal adds are
+    // a chain of long latency per four columns, which at 64 rows took as long as the products.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OfEight(ref float x, nint xStride, ref float y, nint yStride, int n, Span<double> dots)
+    {
+        var (a, b) = Lanes2(ref x, ref y, ref Unsafe.Add(ref x, xStride), ref Unsafe.Add(ref y, yStride), n);
+        var (d, e) = Lanes2(ref Unsafe.Add(ref x, 2 * xStride), ref Unsafe.Add(ref y, 2 * yStride), ref Unsafe.Add(ref x, 3 * xStride), ref Unsafe.Add(ref y, 3 * yStride), n);
+        var (f, g) = Lanes2(ref Unsafe.Add(ref x, 4 * xStride), ref Unsafe.Add(ref y, 4 * yStride), ref Unsafe.Add(ref x, 5 * xStride), ref Unsafe.Add(ref y, 5 * yStride), n);
+        var (h, k) = Lanes2(ref Unsafe.Add(ref x, 6 * xStride), ref Unsafe.Add(ref y, 6 * yStride), ref Unsafe.Add(ref x, 7 * xStride), ref Unsafe.Add(ref y, 7 * yStride), n);
+        var low = Avx.HorizontalAdd(Avx.HorizontalAdd(a, b), Avx.HorizontalAdd(d, e));
+        var high = Avx.HorizontalAdd(Avx.HorizontalAdd(f, g), Avx.HorizontalAdd(h, k));
+        var sums = Avx.Permute2x128(low, high, 0x20) + Avx.Permute2x128(low, high, 0x31);
+        int tail = n & ~7;
+        if (tail == n)
+        {
+            ref double to = ref MemoryMarshal.GetReference(dots);
+            Avx.ConvertToVector256Double(sums.GetLower()).StoreUnsafe(ref to);
+            Avx.ConvertToVector256Double(sums.GetUpper()).StoreUnsafe(ref to, 4);
+            return;
+        }
+
+        for (int j = 0; j < 8; j++)
+        {
+            dots[j] = Tail(sums[j], ref Unsafe.Add(ref x, j * xStride), ref Unsafe.Add(ref y, j * yStride), tail, n);
         }
     }
 
@@ -152,17 +205,40 @@ internal static class SingleDot
         var b2 = Vector256<float>.Zero;
         var b3 = Vector256<float>.Zero;
         int i = 0;
-        for (; i + 32 <= n; i += 32)
+        if (Vector512.IsHardwareAccelerated)
         {
-            nuint k = (nuint)i;
-            a0 += Vector256.LoadUnsafe(ref p0, k) * Vector256.LoadUnsafe(ref q0, k);
-            a1 += Vector256.LoadUnsafe(ref p0, k + 8) * Vector256.LoadUnsafe(ref q0, k + 8);
-            a2 += Vector256.LoadUnsafe(ref p0, k + 16) * Vector256.LoadUnsafe(ref q0, k + 16);
-            a3 += Vector256.LoadUnsafe(ref p0, k + 24) * Vector256.LoadUnsafe(ref q0, k + 24);
-            b0 += Vector256.LoadUnsafe(ref p1, k) * Vector256.LoadUnsafe(ref q1, k);
-            b1 += Vector256.LoadUnsafe(ref p1, k + 8) * Vector256.LoadUnsafe(ref q1, k + 8);
-            b2 += Vector256.LoadUnsafe(ref p1, k + 16) * Vector256.LoadUnsafe(ref q1, k + 16);
-            b3 += Vector256.LoadUnsafe(ref p1, k + 24) * Vector256.LoadUnsafe(ref q1, k + 24);
+            // Sixteen consecutive products are a0's eight lanes then a1's (a2's then a3's sixteen further on), so one
+            // 16-lane vector carries two accumulators with the same additions lane by lane, in half the instructions.
+            var a01 = Vector512<float>.Zero;
+            var a23 = Vector512<float>.Zero;
+            var b01 = Vector512<float>.Zero;
+            var b23 = Vector512<float>.Zero;
+            for (; i + 32 <= n; i += 32)
+            {
+                nuint k = (nuint)i;
+                a01 += Vector512.LoadUnsafe(ref p0, k) * Vector512.LoadUnsafe(ref q0, k);
+                a23 += Vector512.LoadUnsafe(ref p0, k + 16) * Vector512.LoadUnsafe(ref q0, k + 16);
+                b01 += Vector512.LoadUnsafe(ref p1, k) * Vector512.LoadUnsafe(ref q1, k);
+                b23 += Vector512.LoadUnsafe(ref p1, k + 16) * Vector512.LoadUnsafe(ref q1, k + 16);
+            }
+
+            (a0, a1, a2, a3) = (a01.GetLower(), a01.GetUpper(), a23.GetLower(), a23.GetUpper());
+            (b0, b1, b2, b3) = (b01.GetLower(), b01.GetUpper(), b23.GetLower(), b23.GetUpper());
+        }
+        else
+        {
+            for (; i + 32 <= n; i += 32)
+            {
+                nuint k = (nuint)i;
+                a0 += Vector256.LoadUnsafe(ref p0, k) * Vector256.LoadUnsafe(ref q0, k);
+                a1 += Vector256.LoadUnsafe(ref p0, k + 8) * Vector256.LoadUnsafe(ref q0, k + 8);
+                a2 += Vector256.LoadUnsafe(ref p0, k + 16) * Vector256.LoadUnsafe(ref q0, k + 16);
+                a3 += Vector256.LoadUnsafe(ref p0, k + 24) * Vector256.LoadUnsafe(ref q0, k + 24);
+                b0 += Vector256.LoadUnsafe(ref p1, k) * Vector256.LoadUnsafe(ref q1, k);
+                b1 += Vector256.LoadUnsafe(ref p1, k + 8) * Vector256.LoadUnsafe(ref q1, k + 8);
+                b2 += Vector256.LoadUnsafe(ref p1, k + 16) * Vector256.LoadUnsafe(ref q1, k + 16);
+                b3 += Vector256.LoadUnsafe(ref p1, k + 24) * Vector256.LoadUnsafe(ref q1, k + 24);
+            }
         }
 
         for (; i + 8 <= n; i += 8)

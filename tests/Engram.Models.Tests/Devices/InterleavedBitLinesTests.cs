@@ -243,7 +243,7 @@ public class InterleavedBitLinesTests
         var rng = new Random(9);
         foreach (int n in new[] { 3, 8, 13, 64 })
         {
-            int count = 7, stride = n + 5;
+            int count = 21, stride = n + 5;
             float[] x = [.. Enumerable.Range(0, ((count - 1) * stride) + n).Select(_ => (float)(rng.NextDouble() - 0.5))];
             float[] y = [.. Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() - 0.5))];
             var strided = new double[count];
@@ -270,7 +270,7 @@ public class InterleavedBitLinesTests
         var rng = new Random(10);
         foreach (int n in new[] { 3, 8, 13, 37, 64 })
         {
-            int count = 7;
+            int count = 21;
             float[] x = [.. Enumerable.Range(0, count * n).Select(_ => (float)(rng.NextDouble() - 0.5))];
             float[] y = [.. Enumerable.Range(0, count * n).Select(_ => (float)(rng.NextDouble() - 0.5))];
             var dots = new double[count];

@@ -145,9 +145,9 @@ public class SingleLayoutReadTests
     public void Dots_of_consecutive_bit_lines_are_each_the_single_dot_product()
     {
         var rng = new Random(10);
-        foreach (int n in new[] { 1, 7, 8, 31, 32, 33, 128, 257 })
+        foreach (int n in new[] { 1, 7, 8, 31, 32, 33, 64, 128, 257 })
         {
-            foreach (int columns in new[] { 0, 1, 3, 4, 5, 9 })
+            foreach (int columns in new[] { 0, 1, 3, 4, 5, 8, 9, 12, 16, 21 })
             {
                 var x = Enumerable.Range(0, n * columns).Select(_ => (float)rng.NextDouble()).ToArray();
                 var y = Enumerable.Range(0, n).Select(_ => (float)(rng.NextDouble() - 0.5)).ToArray();
