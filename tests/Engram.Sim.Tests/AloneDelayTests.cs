@@ -16,12 +16,10 @@ public sealed class AloneDelayTests
     [InlineData("heap")]
     public void A_lone_process_dispatches_as_through_the_queue(string queue)
     {
-        var (plain, plainLog) = Build(queue, traced: false, Lone);
-        var (traced, tracedLog) = Build(queue, traced: true, Lone);
-        plain.Run();
-        traced.Run();
-        AssertSame(traced, tracedLog, plain, plainLog);
+        var plain = RunBothWays(queue, Lone);
         Assert.Equal(61, plain.DispatchedCount(SimTraceKind.ProcessResume));
+        // The start comes through the queue; each of the 60 delays finds nothing else pending.
+        Assert.Equal(60, plain.LoneResumes);
     }
 
     [Theory]
@@ -29,11 +27,19 @@ public sealed class AloneDelayTests
     [InlineData("heap")]
     public void Processes_that_come_and_go_dispatch_as_through_the_queue(string queue)
     {
-        var (plain, plainLog) = Build(queue, traced: false, Spawning);
-        var (traced, tracedLog) = Build(queue, traced: true, Spawning);
-        plain.Run();
-        traced.Run();
-        AssertSame(traced, tracedLog, plain, plainLog);
+        var plain = RunBothWays(queue, Spawning);
+        // Some delays found a helper pending and went through the queue; the lone ones did not.
+        Assert.InRange(plain.LoneResumes, 1, plain.DispatchedCount(SimTraceKind.ProcessResume) - 1);
+    }
+
+    [Fact]
+    public void Without_the_option_every_delay_goes_through_the_queue()
+    {
+        var sim = new Simulation(Queues.Options("wheel", seed: 5));
+        sim.Process(Lone(sim, []), "p");
+        sim.Run();
+        Assert.Equal(61, sim.DispatchedCount(SimTraceKind.ProcessResume));
+        Assert.Equal(0, sim.LoneResumes);
     }
 
     [Fact]
@@ -81,6 +87,19 @@ public sealed class AloneDelayTests
         traced.Run();
         AssertSame(traced, tracedLog, plain, plainLog);
         Assert.Equal(5, plainLog.Count);
+    }
+
+    // The model run untraced (lone delays resumed at once) and traced (every delay queued): the same dispatches, and
+    // only the untraced run took the lone path. Returns the untraced simulation.
+    private static Simulation RunBothWays(string queue, Func<Simulation, List<long>, IEnumerable<Wait>> body)
+    {
+        var (plain, plainLog) = Build(queue, traced: false, body);
+        var (traced, tracedLog) = Build(queue, traced: true, body);
+        plain.Run();
+        traced.Run();
+        AssertSame(traced, tracedLog, plain, plainLog);
+        Assert.Equal(0, traced.LoneResumes);
+        return plain;
     }
 
     private static (Simulation Sim, List<long> Log) Build(string queue, bool traced, Func<Simulation, List<long>, IEnumerable<Wait>> body)

@@ -193,14 +193,12 @@ public sealed class EnergyLedger
             return;
         }
 
-        // AddToTotal's sums in registers: the fields would carry every addition through a store and a load.
+        // AddToTotal on locals: the fields would carry every addition through a store and a load.
         double energyJ = aggregate.EnergyJ, totalJ = _totalJ, compensation = _totalCompensation;
         foreach (double e in energiesJ)
         {
             energyJ += e;
-            double t = totalJ + e;
-            compensation += Math.Abs(totalJ) >= Math.Abs(e) ? (totalJ - t) + e : (e - t) + totalJ;
-            totalJ = t;
+            (totalJ, compensation) = Compensated(totalJ, compensation, e);
         }
 
         aggregate.EnergyJ = energyJ;
@@ -318,12 +316,14 @@ public sealed class EnergyLedger
     }
 
     // Kahan–Babuška summation: the running total must agree with the fold to rounding, over millions of charges.
-    // ChargeEach repeats it on locals.
-    private void AddToTotal(double value)
+    private void AddToTotal(double value) => (_totalJ, _totalCompensation) = Compensated(_totalJ, _totalCompensation, value);
+
+    // One step of it, on values (a run of charges keeps the sum and compensation in locals, hence registers).
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (double Sum, double Compensation) Compensated(double sum, double compensation, double value)
     {
-        double t = _totalJ + value;
-        _totalCompensation += Math.Abs(_totalJ) >= Math.Abs(value) ? (_totalJ - t) + value : (value - t) + _totalJ;
-        _totalJ = t;
+        double t = sum + value;
+        return (t, compensation + (Math.Abs(sum) >= Math.Abs(value) ? (sum - t) + value : (value - t) + sum));
     }
 
     private struct Aggregate

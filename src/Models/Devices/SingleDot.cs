@@ -21,45 +21,8 @@ internal static class SingleDot
             throw new ArgumentException($"dot of {x.Length} and {y.Length} values", nameof(y));
         }
 
-        int n = x.Length, i = 0;
-        ref float px = ref MemoryMarshal.GetReference(x);
-        ref float py = ref MemoryMarshal.GetReference(y);
-        var a0 = Vector256<float>.Zero;
-        var a1 = Vector256<float>.Zero;
-        var a2 = Vector256<float>.Zero;
-        var a3 = Vector256<float>.Zero;
-        if (Vector512.IsHardwareAccelerated)
-        {
-            // The lanes of a0 and a1 side by side in one 16-lane vector, a2 and a3 in another (see Lanes2).
-            var a01 = Vector512<float>.Zero;
-            var a23 = Vector512<float>.Zero;
-            for (; i + 32 <= n; i += 32)
-            {
-                nuint k = (nuint)i;
-                a01 += Vector512.LoadUnsafe(ref px, k) * Vector512.LoadUnsafe(ref py, k);
-                a23 += Vector512.LoadUnsafe(ref px, k + 16) * Vector512.LoadUnsafe(ref py, k + 16);
-            }
-
-            (a0, a1, a2, a3) = (a01.GetLower(), a01.GetUpper(), a23.GetLower(), a23.GetUpper());
-        }
-        else
-        {
-            for (; i + 32 <= n; i += 32)
-            {
-                nuint k = (nuint)i;
-                a0 += Vector256.LoadUnsafe(ref px, k) * Vector256.LoadUnsafe(ref py, k);
-                a1 += Vector256.LoadUnsafe(ref px, k + 8) * Vector256.LoadUnsafe(ref py, k + 8);
-                a2 += Vector256.LoadUnsafe(ref px, k + 16) * Vector256.LoadUnsafe(ref py, k + 16);
-                a3 += Vector256.LoadUnsafe(ref px, k + 24) * Vector256.LoadUnsafe(ref py, k + 24);
-            }
-        }
-
-        for (; i + 8 <= n; i += 8)
-        {
-            a0 += Vector256.LoadUnsafe(ref px, (nuint)i) * Vector256.LoadUnsafe(ref py, (nuint)i);
-        }
-
-        var a = (a0 + a1) + (a2 + a3);
+        int n = x.Length, i = n & ~7;
+        var a = Lanes(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(y), n);
         float sum = ((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7]));
         for (; i < n; i++)
         {
@@ -192,61 +155,53 @@ internal static class SingleDot
         return sum;
     }
 
-    // Of's accumulation for two pairs of spans at once (the same four accumulators each), to the summed vector before its lanes are reduced.
+    // Of's accumulation of one pair of spans, to the summed vector before its lanes are reduced: four 8-lane accumulators
+    // over blocks of 32, the leftover blocks of eight into the first. With AVX-512 sixteen consecutive products are a0's
+    // eight lanes then a1's (a2's then a3's sixteen further on), so one 16-lane vector carries two accumulators with the
+    // same additions lane by lane, in half the instructions.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<float> First, Vector256<float> Second) Lanes2(ref float p0, ref float q0, ref float p1, ref float q1, int n)
+    private static Vector256<float> Lanes(ref float p, ref float q, int n)
     {
         var a0 = Vector256<float>.Zero;
         var a1 = Vector256<float>.Zero;
         var a2 = Vector256<float>.Zero;
         var a3 = Vector256<float>.Zero;
-        var b0 = Vector256<float>.Zero;
-        var b1 = Vector256<float>.Zero;
-        var b2 = Vector256<float>.Zero;
-        var b3 = Vector256<float>.Zero;
         int i = 0;
         if (Vector512.IsHardwareAccelerated)
         {
-            // Sixteen consecutive products are a0's eight lanes then a1's (a2's then a3's sixteen further on), so one
-            // 16-lane vector carries two accumulators with the same additions lane by lane, in half the instructions.
             var a01 = Vector512<float>.Zero;
             var a23 = Vector512<float>.Zero;
-            var b01 = Vector512<float>.Zero;
-            var b23 = Vector512<float>.Zero;
             for (; i + 32 <= n; i += 32)
             {
                 nuint k = (nuint)i;
-                a01 += Vector512.LoadUnsafe(ref p0, k) * Vector512.LoadUnsafe(ref q0, k);
-                a23 += Vector512.LoadUnsafe(ref p0, k + 16) * Vector512.LoadUnsafe(ref q0, k + 16);
-                b01 += Vector512.LoadUnsafe(ref p1, k) * Vector512.LoadUnsafe(ref q1, k);
-                b23 += Vector512.LoadUnsafe(ref p1, k + 16) * Vector512.LoadUnsafe(ref q1, k + 16);
+                a01 += Vector512.LoadUnsafe(ref p, k) * Vector512.LoadUnsafe(ref q, k);
+                a23 += Vector512.LoadUnsafe(ref p, k + 16) * Vector512.LoadUnsafe(ref q, k + 16);
             }
 
             (a0, a1, a2, a3) = (a01.GetLower(), a01.GetUpper(), a23.GetLower(), a23.GetUpper());
-            (b0, b1, b2, b3) = (b01.GetLower(), b01.GetUpper(), b23.GetLower(), b23.GetUpper());
         }
         else
         {
             for (; i + 32 <= n; i += 32)
             {
                 nuint k = (nuint)i;
-                a0 += Vector256.LoadUnsafe(ref p0, k) * Vector256.LoadUnsafe(ref q0, k);
-                a1 += Vector256.LoadUnsafe(ref p0, k + 8) * Vector256.LoadUnsafe(ref q0, k + 8);
-                a2 += Vector256.LoadUnsafe(ref p0, k + 16) * Vector256.LoadUnsafe(ref q0, k + 16);
-                a3 += Vector256.LoadUnsafe(ref p0, k + 24) * Vector256.LoadUnsafe(ref q0, k + 24);
-                b0 += Vector256.LoadUnsafe(ref p1, k) * Vector256.LoadUnsafe(ref q1, k);
-                b1 += Vector256.LoadUnsafe(ref p1, k + 8) * Vector256.LoadUnsafe(ref q1, k + 8);
-                b2 += Vector256.LoadUnsafe(ref p1, k + 16) * Vector256.LoadUnsafe(ref q1, k + 16);
-                b3 += Vector256.LoadUnsafe(ref p1, k + 24) * Vector256.LoadUnsafe(ref q1, k + 24);
+                a0 += Vector256.LoadUnsafe(ref p, k) * Vector256.LoadUnsafe(ref q, k);
+                a1 += Vector256.LoadUnsafe(ref p, k + 8) * Vector256.LoadUnsafe(ref q, k + 8);
+                a2 += Vector256.LoadUnsafe(ref p, k + 16) * Vector256.LoadUnsafe(ref q, k + 16);
+                a3 += Vector256.LoadUnsafe(ref p, k + 24) * Vector256.LoadUnsafe(ref q, k + 24);
             }
         }
 
         for (; i + 8 <= n; i += 8)
         {
-            a0 += Vector256.LoadUnsafe(ref p0, (nuint)i) * Vector256.LoadUnsafe(ref q0, (nuint)i);
-            b0 += Vector256.LoadUnsafe(ref p1, (nuint)i) * Vector256.LoadUnsafe(ref q1, (nuint)i);
+            a0 += Vector256.LoadUnsafe(ref p, (nuint)i) * Vector256.LoadUnsafe(ref q, (nuint)i);
         }
 
-        return ((a0 + a1) + (a2 + a3), (b0 + b1) + (b2 + b3));
+        return (a0 + a1) + (a2 + a3);
     }
+
+    // Lanes of two pairs of spans.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (Vector256<float> First, Vector256<float> Second) Lanes2(ref float p0, ref float q0, ref float p1, ref float q1, int n) =>
+        (Lanes(ref p0, ref q0, n), Lanes(ref p1, ref q1, n));
 }

@@ -239,7 +239,7 @@ public static class StandardNormal
         }
 
         int k = 0, i = 0;
-        if (Avx2.IsSupported)
+        if (Avx.IsSupported)
         {
             // Four pairs at a time: the logarithms one by one (as PolarFactor takes them), the rest of the factor and the
             // products lane by lane (the same operations, so the same bits), stored interleaved as u·f, v·f.

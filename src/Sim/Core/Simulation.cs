@@ -46,6 +46,9 @@ public sealed class Simulation
     private long _aloneUntil = long.MinValue;
     private readonly bool _resumeLoneDelays;
 
+    /// <summary>Delays resumed at once (<see cref="SimulationOptions.ResumeLoneDelays"/>), among the dispatches counted: the tests' evidence that the path is taken.</summary>
+    internal long LoneResumes { get; private set; }
+
     public Simulation(SimulationOptions? options = null)
     {
         Options = options ?? new SimulationOptions();
@@ -288,16 +291,7 @@ public sealed class Simulation
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Schedule(Schedulable target, long delay, int priority)
     {
-        if (delay < 0)
-        {
-            ThrowNegativeDelay(delay);
-        }
-
-        if ((uint)(priority - QueueEntry.MinPriority) > QueueEntry.MaxPriority - QueueEntry.MinPriority)
-        {
-            ThrowBadPriority(priority);
-        }
-
+        CheckDelay(delay, priority);
         long sequence = _nextSequence++;
         target.ScheduledSequence = sequence;
         int slot = target.Slot;
@@ -438,16 +432,7 @@ public sealed class Simulation
             return false;
         }
 
-        if (delay < 0)
-        {
-            ThrowNegativeDelay(delay);
-        }
-
-        if ((uint)(priority - QueueEntry.MinPriority) > QueueEntry.MaxPriority - QueueEntry.MinPriority)
-        {
-            ThrowBadPriority(priority);
-        }
-
+        CheckDelay(delay, priority);
         long tick = checked(_now + delay);
         if (tick > _aloneUntil)
         {
@@ -459,9 +444,8 @@ public sealed class Simulation
         long sequence = _nextSequence++;
         process.ScheduledSequence = sequence;
         _now = tick;
-        _processedEvents++;
-        _hash = DispatchHashing.Mix(_hash, tick, sequence, process.Id);
-        _dispatchedByKind[(int)SimTraceKind.ProcessResume]++;
+        CountDispatch(sequence, process.Id, SimTraceKind.ProcessResume);
+        LoneResumes++;
         return true;
     }
 
@@ -513,9 +497,7 @@ public sealed class Simulation
                 {
                     // Only a process waiting on the signal holds its token (Signal.AddWaiter).
                     t.ScheduledSequence = sequence;
-                    _processedEvents++;
-                    _hash = DispatchHashing.Mix(_hash, _now, sequence, t.Id);
-                    Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_dispatchedByKind), (int)SimTraceKind.ProcessResume)++;
+                    CountDispatch(sequence, t.Id, SimTraceKind.ProcessResume);
                     Unsafe.As<Process>(t).ResumeFromSignal(this, slot);
                 }
 
@@ -540,13 +522,20 @@ public sealed class Simulation
         }
     }
 
+    // One dispatch at the current tick, in the counters and the hash: the queue's, a signal run's and a lone delay's alike.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void CountDispatch(long sequence, long id, SimTraceKind kind)
+    {
+        _processedEvents++;
+        _hash = DispatchHashing.Mix(_hash, _now, sequence, id);
+        Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_dispatchedByKind), (int)kind)++;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void DispatchTaken(long sequence, int slot, Schedulable target)
     {
-        _processedEvents++;
-        _hash = DispatchHashing.Mix(_hash, _now, sequence, target.Id);
         var kind = target.Kind;
-        _dispatchedByKind[(int)kind]++;
+        CountDispatch(sequence, target.Id, kind);
         _trace?.OnDispatch(_now, sequence, kind, target.Id);
         if (target.GetType() == typeof(Process))
         {
@@ -682,6 +671,21 @@ public sealed class Simulation
         else
         {
             _heap!.Push(entry);
+        }
+    }
+
+    // What every scheduled delay must be: the same checks whether it goes through the queue or resumes at once.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CheckDelay(long delay, int priority)
+    {
+        if (delay < 0)
+        {
+            ThrowNegativeDelay(delay);
+        }
+
+        if ((uint)(priority - QueueEntry.MinPriority) > QueueEntry.MaxPriority - QueueEntry.MinPriority)
+        {
+            ThrowBadPriority(priority);
         }
     }
 

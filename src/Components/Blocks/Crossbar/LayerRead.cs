@@ -492,6 +492,7 @@ internal sealed class LayerRead
         }
 
         _wholeNoisy = _bitLines!.IsNoisy(_readNoise);
+        _wholeFromPairs = _wholeNoisy && cols % 2 == 0 && parallel;
         if (_wholeNoisy)
         {
             if (_wholeNoiseA.Length < _wholeEnergiesJ.Length)
@@ -501,7 +502,7 @@ internal sealed class LayerRead
 
             // One run of deviates is the macros' runs one after another when each run is even (Fill pairs them up). In
             // parallel only the pairs are drawn here (they follow the stream); each work item makes its macros' deviates.
-            if (cols % 2 == 0 && parallel)
+            if (_wholeFromPairs)
             {
                 int pairs = macros * cols / 2;
                 if (_pairU.Length < pairs)
@@ -525,7 +526,6 @@ internal sealed class LayerRead
         }
 
         _parallelSelectedBlocks = selectedBlocks;
-        _wholeFromPairs = _wholeNoisy && cols % 2 == 0 && parallel;
         if (parallel)
         {
             InParallel(selectedBlocks, _readWholeBlock);
